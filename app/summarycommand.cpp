@@ -1,0 +1,123 @@
+#include "summarycommand.h"
+
+#include "serviceedges.h"
+#include "traceloader.h"
+#include "traceset.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <vector>
+
+namespace Spanwise {
+namespace {
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QJsonObject summaryJson(const LoadResult& result)
+{
+    const TraceSet& set = *result.traces;
+    QJsonArray files;
+    for (const ImportReport& report : result.reports) {
+        files.append(QJsonObject{
+            {QStringLiteral("path"), toQString(report.path)},
+            {QStringLiteral("format"), report.format.empty() ? QJsonValue() : QJsonValue(toQString(report.format))},
+            {QStringLiteral("spans"), static_cast<qint64>(report.spans)},
+            {QStringLiteral("warnings"), static_cast<qint64>(report.warningCount)},
+            {QStringLiteral("errors"), static_cast<qint64>(report.errorCount)},
+        });
+    }
+    QJsonArray services;
+    for (const ServiceId id : servicesByName(set))
+        services.append(toQString(set.serviceName(id)));
+    QJsonArray edges;
+    for (const ServiceEdge& edge : computeServiceEdges(set)) {
+        edges.append(QJsonObject{
+            {QStringLiteral("from"), toQString(set.serviceName(edge.from))},
+            {QStringLiteral("to"), toQString(set.serviceName(edge.to))},
+            {QStringLiteral("calls"), static_cast<qint64>(edge.calls)},
+            {QStringLiteral("errors"), static_cast<qint64>(edge.errors)},
+            {QStringLiteral("virtual"), false},
+        });
+    }
+    return QJsonObject{
+        {QStringLiteral("files"), files},
+        {QStringLiteral("traces"), static_cast<qint64>(set.traces().size())},
+        {QStringLiteral("spans"), static_cast<qint64>(set.spans().size())},
+        {QStringLiteral("services"), services},
+        {QStringLiteral("errorSpans"), static_cast<qint64>(set.errorSpanCount())},
+        {QStringLiteral("edges"), edges},
+    };
+}
+
+void printText(const LoadResult& result, QTextStream& out)
+{
+    const TraceSet& set = *result.traces;
+    for (const ImportReport& report : result.reports) {
+        out << toQString(report.path) << ": "
+            << (report.failed ? QStringLiteral("not loaded") : toQString(report.format)) << ", " << report.spans
+            << " spans, " << report.warningCount << " warnings, " << report.errorCount << " errors\n";
+    }
+    out << set.traces().size() << " traces, " << set.spans().size() << " spans, " << set.serviceNames().size()
+        << " services, " << set.errorSpanCount() << " error spans\n";
+    out << "Services:";
+    for (const ServiceId id : servicesByName(set))
+        out << ' ' << toQString(set.serviceName(id));
+    out << "\nCalls between services:\n";
+    for (const ServiceEdge& edge : computeServiceEdges(set)) {
+        out << "  " << toQString(set.serviceName(edge.from)) << " -> " << toQString(set.serviceName(edge.to)) << ": "
+            << edge.calls << " calls, " << edge.errors << " errors\n";
+    }
+}
+
+} // namespace
+
+int runSummaryCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print what trace files hold."));
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
+    parser.addOption(jsonOption);
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << "spanwise summary: " << parser.errorText() << "\nUsage: spanwise summary [--json] FILE...\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err << "spanwise summary: no trace file given\nUsage: spanwise summary [--json] FILE...\n";
+        return 2;
+    }
+    std::vector<std::string> paths;
+    for (const QString& file : files)
+        paths.push_back(file.toStdString());
+    const LoadResult result = loadTraceFiles(paths);
+
+    for (const ImportReport& report : result.reports)
+        for (const ImportMessage& message : report.messages)
+            err << (message.severity == Severity::Error ? "error: " : "warning: ") << toQString(report.describe(message)) << '\n';
+    for (const ImportReport& report : result.reports)
+        if (report.messagesDropped > 0)
+            err << toQString(report.path) << ": " << report.messagesDropped << " more messages not shown\n";
+
+    QTextStream out(stdout);
+    if (parser.isSet(jsonOption))
+        out << QJsonDocument(summaryJson(result)).toJson(QJsonDocument::Indented);
+    else
+        printText(result, out);
+    return result.anyFailed() ? 1 : 0;
+}
+
+} // namespace Spanwise

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "ids.h"
+#include "jsonpath.h"
+
+#include <simdjson.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace Spanwise {
+
+class ImportContext;
+struct Attribute;
+
+// Jaeger processes (service name + tags), by processID within one trace, or inline in a span.
+// A process becomes a model Resource the first time a span uses it, so a process no span
+// names adds no service.
+class JaegerProcessTable
+{
+public:
+    explicit JaegerProcessTable(ImportContext& context) : m_context(context) {}
+
+    // Forgets the previous trace's processes.
+    void startTrace() { m_byId.clear(); }
+    // Reads a trace's "processes" object.
+    void readTraceProcesses(simdjson::dom::element processes, const JsonPath& path, std::size_t recordOffset);
+    // The resource of a processID of the current trace, or an invalid index if there is none.
+    ResourceIndex resourceById(std::string_view processId);
+    // The resource of a process given inline in a span; equal inline processes share one.
+    ResourceIndex resourceInline(simdjson::dom::element process, const JsonPath& path, std::size_t recordOffset);
+    // The resource of spans that name no process: the unknown service.
+    ResourceIndex unknownResource();
+
+private:
+    struct Process {
+        std::string serviceName;
+        Range tags;
+        ResourceIndex resource;
+    };
+
+    Process readProcess(simdjson::dom::element process, const JsonPath& path, std::size_t recordOffset);
+    ResourceIndex resourceOf(Process& process);
+
+    ImportContext& m_context;
+    std::unordered_map<std::string, Process> m_byId;
+    std::unordered_map<std::string, ResourceIndex> m_inlineByText;
+    std::vector<Attribute> m_scratch;
+    Process m_unknown;
+};
+
+} // namespace Spanwise

@@ -1,0 +1,113 @@
+#include "jsonvalue.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace Spanwise {
+
+using simdjson::dom::element_type;
+
+std::optional<std::string_view> jsonString(simdjson::dom::element value)
+{
+    std::string_view text;
+    if (value.get_string().get(text))
+        return std::nullopt;
+    return text;
+}
+
+std::optional<std::int64_t> jsonInteger(simdjson::dom::element value)
+{
+    switch (value.type()) {
+    case element_type::INT64:
+        return value.get_int64().value_unsafe();
+    case element_type::UINT64: {
+        const std::uint64_t u = value.get_uint64().value_unsafe();
+        if (u > static_cast<std::uint64_t>(INT64_MAX))
+            return std::nullopt;
+        return static_cast<std::int64_t>(u);
+    }
+    case element_type::DOUBLE: {
+        const double d = value.get_double().value_unsafe();
+        if (!std::isfinite(d) || std::fabs(d) >= 9.2e18)
+            return std::nullopt;
+        return static_cast<std::int64_t>(std::llround(d));
+    }
+    case element_type::STRING: {
+        const std::string_view text = value.get_string().value_unsafe();
+        std::int64_t result = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), result);
+        if (error != std::errc() || end != text.data() + text.size() || text.empty())
+            return std::nullopt;
+        return result;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<double> jsonNumber(simdjson::dom::element value)
+{
+    switch (value.type()) {
+    case element_type::INT64:
+        return static_cast<double>(value.get_int64().value_unsafe());
+    case element_type::UINT64:
+        return static_cast<double>(value.get_uint64().value_unsafe());
+    case element_type::DOUBLE:
+        return value.get_double().value_unsafe();
+    case element_type::STRING: {
+        const std::string_view text = value.get_string().value_unsafe();
+        double result = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), result);
+        if (error != std::errc() || end != text.data() + text.size() || text.empty())
+            return std::nullopt;
+        return result;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<bool> jsonBool(simdjson::dom::element value)
+{
+    if (value.type() == element_type::BOOL)
+        return value.get_bool().value_unsafe();
+    if (value.type() == element_type::STRING) {
+        const std::string_view text = value.get_string().value_unsafe();
+        if (text == "true" || text == "True" || text == "TRUE")
+            return true;
+        if (text == "false" || text == "False" || text == "FALSE")
+            return false;
+    }
+    return std::nullopt;
+}
+
+std::string_view jsonTypeName(simdjson::dom::element value)
+{
+    switch (value.type()) {
+    case element_type::ARRAY:
+        return "an array";
+    case element_type::OBJECT:
+        return "an object";
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE:
+        return "a number";
+    case element_type::STRING:
+        return "a string";
+    case element_type::BOOL:
+        return "a boolean";
+    case element_type::NULL_VALUE:
+        return "null";
+    }
+    return "a value";
+}
+
+std::optional<simdjson::dom::element> jsonMember(simdjson::dom::object object, std::string_view key)
+{
+    simdjson::dom::element value;
+    if (object.at_key(key).get(value))
+        return std::nullopt;
+    return value;
+}
+
+} // namespace Spanwise

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace Spanwise {
+
+// Lenient reads of simdjson DOM values, as trace files need them: exporters write 64-bit
+// integers as strings (JavaScript loses precision above 2^53) and timestamps as floats.
+// Each returns nullopt when the value cannot mean what was asked.
+std::optional<std::string_view> jsonString(simdjson::dom::element value);
+std::optional<std::int64_t> jsonInteger(simdjson::dom::element value);
+std::optional<double> jsonNumber(simdjson::dom::element value);
+std::optional<bool> jsonBool(simdjson::dom::element value);
+
+// "a string", "an array", ...: for messages.
+std::string_view jsonTypeName(simdjson::dom::element value);
+
+// A member of an object, or nullopt when the object has no such key.
+std::optional<simdjson::dom::element> jsonMember(simdjson::dom::object object, std::string_view key);
+
+} // namespace Spanwise

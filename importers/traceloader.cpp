@@ -1,0 +1,159 @@
+#include "traceloader.h"
+
+#include "decompress.h"
+#include "importcontext.h"
+#include "importer.h"
+#include "importerregistry.h"
+#include "tracesetbuilder.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace Spanwise {
+namespace {
+
+// Reports fractions of the total work, throttled so a GUI is not flooded.
+class ProgressMeter
+{
+public:
+    ProgressMeter(const LoadOptions& options, std::uint64_t totalBytes) : m_options(options), m_total(totalBytes) {}
+
+    void report(std::uint64_t bytesInFile)
+    {
+        if (!m_options.progress || m_total == 0)
+            return;
+        const double fraction = static_cast<double>(m_doneBefore + bytesInFile) / static_cast<double>(m_total);
+        if (fraction - m_lastReported >= 0.005 || fraction >= 1.0) {
+            m_lastReported = fraction;
+            m_options.progress(std::min(fraction, 1.0));
+        }
+    }
+    void finishFile(std::uint64_t fileBytes) { m_doneBefore += fileBytes; }
+
+private:
+    const LoadOptions& m_options;
+    std::uint64_t m_total;
+    std::uint64_t m_doneBefore = 0;
+    double m_lastReported = -1;
+};
+
+std::string describeUnknownContent(std::string_view bytes)
+{
+    std::size_t i = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < bytes.size() && std::strchr(" \t\r\n", bytes[i]) && bytes[i] != '\0')
+        ++i;
+    if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '['))
+        return "JSON, but not a trace format Spanwise knows (Jaeger JSON expected)";
+    return "not JSON and not a trace format Spanwise knows";
+}
+
+void fail(ImportReport& report, std::string text)
+{
+    report.failed = true;
+    ++report.errorCount;
+    report.messages.push_back({Severity::Error, 0, 0, 0, {}, std::move(text)});
+}
+
+void importBytes(std::string_view name, std::string_view raw, TraceSetBuilder& builder, ImportReport& report,
+                 const LoadOptions& options, ProgressMeter& meter)
+{
+    std::string inflated;
+    std::string_view bytes = raw;
+    if (const Compression compression = detectCompression(raw); compression != Compression::None) {
+        auto result = decompress(raw, compression);
+        if (!result)
+            return fail(report, result.error());
+        inflated = std::move(*result);
+        bytes = inflated;
+    }
+    if (bytes.empty())
+        return fail(report, "the file is empty");
+    const Importer* importer = ImporterRegistry::builtIn().detect(bytes);
+    if (!importer)
+        return fail(report, describeUnknownContent(bytes));
+    report.format = importer->formatName();
+    builder.addFile(std::string(name));
+    // simdjson may read a little past the end of what it parses: give it a padded copy.
+    const simdjson::padded_string padded(bytes);
+    ImportContext context(std::string_view(padded.data(), padded.size()), builder, report, options.cancel,
+                          [&](std::uint64_t offset) {
+                              // Offsets count inflated bytes: scale them onto the file's share of the work.
+                              meter.report(offset * raw.size() / bytes.size());
+                          });
+    importer->read(context);
+    if (report.spans == 0 && (report.warningCount > 0 || report.errorCount > 0) && !context.cancelled()) {
+        context.error(0, {}, "no span could be read from this file");
+        report.failed = true;
+    }
+}
+
+template <typename Source, typename Read>
+LoadResult load(std::span<const Source> sources, const LoadOptions& options, std::uint64_t totalBytes, Read&& read)
+{
+    LoadResult result;
+    TraceSetBuilder builder;
+    ProgressMeter meter(options, totalBytes);
+    for (const Source& source : sources) {
+        if (options.cancel && options.cancel->load()) {
+            result.cancelled = true;
+            break;
+        }
+        ImportReport& report = result.reports.emplace_back();
+        const std::uint64_t bytes = read(source, builder, report, meter);
+        meter.finishFile(bytes);
+    }
+    result.cancelled = result.cancelled || (options.cancel && options.cancel->load());
+    result.traces = builder.finish();
+    return result;
+}
+
+std::uint64_t fileSize(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    return in ? static_cast<std::uint64_t>(in.tellg()) : 0;
+}
+
+} // namespace
+
+bool LoadResult::anyFailed() const
+{
+    return std::any_of(reports.begin(), reports.end(), [](const ImportReport& r) { return r.failed; });
+}
+
+LoadResult loadTraceFiles(std::span<const std::string> paths, const LoadOptions& options)
+{
+    std::uint64_t total = 0;
+    for (const std::string& path : paths)
+        total += fileSize(path);
+    return load(paths, options, total, [&](const std::string& path, TraceSetBuilder& builder, ImportReport& report,
+                                           ProgressMeter& meter) -> std::uint64_t {
+        report.path = path;
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            fail(report, std::string("cannot open the file: ") + std::strerror(errno));
+            return 0;
+        }
+        const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        importBytes(path, raw, builder, report, options, meter);
+        return raw.size();
+    });
+}
+
+LoadResult loadTraceBuffers(std::span<const NamedBuffer> buffers, const LoadOptions& options)
+{
+    std::uint64_t total = 0;
+    for (const NamedBuffer& buffer : buffers)
+        total += buffer.bytes.size();
+    return load(buffers, options, total, [&](const NamedBuffer& buffer, TraceSetBuilder& builder, ImportReport& report,
+                                             ProgressMeter& meter) -> std::uint64_t {
+        report.path = buffer.name;
+        importBytes(buffer.name, buffer.bytes, builder, report, options, meter);
+        return buffer.bytes.size();
+    });
+}
+
+} // namespace Spanwise

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "importreport.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace Spanwise {
+
+class TraceSet;
+
+// A file's content given directly (the bundled demo, tests), with the name reports use.
+struct NamedBuffer {
+    std::string name;
+    std::string bytes;
+};
+
+struct LoadOptions {
+    const std::atomic<bool>* cancel = nullptr;
+    // Called with the fraction done (0..1), at most about every half percent.
+    std::function<void(double)> progress;
+};
+
+struct LoadResult {
+    std::shared_ptr<const TraceSet> traces; // every span read from every file, merged
+    std::vector<ImportReport> reports;      // one per file, in the order given
+    bool cancelled = false;
+
+    bool anyFailed() const;
+};
+
+// Reads each file (gzip/zstd undone, format detected from content) into one trace set.
+// Spans of one trace spread over several files join into one trace.
+LoadResult loadTraceFiles(std::span<const std::string> paths, const LoadOptions& options = {});
+LoadResult loadTraceBuffers(std::span<const NamedBuffer> buffers, const LoadOptions& options = {});
+
+} // namespace Spanwise

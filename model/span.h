@@ -1,0 +1,90 @@
+#pragma once
+
+#include "ids.h"
+
+#include <cstdint>
+
+namespace Spanwise {
+
+enum class SpanKind : std::uint8_t { Unspecified, Internal, Server, Client, Producer, Consumer };
+enum class StatusCode : std::uint8_t { Unset, Ok, Error };
+
+// Flags for what a file left out or got wrong about one span, so views can mark it.
+enum SpanFlag : std::uint8_t {
+    SpanHasParentId = 1 << 0,   // the record named a parent (which may be missing)
+    SpanMissingStart = 1 << 1,  // no start timestamp in the record
+    SpanMissingDuration = 1 << 2,
+    SpanMissingId = 1 << 3,     // no or empty span id
+};
+
+// One span: a small fixed-size record (see DESIGN.md). Attributes, events and links are
+// ranges into TraceSet's flat arrays.
+struct Span {
+    TraceId traceId;
+    std::uint64_t spanId = 0;
+    std::uint64_t parentSpanId = 0; // meaningful only with SpanHasParentId
+    std::int64_t startNs = 0;
+    std::int64_t durationNs = 0;
+    StringId operation;
+    ServiceId service;
+    ResourceIndex resource;
+    ScopeIndex scope;
+    StringId statusMessage;
+    StringId traceState;
+    Range attributes;
+    Range events;
+    Range links;
+    FileIndex file;
+    std::uint32_t traceFlags = 0;
+    SpanKind kind = SpanKind::Unspecified;
+    StatusCode status = StatusCode::Unset;
+    std::uint8_t flags = 0;
+
+    std::int64_t endNs() const { return startNs + durationNs; }
+    bool hasParentId() const { return flags & SpanHasParentId; }
+    bool isError() const { return status == StatusCode::Error; }
+};
+
+struct Event {
+    std::int64_t timeNs = 0;
+    StringId name;
+    Range attributes;
+};
+
+enum class LinkKind : std::uint8_t { Link, ChildOf, FollowsFrom };
+
+// A link to another span; Jaeger references beyond the parent become links too.
+struct Link {
+    TraceId traceId;
+    std::uint64_t spanId = 0;
+    StringId traceState;
+    Range attributes;
+    LinkKind kind = LinkKind::Link;
+};
+
+// The entity that produced spans: a service name and its resource attributes.
+struct Resource {
+    ServiceId service;
+    Range attributes;
+};
+
+// The instrumentation library that produced spans.
+struct Scope {
+    StringId name;
+    StringId version;
+    Range attributes;
+};
+
+// A free-text warning a trace file attached to one span (Jaeger's span "warnings").
+struct SpanWarning {
+    SpanIndex span;
+    StringId text;
+};
+
+// A free-text warning attached to a whole trace (Jaeger's trace "warnings").
+struct TraceWarning {
+    TraceId traceId;
+    StringId text;
+};
+
+} // namespace Spanwise

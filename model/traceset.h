@@ -1,0 +1,71 @@
+#pragma once
+
+#include "attribute.h"
+#include "span.h"
+#include "stringpool.h"
+#include "traceforest.h"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace Spanwise {
+
+class TraceSetBuilder;
+
+// Everything loaded from one or more files: spans, their attributes, events and links in flat
+// arrays, a string pool, and the per-trace index (TraceForest).
+// Contract: immutable once built (TraceSetBuilder::finish); share it as shared_ptr<const TraceSet>.
+// Every index and id stays valid for the object's lifetime.
+class TraceSet
+{
+public:
+    std::string_view text(StringId id) const { return m_strings.view(id); }
+    const StringPool& strings() const { return m_strings; }
+
+    std::span<const Span> spans() const { return m_spans; }
+    const Span& span(SpanIndex i) const { return m_spans[i.value]; }
+    std::span<const Attribute> attributes(Range r) const { return slice(m_attributes, r); }
+    std::span<const Event> events(Range r) const { return slice(m_events, r); }
+    std::span<const Link> links(Range r) const { return slice(m_links, r); }
+
+    std::span<const StringId> serviceNames() const { return m_serviceNames; }
+    std::string_view serviceName(ServiceId id) const { return text(m_serviceNames[id.value]); }
+    std::span<const Resource> resources() const { return m_resources; }
+    const Resource& resource(ResourceIndex i) const { return m_resources[i.value]; }
+    std::span<const Scope> scopes() const { return m_scopes; }
+    const Scope& scope(ScopeIndex i) const { return m_scopes[i.value]; }
+
+    std::span<const std::string> files() const { return m_files; }
+    std::span<const SpanWarning> spanWarnings() const { return m_spanWarnings; }
+    std::span<const TraceWarning> traceWarnings() const { return m_traceWarnings; }
+
+    const TraceForest& forest() const { return m_forest; }
+    std::span<const TraceInfo> traces() const { return m_forest.traces(); }
+
+    std::size_t errorSpanCount() const;
+
+private:
+    friend class TraceSetBuilder;
+
+    template <typename T>
+    static std::span<const T> slice(const std::vector<T>& v, Range r)
+    {
+        return std::span<const T>(v).subspan(r.begin, r.count);
+    }
+
+    StringPool m_strings;
+    std::vector<Span> m_spans;
+    std::vector<Attribute> m_attributes;
+    std::vector<Event> m_events;
+    std::vector<Link> m_links;
+    std::vector<StringId> m_serviceNames; // indexed by ServiceId, unique
+    std::vector<Resource> m_resources;
+    std::vector<Scope> m_scopes;
+    std::vector<std::string> m_files;
+    std::vector<SpanWarning> m_spanWarnings;
+    std::vector<TraceWarning> m_traceWarnings;
+    TraceForest m_forest;
+};
+
+} // namespace Spanwise

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "traceset.h"
+
+#include <memory>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+
+namespace Spanwise {
+
+// Collects what importers read, then indexes it into an immutable TraceSet.
+// Importers gather a span's attributes (and nested values) in scratch vectors and hand them
+// over whole, so every range is contiguous and no span allocates on its own.
+class TraceSetBuilder
+{
+public:
+    TraceSetBuilder();
+
+    // The service a span without a service name belongs to.
+    static constexpr std::string_view unknownService = "unknown_service";
+
+    // Spans added from now on belong to this file.
+    FileIndex addFile(std::string path);
+    StringId intern(std::string_view text) { return m_set->m_strings.intern(text); }
+    std::string_view text(StringId id) const { return m_set->m_strings.view(id); }
+    ServiceId resourceService(ResourceIndex resource) const { return m_set->m_resources[resource.value].service; }
+    // An empty name is the unknown service.
+    ServiceId service(std::string_view name);
+    ResourceIndex addResource(ServiceId service, Range attributes);
+    ScopeIndex addScope(StringId name, StringId version, Range attributes);
+
+    Range addAttributes(std::span<const Attribute> attributes);
+    Range addEvents(std::span<const Event> events);
+    Range addLinks(std::span<const Link> links);
+    // The span's file is set to the current file.
+    SpanIndex addSpan(Span span);
+    void addSpanWarning(SpanIndex span, std::string_view text);
+    void addTraceWarning(TraceId trace, std::string_view text);
+
+    std::size_t spanCount() const { return m_set->m_spans.size(); }
+
+    // Builds the index; the builder is empty afterwards.
+    std::shared_ptr<const TraceSet> finish();
+
+private:
+    template <typename T>
+    static Range append(std::vector<T>& to, std::span<const T> items);
+
+    std::unique_ptr<TraceSet> m_set;
+    FileIndex m_currentFile;
+    std::unordered_map<std::uint32_t, ServiceId> m_serviceByName; // by StringId value
+};
+
+} // namespace Spanwise

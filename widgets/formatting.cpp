@@ -1,0 +1,42 @@
+#include "formatting.h"
+
+#include <QDateTime>
+
+#include <cmath>
+
+namespace Spanwise {
+
+QString formatDuration(std::int64_t nanoseconds)
+{
+    const double ns = static_cast<double>(nanoseconds);
+    const double magnitude = std::fabs(ns);
+    const auto threeDigits = [](double value, const QString& unit) {
+        const int decimals = std::fabs(value) >= 100 ? 0 : std::fabs(value) >= 10 ? 1 : 2;
+        return QString::number(value, 'f', decimals) + QChar(u' ') + unit;
+    };
+    if (magnitude < 1e3)
+        return QString::number(nanoseconds) + QStringLiteral(" ns");
+    if (magnitude < 1e6)
+        return threeDigits(ns / 1e3, QStringLiteral("µs"));
+    if (magnitude < 1e9)
+        return threeDigits(ns / 1e6, QStringLiteral("ms"));
+    if (magnitude < 60e9)
+        return threeDigits(ns / 1e9, QStringLiteral("s"));
+    const auto totalSeconds = static_cast<std::int64_t>(std::llround(ns / 1e9));
+    if (std::llabs(totalSeconds) < 3600)
+        return QStringLiteral("%1 min %2 s").arg(totalSeconds / 60).arg(std::llabs(totalSeconds % 60));
+    return QStringLiteral("%1 h %2 min").arg(totalSeconds / 3600).arg(std::llabs(totalSeconds % 3600) / 60);
+}
+
+QString formatTimestamp(std::int64_t nanosecondsSinceEpoch)
+{
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(nanosecondsSinceEpoch / 1'000'000);
+    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QString toQString(std::string_view utf8)
+{
+    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+}
+
+} // namespace Spanwise

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <string_view>
+
+namespace Spanwise {
+
+// "850 µs", "73.9 ms", "1.25 s", "2 min 5 s": three significant digits, the unit that fits.
+QString formatDuration(std::int64_t nanoseconds);
+// Local date and time with milliseconds, e.g. "2019-10-07 17:04:37.955".
+QString formatTimestamp(std::int64_t nanosecondsSinceEpoch);
+QString toQString(std::string_view utf8);
+
+} // namespace Spanwise
