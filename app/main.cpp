@@ -2,8 +2,10 @@
 #include "summarycommand.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstring>
 
@@ -13,6 +15,43 @@ namespace {
 bool isHeadlessCommand(int argc, char** argv)
 {
     return argc > 1 && std::strcmp(argv[1], "summary") == 0;
+}
+
+int runWindow(QApplication& app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "A desktop viewer for distributed traces.\n\n"
+        "Subcommands (run without a display):\n"
+        "  summary [--json] FILE...   print what trace files hold"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window to FILE once loaded, then quit."),
+                                        QStringLiteral("FILE"));
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Trace files to open (default: the demo trace)."),
+                                 QStringLiteral("[FILE...]"));
+    parser.process(app);
+
+    Spanwise::MainWindow window;
+    window.show();
+    if (parser.isSet(screenshot)) {
+        const QString path = parser.value(screenshot);
+        QObject::connect(&window, &Spanwise::MainWindow::loadCompleted, &window, [&window, path] {
+            // Let the view lay out and paint once before grabbing it.
+            QTimer::singleShot(300, &window, [&window, path] {
+                const bool saved = window.grab().save(path);
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        window.openDemo();
+    else
+        window.openFiles(files);
+    return app.exec();
 }
 
 } // namespace
@@ -29,14 +68,6 @@ int main(int argc, char** argv)
         arguments.removeAt(1); // the subcommand's own parser sees "spanwise FILE..."
         return Spanwise::runSummaryCommand(arguments);
     }
-
     QApplication app(argc, argv);
-    QStringList files = QCoreApplication::arguments().mid(1);
-    Spanwise::MainWindow window;
-    window.show();
-    if (files.isEmpty())
-        window.openDemo();
-    else
-        window.openFiles(files);
-    return app.exec();
+    return runWindow(app);
 }

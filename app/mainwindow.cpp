@@ -13,6 +13,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -216,8 +217,13 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
     m_problemsButton->setVisible(warnings + errors > 0);
     m_problemsButton->setText(tr("⚠ %n problem(s)", nullptr, static_cast<int>(warnings + errors)));
     m_problemsButton->setToolTip(tr("Show what loading skipped, with file and place"));
-    if (!failed.isEmpty())
-        QMessageBox::warning(this, tr("Could not load"), failed.join(QLatin1Char('\n')));
+    // Not modal: a blocking box would stall scripted runs (--screenshot) and tests.
+    if (!failed.isEmpty()) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not load"), failed.join(QLatin1Char('\n')),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 
     QString title = m_paths.isEmpty() ? demoName : QFileInfo(m_paths.front()).fileName();
     if (m_paths.size() > 1)
@@ -225,6 +231,7 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
     setWindowTitle(tr("%1 — Spanwise").arg(title));
     if (m_traceProxy->rowCount() > 0)
         m_traceView->selectRow(0);
+    emit loadCompleted();
 }
 
 void MainWindow::showProblems()

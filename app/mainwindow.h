@@ -34,6 +34,10 @@ public:
     void openFiles(const QStringList& paths);
     void openDemo();
 
+signals:
+    // A load finished (or was cancelled) and the list shows its result.
+    void loadCompleted();
+
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;

@@ -12,8 +12,6 @@
 namespace Spanwise {
 namespace {
 
-constexpr std::int64_t nanosPerMicro = 1000;
-
 SpanKind kindFromTag(std::string_view value)
 {
     if (value == "server")
@@ -55,13 +53,11 @@ std::optional<std::int64_t> JaegerSpanReader::readMicros(simdjson::dom::object o
     const auto value = jsonMember(object, key);
     if (!value)
         return std::nullopt;
-    const auto micros = jsonNumber(*value);
-    if (!micros) {
+    const auto nanos = jsonMicrosAsNanos(*value);
+    if (!nanos)
         warn(path.member(key), std::string(key) + " should be a number of microseconds, found " +
                                    std::string(jsonTypeName(*value)));
-        return std::nullopt;
-    }
-    return static_cast<std::int64_t>(*micros * nanosPerMicro + (*micros >= 0 ? 0.5 : -0.5));
+    return nanos;
 }
 
 SpanIndex JaegerSpanReader::read(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,

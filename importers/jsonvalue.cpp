@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 
 namespace Spanwise {
 
@@ -65,6 +66,24 @@ std::optional<double> jsonNumber(simdjson::dom::element value)
     default:
         return std::nullopt;
     }
+}
+
+std::optional<std::int64_t> jsonMicrosAsNanos(simdjson::dom::element value)
+{
+    constexpr std::int64_t nanosPerMicro = 1000;
+    if (value.type() != element_type::DOUBLE) {
+        const auto micros = jsonInteger(value);
+        if (micros && std::llabs(*micros) < INT64_MAX / nanosPerMicro)
+            return *micros * nanosPerMicro;
+        if (micros || value.type() != element_type::STRING)
+            return std::nullopt;
+    }
+    const auto micros = jsonNumber(value);
+    if (!micros || !std::isfinite(*micros) || std::fabs(*micros) >= 9.2e15)
+        return std::nullopt;
+    // Whole microseconds exactly, then the fraction.
+    const double whole = std::floor(*micros);
+    return static_cast<std::int64_t>(whole) * nanosPerMicro + std::llround((*micros - whole) * nanosPerMicro);
 }
 
 std::optional<bool> jsonBool(simdjson::dom::element value)

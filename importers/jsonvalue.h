@@ -16,6 +16,10 @@ std::optional<std::int64_t> jsonInteger(simdjson::dom::element value);
 std::optional<double> jsonNumber(simdjson::dom::element value);
 std::optional<bool> jsonBool(simdjson::dom::element value);
 
+// A time or duration in microseconds (integer, fractional, or a numeric string) as
+// nanoseconds. Integers convert exactly; a double would lose nanoseconds above 2^53.
+std::optional<std::int64_t> jsonMicrosAsNanos(simdjson::dom::element value);
+
 // "a string", "an array", ...: for messages.
 std::string_view jsonTypeName(simdjson::dom::element value);
 

@@ -46,7 +46,9 @@ std::string describeUnknownContent(std::string_view bytes)
     std::size_t i = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     while (i < bytes.size() && std::strchr(" \t\r\n", bytes[i]) && bytes[i] != '\0')
         ++i;
-    if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '['))
+    if (i == bytes.size())
+        return "the file holds only white space";
+    if (bytes[i] == '{' || bytes[i] == '[')
         return "JSON, but not a trace format Spanwise knows (Jaeger JSON expected)";
     return "not JSON and not a trace format Spanwise knows";
 }

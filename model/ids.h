@@ -1,6 +1,10 @@
 #pragma once
 
+// Qt's moc (run on test and widget files that include the model) cannot parse libstdc++'s
+// <concepts>, which <compare> pulls in; the compiler proper always sees it.
+#ifndef Q_MOC_RUN
 #include <compare>
+#endif
 #include <cstdint>
 #include <limits>
 

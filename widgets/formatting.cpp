@@ -10,7 +10,7 @@ QString formatDuration(std::int64_t nanoseconds)
 {
     const double ns = static_cast<double>(nanoseconds);
     const double magnitude = std::fabs(ns);
-    const auto threeDigits = [](double value, const QString& unit) {
+    const auto threeDigits = [](double value, const QString& unit) -> QString {
         const int decimals = std::fabs(value) >= 100 ? 0 : std::fabs(value) >= 10 ? 1 : 2;
         return QString::number(value, 'f', decimals) + QChar(u' ') + unit;
     };

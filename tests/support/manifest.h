@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Spanwise::Test {
+
+// One row of ../shared/corpus/MANIFEST.md: the figures its authors computed for a file.
+struct ManifestEntry {
+    QString path;   // inside the corpus, e.g. public/jaeger/stalk-hotrod-18231c31.json
+    QString format; // e.g. jaeger-json
+    int spans = 0;
+    int traces = 0;
+    int services = 0;
+    int errors = 0;
+    int duplicateIds = 0;
+};
+
+// Every trace file row of the manifest with the given format.
+QList<ManifestEntry> manifestEntries(const QString& format);
+
+} // namespace Spanwise::Test
