@@ -162,7 +162,7 @@ void MainWindow::openFiles(const QStringList& paths)
     std::vector<std::string> files;
     for (const QString& path : paths)
         files.push_back(QFile::encodeName(path).toStdString());
-    beginLoading(paths.size() == 1 ? paths.front() : tr("%n files", nullptr, static_cast<int>(paths.size())));
+    beginLoading(paths.size() == 1 ? paths.front() : countText(paths.size(), u"file", u"files"));
     m_loadJob->start(std::move(files));
 }
 
@@ -198,10 +198,13 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
     m_traceView->resizeColumnsToContents();
 
     const TraceSet& set = *result->traces;
-    QString status = tr("%n trace(s)", nullptr, static_cast<int>(set.traces().size())) + QStringLiteral(", ") +
-                     tr("%n span(s)", nullptr, static_cast<int>(set.spans().size())) + QStringLiteral(", ") +
-                     tr("%n service(s)", nullptr, static_cast<int>(set.serviceNames().size())) + QStringLiteral(", ") +
-                     tr("%n error span(s)", nullptr, static_cast<int>(set.errorSpanCount()));
+    const auto count = [](std::size_t n, QStringView one, QStringView many) {
+        return countText(static_cast<std::int64_t>(n), one, many);
+    };
+    QString status = count(set.traces().size(), u"trace", u"traces") + QStringLiteral(", ") +
+                     count(set.spans().size(), u"span", u"spans") + QStringLiteral(", ") +
+                     count(set.serviceNames().size(), u"service", u"services") + QStringLiteral(", ") +
+                     count(set.errorSpanCount(), u"error span", u"error spans");
     if (result->cancelled)
         status += tr(" — loading was cancelled, the list is incomplete");
     m_statusText->setText(status);
@@ -215,7 +218,7 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
             failed << toQString(report.describe(report.messages.back()));
     }
     m_problemsButton->setVisible(warnings + errors > 0);
-    m_problemsButton->setText(tr("⚠ %n problem(s)", nullptr, static_cast<int>(warnings + errors)));
+    m_problemsButton->setText(QStringLiteral("⚠ ") + countText(static_cast<std::int64_t>(warnings + errors), u"problem", u"problems"));
     m_problemsButton->setToolTip(tr("Show what loading skipped, with file and place"));
     // Not modal: a blocking box would stall scripted runs (--screenshot) and tests.
     if (!failed.isEmpty()) {
@@ -227,7 +230,7 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
 
     QString title = m_paths.isEmpty() ? demoName : QFileInfo(m_paths.front()).fileName();
     if (m_paths.size() > 1)
-        title += tr(" and %n more", nullptr, static_cast<int>(m_paths.size() - 1));
+        title += tr(" and %1 more").arg(m_paths.size() - 1);
     setWindowTitle(tr("%1 — Spanwise").arg(title));
     if (m_traceProxy->rowCount() > 0)
         m_traceView->selectRow(0);

@@ -35,7 +35,8 @@ ProblemsDialog::ProblemsDialog(const std::vector<ImportReport>& reports, QWidget
     tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(tree);
     if (dropped > 0)
-        layout->addWidget(new QLabel(tr("%n more message(s) not kept.", nullptr, static_cast<int>(dropped)), this));
+        layout->addWidget(new QLabel(countText(static_cast<std::int64_t>(dropped), u"more message", u"more messages") +
+                                         tr(" not kept."), this));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);

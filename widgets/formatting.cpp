@@ -1,6 +1,7 @@
 #include "formatting.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <cmath>
 
@@ -32,6 +33,12 @@ QString formatTimestamp(std::int64_t nanosecondsSinceEpoch)
 {
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(nanosecondsSinceEpoch / 1'000'000);
     return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QString countText(std::int64_t count, QStringView singular, QStringView plural)
+{
+    return QLocale().toString(static_cast<qlonglong>(count)) + QLatin1Char(' ') +
+           (count == 1 ? singular : plural).toString();
 }
 
 QString toQString(std::string_view utf8)

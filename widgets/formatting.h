@@ -12,5 +12,7 @@ QString formatDuration(std::int64_t nanoseconds);
 // Local date and time with milliseconds, e.g. "2019-10-07 17:04:37.955".
 QString formatTimestamp(std::int64_t nanosecondsSinceEpoch);
 QString toQString(std::string_view utf8);
+// "1 trace", "3,898 traces": English plurals (no translator is loaded), digits grouped by locale.
+QString countText(std::int64_t count, QStringView singular, QStringView plural);
 
 } // namespace Spanwise

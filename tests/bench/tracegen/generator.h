@@ -17,6 +17,15 @@ struct GeneratorOptions {
     std::int64_t startNs = 1'764'000'000'000'000'000; // 2025-11-24, fixed for reproducible files
 };
 
+// The options resources/demo/demo-trace.json is made with (`spanwise-tracegen --demo`).
+inline GeneratorOptions demoTraceOptions()
+{
+    GeneratorOptions options;
+    options.seed = 7;
+    options.traces = 30;
+    return options;
+}
+
 // Realistic traces of a small web shop: ~20 services, ~100 operations, ~8 tags per span,
 // logs, errors that propagate to callers, messaging hops with links. The same seed gives the
 // same traces on every machine (no std distributions, whose results vary by library).

@@ -1,5 +1,6 @@
 // spanwise-tracegen: writes realistic generated traces for the demo and the benchmarks.
-//   spanwise-tracegen [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger] -o FILE
+//   spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger] -o FILE
+// --demo: the options of the bundled demo trace (resources/demo/demo-trace.json).
 #include "generator.h"
 #include "jaegerwriter.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 int usage()
 {
-    std::cerr << "usage: spanwise-tracegen [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger] -o FILE\n";
+    std::cerr << "usage: spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger] -o FILE\n";
     return 2;
 }
 
@@ -25,6 +26,10 @@ int main(int argc, char** argv)
     std::string format = "jaeger";
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--demo") {
+            options = Spanwise::TraceGen::demoTraceOptions();
+            continue;
+        }
         if (i + 1 >= argc)
             return usage();
         const std::string value = argv[++i];

@@ -1,0 +1,141 @@
+#include "corpus.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs the real executable, as scripts do: no display, a fresh process.
+Run spanwise(const QStringList& arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SPANWISE_EXECUTABLE), arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("spanwise did not finish");
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QString corpus(const QString& path)
+{
+    return QString::fromStdString(Spanwise::Test::corpusFile(path));
+}
+
+} // namespace
+
+class TestSummaryCommand : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void hotrodJson()
+    {
+        const QString file = corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        const Run run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), file});
+        QCOMPARE(run.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject summary = QJsonDocument::fromJson(run.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+
+        const QJsonArray files = summary[QStringLiteral("files")].toArray();
+        QCOMPARE(files.size(), 1);
+        const QJsonObject entry = files[0].toObject();
+        QCOMPARE(entry[QStringLiteral("path")].toString(), file);
+        QCOMPARE(entry[QStringLiteral("format")].toString(), QStringLiteral("jaeger-json"));
+        QCOMPARE(entry[QStringLiteral("spans")].toInt(), 51);
+        QCOMPARE(entry[QStringLiteral("warnings")].toInt(), 0);
+        QCOMPARE(entry[QStringLiteral("errors")].toInt(), 0);
+
+        QCOMPARE(summary[QStringLiteral("traces")].toInt(), 1);
+        QCOMPARE(summary[QStringLiteral("spans")].toInt(), 51);
+        QCOMPARE(summary[QStringLiteral("errorSpans")].toInt(), 3);
+        QCOMPARE(summary[QStringLiteral("services")].toArray().toVariantList(),
+                 (QVariantList{"customer", "driver", "frontend", "mysql", "redis", "route"}));
+
+        QStringList edges;
+        for (const QJsonValue& value : summary[QStringLiteral("edges")].toArray()) {
+            const QJsonObject e = value.toObject();
+            QCOMPARE(e[QStringLiteral("virtual")].toBool(true), false);
+            edges << QStringLiteral("%1>%2 %3/%4")
+                         .arg(e[QStringLiteral("from")].toString(), e[QStringLiteral("to")].toString())
+                         .arg(e[QStringLiteral("calls")].toInt())
+                         .arg(e[QStringLiteral("errors")].toInt());
+        }
+        QCOMPARE(edges, (QStringList{"customer>mysql 1/0", "driver>redis 14/3", "frontend>customer 1/0",
+                                     "frontend>driver 1/0", "frontend>route 10/0"}));
+    }
+
+    void severalFilesMerge()
+    {
+        const Run run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"),
+                                  corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+                                  corpus(QStringLiteral("public/jaeger/stalk-publish-cv5.json"))});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(summary[QStringLiteral("files")].toArray().size(), 2);
+        QCOMPARE(summary[QStringLiteral("traces")].toInt(), 2);
+        QCOMPARE(summary[QStringLiteral("spans")].toInt(), 51 + 40);
+        QCOMPARE(summary[QStringLiteral("services")].toArray().size(), 6 + 3);
+    }
+
+    void textOutput()
+    {
+        const Run run = spanwise({QStringLiteral("summary"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))});
+        QCOMPARE(run.exitCode, 0);
+        const QString text = QString::fromUtf8(run.out);
+        QVERIFY2(text.contains(QStringLiteral("1 traces, 51 spans, 6 services, 3 error spans")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("driver -> redis: 14 calls, 3 errors")));
+    }
+
+    void exitCodes()
+    {
+        QTemporaryDir dir;
+        const QString notJson = dir.filePath(QStringLiteral("notes.txt"));
+        QFile notes(notJson);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("just some notes\n");
+        notes.close();
+
+        QCOMPARE(spanwise({QStringLiteral("summary")}).exitCode, 2);
+        QCOMPARE(spanwise({QStringLiteral("summary"), QStringLiteral("--bogus"), notJson}).exitCode, 2);
+
+        const Run failed = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), notJson,
+                                     corpus(QStringLiteral("public/jaeger/stalk-search-410a8604.json"))});
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.err.contains("notes.txt: byte 0: not JSON"), failed.err.constData());
+        // The file that loaded is still summarised.
+        QCOMPARE(QJsonDocument::fromJson(failed.out).object()[QStringLiteral("spans")].toInt(), 8);
+
+        // A truncated file loads what it can: warnings, exit code 0.
+        QFile whole(corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")));
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QString cutPath = dir.filePath(QStringLiteral("cut.json"));
+        QFile cut(cutPath);
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(whole.readAll().left(50'000));
+        cut.close();
+        const Run truncated = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), cutPath});
+        QCOMPARE(truncated.exitCode, 0);
+        const QJsonObject file = QJsonDocument::fromJson(truncated.out).object()[QStringLiteral("files")].toArray()[0].toObject();
+        QVERIFY(file[QStringLiteral("warnings")].toInt() >= 1);
+        QVERIFY(file[QStringLiteral("spans")].toInt() > 0);
+        QVERIFY(truncated.err.contains("cut.json: line "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSummaryCommand)
+#include "tst_summarycommand.moc"
