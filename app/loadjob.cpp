@@ -4,10 +4,11 @@
 
 namespace Spanwise {
 
-LoadJob::LoadJob(QObject* parent) : QObject(parent)
+LoadJob::LoadJob(QObject* parent)
+    : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcher<std::shared_ptr<const LoadResult>>::finished, this,
-            [this] { emit finished(m_watcher.result()); });
+        [this] { emit finished(m_watcher.result()); });
 }
 
 LoadJob::~LoadJob()
@@ -16,8 +17,7 @@ LoadJob::~LoadJob()
     m_watcher.waitForFinished();
 }
 
-template <typename Load>
-void LoadJob::run(Load&& load)
+template <typename Load> void LoadJob::run(Load&& load)
 {
     cancel();
     m_watcher.waitForFinished();
@@ -27,7 +27,12 @@ void LoadJob::run(Load&& load)
     auto progress = [self](double fraction) {
         const int perMille = static_cast<int>(fraction * 1000);
         QMetaObject::invokeMethod(
-            self.data(), [self, perMille] { if (self) emit self->progressChanged(perMille); }, Qt::QueuedConnection);
+            self.data(),
+            [self, perMille] {
+                if (self)
+                    emit self->progressChanged(perMille);
+            },
+            Qt::QueuedConnection);
     };
     m_watcher.setFuture(QtConcurrent::run([load = std::forward<Load>(load), cancelFlag, progress] {
         LoadOptions options;

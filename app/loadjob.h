@@ -31,8 +31,7 @@ signals:
     void finished(std::shared_ptr<const Spanwise::LoadResult> result);
 
 private:
-    template <typename Load>
-    void run(Load&& load);
+    template <typename Load> void run(Load&& load);
 
     QFutureWatcher<std::shared_ptr<const LoadResult>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;

@@ -20,18 +20,16 @@ bool isHeadlessCommand(int argc, char** argv)
 int runWindow(QApplication& app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "A desktop viewer for distributed traces.\n\n"
-        "Subcommands (run without a display):\n"
-        "  summary [--json] FILE...   print what trace files hold"));
+    parser.setApplicationDescription(QStringLiteral("A desktop viewer for distributed traces.\n\n"
+                                                    "Subcommands (run without a display):\n"
+                                                    "  summary [--json] FILE...   print what trace files hold"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a picture of the window to FILE once loaded, then quit."),
-                                        QStringLiteral("FILE"));
+        QStringLiteral("Save a picture of the window to FILE once loaded, then quit."), QStringLiteral("FILE"));
     parser.addOption(screenshot);
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Trace files to open (default: the demo trace)."),
-                                 QStringLiteral("[FILE...]"));
+    parser.addPositionalArgument(QStringLiteral("files"),
+        QStringLiteral("Trace files to open (default: the demo trace)."), QStringLiteral("[FILE...]"));
     parser.process(app);
 
     Spanwise::MainWindow window;

@@ -37,7 +37,9 @@ const QString demoName = QStringLiteral("demo-trace.json (bundled demo)");
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_loadJob(new LoadJob(this))
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_loadJob(new LoadJob(this))
 {
     setWindowTitle(tr("Spanwise"));
     setAcceptDrops(true);
@@ -72,9 +74,9 @@ void MainWindow::createActions()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Spanwise"), this, [this] {
         QMessageBox::about(this, tr("About Spanwise"),
-                           tr("<b>Spanwise %1</b><p>A desktop viewer for distributed traces and service "
-                              "dependency maps.</p><p>Opens Jaeger JSON trace files offline.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+            tr("<b>Spanwise %1</b><p>A desktop viewer for distributed traces and service "
+               "dependency maps.</p><p>Opens Jaeger JSON trace files offline.</p>")
+                .arg(QCoreApplication::applicationVersion()));
     });
 }
 
@@ -105,8 +107,7 @@ void MainWindow::createCentralWidget()
     m_filterDebounce->setSingleShot(true);
     m_filterDebounce->setInterval(300);
     connect(m_filter, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
-    connect(m_filterDebounce, &QTimer::timeout, this,
-            [this] { m_traceProxy->setFilterFixedString(m_filter->text()); });
+    connect(m_filterDebounce, &QTimer::timeout, this, [this] { m_traceProxy->setFilterFixedString(m_filter->text()); });
 
     m_traceView = new QTableView(central);
     m_traceView->setModel(m_traceProxy);
@@ -148,9 +149,8 @@ void MainWindow::createStatusBar()
 
 void MainWindow::chooseFiles(bool add)
 {
-    const QStringList chosen = QFileDialog::getOpenFileNames(
-        this, add ? tr("Add Trace Files") : tr("Open Trace Files"), QString(),
-        tr("Trace files (*.json *.jsonl *.ndjson *.gz *.zst *.pb *.bin);;All files (*)"));
+    const QStringList chosen = QFileDialog::getOpenFileNames(this, add ? tr("Add Trace Files") : tr("Open Trace Files"),
+        QString(), tr("Trace files (*.json *.jsonl *.ndjson *.gz *.zst *.pb *.bin);;All files (*)"));
     if (chosen.isEmpty())
         return;
     openFiles(add ? m_paths + chosen : chosen);
@@ -202,9 +202,9 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
         return countText(static_cast<std::int64_t>(n), one, many);
     };
     QString status = count(set.traces().size(), u"trace", u"traces") + QStringLiteral(", ") +
-                     count(set.spans().size(), u"span", u"spans") + QStringLiteral(", ") +
-                     count(set.serviceNames().size(), u"service", u"services") + QStringLiteral(", ") +
-                     count(set.errorSpanCount(), u"error span", u"error spans");
+        count(set.spans().size(), u"span", u"spans") + QStringLiteral(", ") +
+        count(set.serviceNames().size(), u"service", u"services") + QStringLiteral(", ") +
+        count(set.errorSpanCount(), u"error span", u"error spans");
     if (result->cancelled)
         status += tr(" — loading was cancelled, the list is incomplete");
     m_statusText->setText(status);
@@ -218,12 +218,13 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
             failed << toQString(report.describe(report.messages.back()));
     }
     m_problemsButton->setVisible(warnings + errors > 0);
-    m_problemsButton->setText(QStringLiteral("⚠ ") + countText(static_cast<std::int64_t>(warnings + errors), u"problem", u"problems"));
+    m_problemsButton->setText(
+        QStringLiteral("⚠ ") + countText(static_cast<std::int64_t>(warnings + errors), u"problem", u"problems"));
     m_problemsButton->setToolTip(tr("Show what loading skipped, with file and place"));
     // Not modal: a blocking box would stall scripted runs (--screenshot) and tests.
     if (!failed.isEmpty()) {
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not load"), failed.join(QLatin1Char('\n')),
-                                    QMessageBox::Ok, this);
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("Could not load"), failed.join(QLatin1Char('\n')), QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }

@@ -25,7 +25,7 @@ QJsonObject summaryJson(const LoadResult& result)
     const TraceSet& set = *result.traces;
     QJsonArray files;
     for (const ImportReport& report : result.reports) {
-        files.append(QJsonObject{
+        files.append(QJsonObject {
             {QStringLiteral("path"), toQString(report.path)},
             {QStringLiteral("format"), report.format.empty() ? QJsonValue() : QJsonValue(toQString(report.format))},
             {QStringLiteral("spans"), static_cast<qint64>(report.spans)},
@@ -38,7 +38,7 @@ QJsonObject summaryJson(const LoadResult& result)
         services.append(toQString(set.serviceName(id)));
     QJsonArray edges;
     for (const ServiceEdge& edge : computeServiceEdges(set)) {
-        edges.append(QJsonObject{
+        edges.append(QJsonObject {
             {QStringLiteral("from"), toQString(set.serviceName(edge.from))},
             {QStringLiteral("to"), toQString(set.serviceName(edge.to))},
             {QStringLiteral("calls"), static_cast<qint64>(edge.calls)},
@@ -46,7 +46,7 @@ QJsonObject summaryJson(const LoadResult& result)
             {QStringLiteral("virtual"), false},
         });
     }
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("files"), files},
         {QStringLiteral("traces"), static_cast<qint64>(set.traces().size())},
         {QStringLiteral("spans"), static_cast<qint64>(set.spans().size())},
@@ -85,7 +85,8 @@ int runSummaryCommand(const QStringList& arguments)
     parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
     parser.addOption(jsonOption);
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(
+        QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << "spanwise summary: " << parser.errorText() << "\nUsage: spanwise summary [--json] FILE...\n";
@@ -107,7 +108,8 @@ int runSummaryCommand(const QStringList& arguments)
 
     for (const ImportReport& report : result.reports)
         for (const ImportMessage& message : report.messages)
-            err << (message.severity == Severity::Error ? "error: " : "warning: ") << toQString(report.describe(message)) << '\n';
+            err << (message.severity == Severity::Error ? "error: " : "warning: ")
+                << toQString(report.describe(message)) << '\n';
     for (const ImportReport& report : result.reports)
         if (report.messagesDropped > 0)
             err << toQString(report.path) << ": " << report.messagesDropped << " more messages not shown\n";

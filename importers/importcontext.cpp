@@ -5,10 +5,13 @@
 namespace Spanwise {
 
 ImportContext::ImportContext(std::string_view bytes, TraceSetBuilder& builder, ImportReport& report,
-                             const std::atomic<bool>* cancel, ProgressFn progress)
-    : m_bytes(bytes), m_builder(builder), m_report(report), m_cancel(cancel), m_progress(std::move(progress))
-{
-}
+    const std::atomic<bool>* cancel, ProgressFn progress)
+    : m_bytes(bytes)
+    , m_builder(builder)
+    , m_report(report)
+    , m_cancel(cancel)
+    , m_progress(std::move(progress))
+{ }
 
 void ImportContext::warn(std::uint64_t offset, std::string jsonPath, std::string text)
 {
@@ -28,7 +31,7 @@ void ImportContext::add(Severity severity, std::uint64_t offset, std::string jso
         ++m_report.messagesDropped;
         return;
     }
-    ImportMessage message{severity, offset, 0, 0, std::move(jsonPath), std::move(text)};
+    ImportMessage message {severity, offset, 0, 0, std::move(jsonPath), std::move(text)};
     if (m_textual)
         locate(offset, message.line, message.column);
     m_report.messages.push_back(std::move(message));

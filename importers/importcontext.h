@@ -20,7 +20,7 @@ public:
     using ProgressFn = std::function<void(std::uint64_t bytesDone)>;
 
     ImportContext(std::string_view bytes, TraceSetBuilder& builder, ImportReport& report,
-                  const std::atomic<bool>* cancel = nullptr, ProgressFn progress = {});
+        const std::atomic<bool>* cancel = nullptr, ProgressFn progress = {});
 
     std::string_view bytes() const { return m_bytes; }
     TraceSetBuilder& builder() { return m_builder; }

@@ -7,8 +7,8 @@ std::string ImportReport::describe(const ImportMessage& message) const
     std::string out = path;
     out += ": ";
     if (message.line > 0) {
-        out += "line " + std::to_string(message.line) + ", column " + std::to_string(message.column) +
-               " (byte " + std::to_string(message.byteOffset) + ")";
+        out += "line " + std::to_string(message.line) + ", column " + std::to_string(message.column) + " (byte " +
+            std::to_string(message.byteOffset) + ")";
     } else {
         out += "byte " + std::to_string(message.byteOffset);
     }

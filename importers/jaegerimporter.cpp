@@ -28,9 +28,11 @@ class DocumentReader
 {
 public:
     explicit DocumentReader(ImportContext& context)
-        : m_context(context), m_scanner(context.bytes()), m_processes(context), m_spans(context, m_processes)
-    {
-    }
+        : m_context(context)
+        , m_scanner(context.bytes())
+        , m_processes(context)
+        , m_spans(context, m_processes)
+    { }
 
     void run()
     {
@@ -43,9 +45,9 @@ public:
         const JsonPath root;
         while (pos < text.size() && !m_context.cancelled()) {
             const char first = text[pos];
-            ScanResult end = first == '{'   ? readObject(pos, root)
-                             : first == '[' ? readArray(pos, root)
-                                            : std::unexpected(ScanError{pos, "expected a JSON object or array"});
+            ScanResult end = first == '{' ? readObject(pos, root)
+                : first == '['            ? readArray(pos, root)
+                                          : std::unexpected(ScanError {pos, "expected a JSON object or array"});
             if (!end) {
                 // A cut inside a trace's spans was reported there already.
                 if (end.error().offset != m_reportedBreak)
@@ -93,8 +95,9 @@ private:
         else if (spanId.present())
             readSpanRecord(pos, *end, path, std::nullopt);
         else
-            m_context.warn(pos, path.toString(), "this object has no \"data\", \"spans\" or \"spanID\": "
-                                                 "it is not Jaeger trace data; skipped");
+            m_context.warn(pos, path.toString(),
+                "this object has no \"data\", \"spans\" or \"spanID\": "
+                "it is not Jaeger trace data; skipped");
         return end;
     }
 
@@ -128,7 +131,7 @@ private:
         if (!end && end.error().brokenElementBegin != std::string_view::npos &&
             text[end.error().brokenElementBegin] == '{') {
             readTruncatedTrace(end.error().brokenElementBegin,
-                               path.element(static_cast<std::int64_t>(end.error().brokenElementIndex)));
+                path.element(static_cast<std::int64_t>(end.error().brokenElementIndex)));
         }
         return end;
     }
@@ -152,7 +155,7 @@ private:
         MemberRange spans, processes, warnings, traceId;
         (void)m_scanner.forEachMember(pos, [&](std::string_view key, std::size_t begin) {
             const ScanResult valueEnd = m_scanner.valueEnd(begin);
-            const MemberRange range{begin, valueEnd.value_or(begin)};
+            const MemberRange range {begin, valueEnd.value_or(begin)};
             if (key == "spans")
                 spans = range;
             else if (key == "processes")
@@ -198,12 +201,14 @@ private:
 
     ScanResult readSpanArray(std::size_t pos, const JsonPath& path, std::optional<TraceId> traceId)
     {
-        const ScanResult end = m_scanner.forEachElement(pos, [&](std::size_t index, std::size_t begin, std::size_t spanEnd) {
-            readSpanRecord(begin, spanEnd, path.element(static_cast<std::int64_t>(index)), traceId);
-            return !m_context.cancelled();
-        });
+        const ScanResult end =
+            m_scanner.forEachElement(pos, [&](std::size_t index, std::size_t begin, std::size_t spanEnd) {
+                readSpanRecord(begin, spanEnd, path.element(static_cast<std::int64_t>(index)), traceId);
+                return !m_context.cancelled();
+            });
         if (!end) {
-            m_context.warn(end.error().offset, path.toString(), end.error().message + "; later spans of this trace are skipped");
+            m_context.warn(
+                end.error().offset, path.toString(), end.error().message + "; later spans of this trace are skipped");
             m_reportedBreak = end.error().offset;
         }
         return end;
@@ -222,10 +227,11 @@ private:
     {
         simdjson::dom::element element;
         // The file buffer is padded, so the parser may read past the record's end.
-        const auto error = m_parser.parse(m_context.bytes().data() + range.begin, range.end - range.begin, false).get(element);
+        const auto error =
+            m_parser.parse(m_context.bytes().data() + range.begin, range.end - range.begin, false).get(element);
         if (error) {
             m_context.warn(range.begin, path.toString(),
-                           std::string("malformed JSON: ") + simdjson::error_message(error) + "; record skipped");
+                std::string("malformed JSON: ") + simdjson::error_message(error) + "; record skipped");
             return std::nullopt;
         }
         return element;
@@ -279,7 +285,8 @@ std::string_view trimmedHead(std::string_view head)
 {
     if (head.starts_with("\xEF\xBB\xBF"))
         head.remove_prefix(3);
-    while (!head.empty() && (head.front() == ' ' || head.front() == '\n' || head.front() == '\r' || head.front() == '\t'))
+    while (
+        !head.empty() && (head.front() == ' ' || head.front() == '\n' || head.front() == '\r' || head.front() == '\t'))
         head.remove_prefix(1);
     return head;
 }

@@ -7,27 +7,27 @@
 
 namespace Spanwise {
 
-void JaegerProcessTable::readTraceProcesses(simdjson::dom::element processes, const JsonPath& path,
-                                            std::size_t recordOffset)
+void JaegerProcessTable::readTraceProcesses(
+    simdjson::dom::element processes, const JsonPath& path, std::size_t recordOffset)
 {
     simdjson::dom::object object;
     if (processes.get_object().get(object)) {
         m_context.warn(recordOffset, path.toString(),
-                       "expected an object of processes, found " + std::string(jsonTypeName(processes)));
+            "expected an object of processes, found " + std::string(jsonTypeName(processes)));
         return;
     }
     for (const auto [id, process] : object)
         m_byId.insert_or_assign(std::string(id), readProcess(process, path.member(id), recordOffset));
 }
 
-JaegerProcessTable::Process JaegerProcessTable::readProcess(simdjson::dom::element process, const JsonPath& path,
-                                                            std::size_t recordOffset)
+JaegerProcessTable::Process JaegerProcessTable::readProcess(
+    simdjson::dom::element process, const JsonPath& path, std::size_t recordOffset)
 {
     Process result;
     simdjson::dom::object object;
     if (process.get_object().get(object)) {
-        m_context.warn(recordOffset, path.toString(),
-                       "expected a process object, found " + std::string(jsonTypeName(process)));
+        m_context.warn(
+            recordOffset, path.toString(), "expected a process object, found " + std::string(jsonTypeName(process)));
         return result;
     }
     if (const auto name = jsonMember(object, "serviceName")) {
@@ -35,7 +35,7 @@ JaegerProcessTable::Process JaegerProcessTable::readProcess(simdjson::dom::eleme
             result.serviceName = *text;
         else
             m_context.warn(recordOffset, path.member("serviceName").toString(),
-                           "serviceName should be a string, found " + std::string(jsonTypeName(*name)));
+                "serviceName should be a string, found " + std::string(jsonTypeName(*name)));
     }
     m_scratch.clear();
     if (const auto tags = jsonMember(object, "tags"))
@@ -56,11 +56,11 @@ ResourceIndex JaegerProcessTable::resourceOf(Process& process)
 ResourceIndex JaegerProcessTable::resourceById(std::string_view processId)
 {
     const auto it = m_byId.find(std::string(processId));
-    return it == m_byId.end() ? ResourceIndex{} : resourceOf(it->second);
+    return it == m_byId.end() ? ResourceIndex {} : resourceOf(it->second);
 }
 
-ResourceIndex JaegerProcessTable::resourceInline(simdjson::dom::element process, const JsonPath& path,
-                                                 std::size_t recordOffset)
+ResourceIndex JaegerProcessTable::resourceInline(
+    simdjson::dom::element process, const JsonPath& path, std::size_t recordOffset)
 {
     // Bare span arrays repeat the same process in every span: share one resource.
     std::string text = simdjson::minify(process);

@@ -20,7 +20,9 @@ struct Attribute;
 class JaegerProcessTable
 {
 public:
-    explicit JaegerProcessTable(ImportContext& context) : m_context(context) {}
+    explicit JaegerProcessTable(ImportContext& context)
+        : m_context(context)
+    { }
 
     // Forgets the previous trace's processes.
     void startTrace() { m_byId.clear(); }

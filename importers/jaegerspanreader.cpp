@@ -39,29 +39,28 @@ JaegerSpanReader::JaegerSpanReader(ImportContext& context, JaegerProcessTable& p
     , m_eventKey(context.builder().intern("event"))
     , m_messageKey(context.builder().intern("message"))
     , m_logName(context.builder().intern("log"))
-{
-}
+{ }
 
 void JaegerSpanReader::warn(const JsonPath& path, std::string text)
 {
     m_context.warn(m_recordOffset, path.toString(), std::move(text));
 }
 
-std::optional<std::int64_t> JaegerSpanReader::readMicros(simdjson::dom::object object, std::string_view key,
-                                                         const JsonPath& path)
+std::optional<std::int64_t> JaegerSpanReader::readMicros(
+    simdjson::dom::object object, std::string_view key, const JsonPath& path)
 {
     const auto value = jsonMember(object, key);
     if (!value)
         return std::nullopt;
     const auto nanos = jsonMicrosAsNanos(*value);
     if (!nanos)
-        warn(path.member(key), std::string(key) + " should be a number of microseconds, found " +
-                                   std::string(jsonTypeName(*value)));
+        warn(path.member(key),
+            std::string(key) + " should be a number of microseconds, found " + std::string(jsonTypeName(*value)));
     return nanos;
 }
 
-SpanIndex JaegerSpanReader::read(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,
-                                 std::optional<TraceId> traceId)
+SpanIndex JaegerSpanReader::read(
+    simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset, std::optional<TraceId> traceId)
 {
     m_recordOffset = recordOffset;
     simdjson::dom::object object;
@@ -137,7 +136,7 @@ SpanIndex JaegerSpanReader::read(simdjson::dom::element record, const JsonPath& 
         span.resource = m_processes.resourceInline(*process, path.member("process"), recordOffset);
     } else if (const auto processId = jsonMember(object, "processID")) {
         const auto id = jsonString(*processId);
-        span.resource = id ? m_processes.resourceById(*id) : ResourceIndex{};
+        span.resource = id ? m_processes.resourceById(*id) : ResourceIndex {};
         if (!span.resource.isValid())
             warn(path.member("processID"), "processID names no process of this trace; service unknown");
     }
@@ -191,8 +190,8 @@ void JaegerSpanReader::readReferences(simdjson::dom::element references, const J
         m_links.push_back(link);
         if (link.traceId != span.traceId)
             continue;
-        const bool betterParent = !parentLink || (link.kind == LinkKind::ChildOf &&
-                                                  m_links[*parentLink].kind != LinkKind::ChildOf);
+        const bool betterParent =
+            !parentLink || (link.kind == LinkKind::ChildOf && m_links[*parentLink].kind != LinkKind::ChildOf);
         if (betterParent)
             parentLink = m_links.size() - 1;
     }
@@ -230,7 +229,7 @@ void JaegerSpanReader::readLogs(simdjson::dom::element logs, const JsonPath& pat
         // A log is named by its "event" field (OpenTracing convention), else its "message".
         for (const StringId key : {m_eventKey, m_messageKey}) {
             const auto it = std::find_if(m_eventAttributes.begin(), m_eventAttributes.end(),
-                                         [&](const Attribute& a) { return a.key == key && a.type == AttributeType::String; });
+                [&](const Attribute& a) { return a.key == key && a.type == AttributeType::String; });
             if (it != m_eventAttributes.end()) {
                 event.name = it->text;
                 break;
@@ -251,8 +250,8 @@ void JaegerSpanReader::applyWellKnownTags(Span& span)
         if (a.key == m_kindKey && isString) {
             span.kind = kindFromTag(builder.text(a.text));
         } else if (a.key == m_errorKey) {
-            const bool error = (a.type == AttributeType::Bool && a.boolean) ||
-                               (isString && builder.text(a.text) == "true");
+            const bool error =
+                (a.type == AttributeType::Bool && a.boolean) || (isString && builder.text(a.text) == "true");
             if (error)
                 span.status = StatusCode::Error;
         } else if (a.key == m_statusKey && isString) {

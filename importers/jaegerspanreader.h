@@ -25,8 +25,8 @@ public:
 
     // `traceId` is the enclosing trace object's id, used when the span has none of its own.
     // Returns the new span's index, or an invalid index when the record was skipped.
-    SpanIndex read(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,
-                   std::optional<TraceId> traceId);
+    SpanIndex read(
+        simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset, std::optional<TraceId> traceId);
 
 private:
     void readReferences(simdjson::dom::element references, const JsonPath& path, Span& span);

@@ -11,8 +11,8 @@ namespace {
 using simdjson::dom::element_type;
 
 // Jaeger's declared type wins; with no type, the JSON value's own type is used.
-bool readValue(std::string_view type, simdjson::dom::element value, TraceSetBuilder& builder, Attribute& out,
-               std::string& problem)
+bool readValue(
+    std::string_view type, simdjson::dom::element value, TraceSetBuilder& builder, Attribute& out, std::string& problem)
 {
     if (type.empty()) {
         switch (value.type()) {
@@ -74,14 +74,15 @@ bool readValue(std::string_view type, simdjson::dom::element value, TraceSetBuil
 
 } // namespace
 
-void readJaegerTags(simdjson::dom::element tags, const JsonPath& path, std::size_t recordOffset,
-                    ImportContext& context, std::vector<Attribute>& out)
+void readJaegerTags(simdjson::dom::element tags, const JsonPath& path, std::size_t recordOffset, ImportContext& context,
+    std::vector<Attribute>& out)
 {
     if (tags.is_null())
         return;
     simdjson::dom::array list;
     if (tags.get_array().get(list)) {
-        context.warn(recordOffset, path.toString(), "expected an array of tags, found " + std::string(jsonTypeName(tags)));
+        context.warn(
+            recordOffset, path.toString(), "expected an array of tags, found " + std::string(jsonTypeName(tags)));
         return;
     }
     std::int64_t index = 0;
@@ -89,7 +90,8 @@ void readJaegerTags(simdjson::dom::element tags, const JsonPath& path, std::size
         const JsonPath tagPath = path.element(index++);
         simdjson::dom::object object;
         if (tag.get_object().get(object)) {
-            context.warn(recordOffset, tagPath.toString(), "expected a tag object, found " + std::string(jsonTypeName(tag)));
+            context.warn(
+                recordOffset, tagPath.toString(), "expected a tag object, found " + std::string(jsonTypeName(tag)));
             continue;
         }
         const auto key = jsonMember(object, "key");
@@ -100,17 +102,18 @@ void readJaegerTags(simdjson::dom::element tags, const JsonPath& path, std::size
         }
         const auto value = jsonMember(object, "value");
         if (!value) {
-            context.warn(recordOffset, tagPath.member("value").toString(), "tag \"" + std::string(*keyText) + "\" has no value; tag skipped");
+            context.warn(recordOffset, tagPath.member("value").toString(),
+                "tag \"" + std::string(*keyText) + "\" has no value; tag skipped");
             continue;
         }
         const auto type = jsonMember(object, "type");
-        const std::string_view typeText = type ? jsonString(*type).value_or(std::string_view{}) : std::string_view{};
+        const std::string_view typeText = type ? jsonString(*type).value_or(std::string_view {}) : std::string_view {};
         Attribute attribute;
         attribute.key = context.builder().intern(*keyText);
         std::string problem;
         if (!readValue(typeText, *value, context.builder(), attribute, problem)) {
             context.warn(recordOffset, tagPath.member("value").toString(),
-                         "tag \"" + std::string(*keyText) + "\": " + problem + "; tag skipped");
+                "tag \"" + std::string(*keyText) + "\": " + problem + "; tag skipped");
             continue;
         }
         out.push_back(attribute);

@@ -10,11 +10,11 @@ namespace Spanwise {
 // text only when a message needs it: descending costs nothing.
 struct JsonPath {
     const JsonPath* parent = nullptr;
-    std::string_view key;     // member name; empty for an array element
-    std::int64_t index = -1;  // array index; -1 for a member
+    std::string_view key;    // member name; empty for an array element
+    std::int64_t index = -1; // array index; -1 for a member
 
-    JsonPath member(std::string_view name) const { return JsonPath{this, name, -1}; }
-    JsonPath element(std::int64_t i) const { return JsonPath{this, {}, i}; }
+    JsonPath member(std::string_view name) const { return JsonPath {this, name, -1}; }
+    JsonPath element(std::int64_t i) const { return JsonPath {this, {}, i}; }
     std::string toString() const;
 };
 

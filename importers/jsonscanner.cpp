@@ -41,7 +41,7 @@ std::expected<std::size_t, ScanError> JsonScanner::stringEnd(std::size_t pos) co
             return quote + 1;
         i = quote;
     }
-    return std::unexpected(ScanError{pos, "the file ends inside a string that starts here"});
+    return std::unexpected(ScanError {pos, "the file ends inside a string that starts here"});
 }
 
 std::expected<std::size_t, ScanError> JsonScanner::valueEnd(std::size_t pos) const
@@ -70,15 +70,15 @@ std::expected<std::size_t, ScanError> JsonScanner::valueEnd(std::size_t pos) con
             closers.push_back(c == '{' ? '}' : ']');
         } else if (c == '}' || c == ']') {
             if (c != closers.back())
-                return std::unexpected(ScanError{i, "found '" + std::string(1, c) + "' where '" +
-                                                        std::string(1, closers.back()) + "' was expected"});
+                return std::unexpected(ScanError {i,
+                    "found '" + std::string(1, c) + "' where '" + std::string(1, closers.back()) + "' was expected"});
             closers.pop_back();
             if (closers.empty())
                 return i + 1;
         }
     }
-    return std::unexpected(ScanError{pos, "the file ends before the '" + std::string(1, first) +
-                                              "' opened here is closed"});
+    return std::unexpected(
+        ScanError {pos, "the file ends before the '" + std::string(1, first) + "' opened here is closed"});
 }
 
 } // namespace Spanwise

@@ -24,7 +24,9 @@ struct ScanError {
 class JsonScanner
 {
 public:
-    explicit JsonScanner(std::string_view text) : m_text(text) {}
+    explicit JsonScanner(std::string_view text)
+        : m_text(text)
+    { }
 
     std::string_view text() const { return m_text; }
     // The first offset at or after pos that is not JSON white space (or a UTF-8 BOM at 0).
@@ -41,8 +43,7 @@ public:
     // Calls visit(key, valueBegin) for each member of the object at pos ('{'); key is raw
     // (escapes not decoded), which is all format keys need. visit returns the value's end (or
     // where it broke), so a visitor can stream through a large member and stop at a cut.
-    template <typename Visit>
-    std::expected<std::size_t, ScanError> forEachMember(std::size_t pos, Visit&& visit) const;
+    template <typename Visit> std::expected<std::size_t, ScanError> forEachMember(std::size_t pos, Visit&& visit) const;
 
 private:
     std::expected<std::size_t, ScanError> stringEnd(std::size_t pos) const;

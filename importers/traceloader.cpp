@@ -20,7 +20,10 @@ namespace {
 class ProgressMeter
 {
 public:
-    ProgressMeter(const LoadOptions& options, std::uint64_t totalBytes) : m_options(options), m_total(totalBytes) {}
+    ProgressMeter(const LoadOptions& options, std::uint64_t totalBytes)
+        : m_options(options)
+        , m_total(totalBytes)
+    { }
 
     void report(std::uint64_t bytesInFile)
     {
@@ -61,7 +64,7 @@ void fail(ImportReport& report, std::string text)
 }
 
 void importBytes(std::string_view name, std::string_view raw, TraceSetBuilder& builder, ImportReport& report,
-                 const LoadOptions& options, ProgressMeter& meter)
+    const LoadOptions& options, ProgressMeter& meter)
 {
     std::string inflated;
     std::string_view bytes = raw;
@@ -81,11 +84,11 @@ void importBytes(std::string_view name, std::string_view raw, TraceSetBuilder& b
     builder.addFile(std::string(name));
     // simdjson may read a little past the end of what it parses: give it a padded copy.
     const simdjson::padded_string padded(bytes);
-    ImportContext context(std::string_view(padded.data(), padded.size()), builder, report, options.cancel,
-                          [&](std::uint64_t offset) {
-                              // Offsets count inflated bytes: scale them onto the file's share of the work.
-                              meter.report(offset * raw.size() / bytes.size());
-                          });
+    ImportContext context(
+        std::string_view(padded.data(), padded.size()), builder, report, options.cancel, [&](std::uint64_t offset) {
+            // Offsets count inflated bytes: scale them onto the file's share of the work.
+            meter.report(offset * raw.size() / bytes.size());
+        });
     importer->read(context);
     if (report.spans == 0 && (report.warningCount > 0 || report.errorCount > 0) && !context.cancelled()) {
         context.error(0, {}, "no span could be read from this file");
@@ -131,18 +134,19 @@ LoadResult loadTraceFiles(std::span<const std::string> paths, const LoadOptions&
     std::uint64_t total = 0;
     for (const std::string& path : paths)
         total += fileSize(path);
-    return load(paths, options, total, [&](const std::string& path, TraceSetBuilder& builder, ImportReport& report,
-                                           ProgressMeter& meter) -> std::uint64_t {
-        report.path = path;
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            fail(report, std::string("cannot open the file: ") + std::strerror(errno));
-            return 0;
-        }
-        const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        importBytes(path, raw, builder, report, options, meter);
-        return raw.size();
-    });
+    return load(paths, options, total,
+        [&](const std::string& path, TraceSetBuilder& builder, ImportReport& report,
+            ProgressMeter& meter) -> std::uint64_t {
+            report.path = path;
+            std::ifstream in(path, std::ios::binary);
+            if (!in) {
+                fail(report, std::string("cannot open the file: ") + std::strerror(errno));
+                return 0;
+            }
+            const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            importBytes(path, raw, builder, report, options, meter);
+            return raw.size();
+        });
 }
 
 LoadResult loadTraceBuffers(std::span<const NamedBuffer> buffers, const LoadOptions& options)
@@ -150,12 +154,13 @@ LoadResult loadTraceBuffers(std::span<const NamedBuffer> buffers, const LoadOpti
     std::uint64_t total = 0;
     for (const NamedBuffer& buffer : buffers)
         total += buffer.bytes.size();
-    return load(buffers, options, total, [&](const NamedBuffer& buffer, TraceSetBuilder& builder, ImportReport& report,
-                                             ProgressMeter& meter) -> std::uint64_t {
-        report.path = buffer.name;
-        importBytes(buffer.name, buffer.bytes, builder, report, options, meter);
-        return buffer.bytes.size();
-    });
+    return load(buffers, options, total,
+        [&](const NamedBuffer& buffer, TraceSetBuilder& builder, ImportReport& report,
+            ProgressMeter& meter) -> std::uint64_t {
+            report.path = buffer.name;
+            importBytes(buffer.name, buffer.bytes, builder, report, options, meter);
+            return buffer.bytes.size();
+        });
 }
 
 } // namespace Spanwise

@@ -22,7 +22,9 @@ struct Attribute {
         Range children; // Array, KeyValueList
     };
 
-    Attribute() : integer(0) {}
+    Attribute()
+        : integer(0)
+    { }
 };
 
 } // namespace Spanwise

@@ -31,8 +31,8 @@ std::optional<std::uint64_t> parseHex64(std::string_view hex)
 
 void appendHex(std::string& out, std::uint64_t value)
 {
-    static constexpr std::array<char, 16> digits = {'0', '1', '2', '3', '4', '5', '6', '7',
-                                                    '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    static constexpr std::array<char, 16> digits = {
+        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
     for (int shift = 60; shift >= 0; shift -= 4)
         out.push_back(digits[(value >> shift) & 0xf]);
 }
@@ -48,7 +48,7 @@ std::optional<TraceId> parseHexTraceId(std::string_view hex)
     const auto lo = parseHex64(hex.substr(hex.size() - lowDigits));
     if (!hi || !lo)
         return std::nullopt;
-    return TraceId{*hi, *lo};
+    return TraceId {*hi, *lo};
 }
 
 std::optional<std::uint64_t> parseHexSpanId(std::string_view hex)

@@ -12,13 +12,14 @@ namespace Spanwise {
 
 // Distinct index types: a span index can never be passed where a string id belongs.
 // Each wraps a 32-bit index into one of TraceSet's flat arrays.
-template <typename Tag>
-struct TypedIndex {
+template <typename Tag> struct TypedIndex {
     static constexpr std::uint32_t invalidValue = std::numeric_limits<std::uint32_t>::max();
     std::uint32_t value = invalidValue;
 
     constexpr TypedIndex() = default;
-    constexpr explicit TypedIndex(std::uint32_t v) : value(v) {}
+    constexpr explicit TypedIndex(std::uint32_t v)
+        : value(v)
+    { }
     constexpr bool isValid() const { return value != invalidValue; }
     constexpr auto operator<=>(const TypedIndex&) const = default;
 };

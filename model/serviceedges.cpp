@@ -12,7 +12,7 @@ std::vector<ServiceEdge> computeServiceEdges(const TraceSet& set)
     std::map<std::pair<std::uint32_t, std::uint32_t>, ServiceEdge> byPair;
     const auto spans = set.spans();
     for (std::uint32_t i = 0; i < spans.size(); ++i) {
-        const SpanIndex parent = set.forest().parentOf(SpanIndex{i});
+        const SpanIndex parent = set.forest().parentOf(SpanIndex {i});
         if (!parent.isValid())
             continue;
         const ServiceId from = set.span(parent).service;
@@ -40,9 +40,9 @@ std::vector<ServiceId> servicesByName(const TraceSet& set)
 {
     std::vector<ServiceId> ids;
     for (std::uint32_t i = 0; i < set.serviceNames().size(); ++i)
-        ids.push_back(ServiceId{i});
-    std::sort(ids.begin(), ids.end(),
-              [&set](ServiceId a, ServiceId b) { return set.serviceName(a) < set.serviceName(b); });
+        ids.push_back(ServiceId {i});
+    std::sort(
+        ids.begin(), ids.end(), [&set](ServiceId a, ServiceId b) { return set.serviceName(a) < set.serviceName(b); });
     return ids;
 }
 

@@ -11,10 +11,10 @@ enum class StatusCode : std::uint8_t { Unset, Ok, Error };
 
 // Flags for what a file left out or got wrong about one span, so views can mark it.
 enum SpanFlag : std::uint8_t {
-    SpanHasParentId = 1 << 0,   // the record named a parent (which may be missing)
-    SpanMissingStart = 1 << 1,  // no start timestamp in the record
+    SpanHasParentId = 1 << 0,  // the record named a parent (which may be missing)
+    SpanMissingStart = 1 << 1, // no start timestamp in the record
     SpanMissingDuration = 1 << 2,
-    SpanMissingId = 1 << 3,     // no or empty span id
+    SpanMissingId = 1 << 3, // no or empty span id
 };
 
 // One span: a small fixed-size record (see DESIGN.md). Attributes, events and links are

@@ -24,7 +24,7 @@ public:
     // The id of text if it was interned, else an invalid id; never adds.
     StringId find(std::string_view text) const;
 
-    static constexpr StringId empty() { return StringId{0}; }
+    static constexpr StringId empty() { return StringId {0}; }
 
 private:
     std::deque<std::string> m_strings;

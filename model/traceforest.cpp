@@ -23,22 +23,24 @@ std::string_view diagnosticName(DiagnosticKind kind)
 class TraceForest::Builder
 {
 public:
-    Builder(std::span<const Span> spans, TraceForest& forest) : m_spans(spans), m_forest(forest) {}
+    Builder(std::span<const Span> spans, TraceForest& forest)
+        : m_spans(spans)
+        , m_forest(forest)
+    { }
 
     void run()
     {
         const std::size_t n = m_spans.size();
-        m_forest.m_parent.assign(n, SpanIndex{});
+        m_forest.m_parent.assign(n, SpanIndex {});
         m_forest.m_depth.assign(n, 0);
-        m_forest.m_traceOf.assign(n, TraceIndex{});
+        m_forest.m_traceOf.assign(n, TraceIndex {});
         m_forest.m_order.reserve(n);
 
         std::vector<SpanIndex> byTrace(n);
         for (std::uint32_t i = 0; i < n; ++i)
-            byTrace[i] = SpanIndex{i};
-        std::stable_sort(byTrace.begin(), byTrace.end(), [this](SpanIndex a, SpanIndex b) {
-            return span(a).traceId < span(b).traceId;
-        });
+            byTrace[i] = SpanIndex {i};
+        std::stable_sort(byTrace.begin(), byTrace.end(),
+            [this](SpanIndex a, SpanIndex b) { return span(a).traceId < span(b).traceId; });
 
         linkParents(byTrace);
         buildChildren();
@@ -110,7 +112,7 @@ private:
             for (SpanIndex c = m_forest.m_parent[s.value]; c != s; c = m_forest.m_parent[c.value])
                 if (startsBefore(c, earliest))
                     earliest = c;
-            m_forest.m_parent[earliest.value] = SpanIndex{};
+            m_forest.m_parent[earliest.value] = SpanIndex {};
             addDiagnostic(DiagnosticKind::CycleBroken, earliest);
         }
     }
@@ -134,15 +136,15 @@ private:
         std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
         for (std::uint32_t i = 0; i < m_spans.size(); ++i)
             if (const SpanIndex p = m_forest.m_parent[i]; p.isValid())
-                m_forest.m_children[fill[p.value]++] = SpanIndex{i};
+                m_forest.m_children[fill[p.value]++] = SpanIndex {i};
         for (std::uint32_t i = 0; i < m_spans.size(); ++i)
             std::sort(m_forest.m_children.begin() + begin[i], m_forest.m_children.begin() + begin[i + 1],
-                      [this](SpanIndex a, SpanIndex b) { return startsBefore(a, b); });
+                [this](SpanIndex a, SpanIndex b) { return startsBefore(a, b); });
     }
 
     void addTrace(std::span<const SpanIndex> traceSpans)
     {
-        const TraceIndex traceIndex{static_cast<std::uint32_t>(m_forest.m_traces.size())};
+        const TraceIndex traceIndex {static_cast<std::uint32_t>(m_forest.m_traces.size())};
         TraceInfo info;
         info.id = span(traceSpans.front()).traceId;
         info.order.begin = static_cast<std::uint32_t>(m_forest.m_order.size());
@@ -162,10 +164,10 @@ private:
         }
         std::sort(m_roots.begin(), m_roots.end(), [this](SpanIndex a, SpanIndex b) { return startsBefore(a, b); });
         std::sort(m_services.begin(), m_services.end());
-        info.serviceCount = static_cast<std::uint32_t>(
-            std::unique(m_services.begin(), m_services.end()) - m_services.begin());
+        info.serviceCount =
+            static_cast<std::uint32_t>(std::unique(m_services.begin(), m_services.end()) - m_services.begin());
         info.rootCount = static_cast<std::uint32_t>(m_roots.size());
-        info.root = m_roots.empty() ? SpanIndex{} : m_roots.front();
+        info.root = m_roots.empty() ? SpanIndex {} : m_roots.front();
 
         for (const SpanIndex root : m_roots)
             appendDepthFirst(root);
@@ -217,11 +219,11 @@ std::span<const SpanIndex> TraceForest::childrenOf(SpanIndex span) const
 
 TraceIndex TraceForest::findTrace(TraceId id) const
 {
-    const auto it = std::lower_bound(m_traces.begin(), m_traces.end(), id,
-                                     [](const TraceInfo& t, TraceId wanted) { return t.id < wanted; });
+    const auto it = std::lower_bound(
+        m_traces.begin(), m_traces.end(), id, [](const TraceInfo& t, TraceId wanted) { return t.id < wanted; });
     if (it == m_traces.end() || it->id != id)
         return {};
-    return TraceIndex{static_cast<std::uint32_t>(it - m_traces.begin())};
+    return TraceIndex {static_cast<std::uint32_t>(it - m_traces.begin())};
 }
 
 } // namespace Spanwise

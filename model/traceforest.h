@@ -12,8 +12,8 @@ namespace Spanwise {
 // One trace: the spans sharing a trace id, as a run of the forest's depth-first order.
 struct TraceInfo {
     TraceId id;
-    Range order;       // into TraceForest::depthFirstOrder()
-    SpanIndex root;    // the first root in display order
+    Range order;    // into TraceForest::depthFirstOrder()
+    SpanIndex root; // the first root in display order
     std::uint32_t rootCount = 0;
     std::uint32_t errorCount = 0;
     std::uint32_t serviceCount = 0;
@@ -48,11 +48,11 @@ public:
 private:
     class Builder;
 
-    std::vector<TraceInfo> m_traces;      // sorted by trace id
-    std::vector<SpanIndex> m_order;       // depth-first, trace by trace
-    std::vector<SpanIndex> m_parent;      // per span
-    std::vector<std::uint32_t> m_depth;   // per span
-    std::vector<TraceIndex> m_traceOf;    // per span
+    std::vector<TraceInfo> m_traces;         // sorted by trace id
+    std::vector<SpanIndex> m_order;          // depth-first, trace by trace
+    std::vector<SpanIndex> m_parent;         // per span
+    std::vector<std::uint32_t> m_depth;      // per span
+    std::vector<TraceIndex> m_traceOf;       // per span
     std::vector<std::uint32_t> m_childBegin; // per span + 1: CSR offsets into m_children
     std::vector<SpanIndex> m_children;
     std::vector<Diagnostic> m_diagnostics;

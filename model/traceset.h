@@ -48,8 +48,7 @@ public:
 private:
     friend class TraceSetBuilder;
 
-    template <typename T>
-    static std::span<const T> slice(const std::vector<T>& v, Range r)
+    template <typename T> static std::span<const T> slice(const std::vector<T>& v, Range r)
     {
         return std::span<const T>(v).subspan(r.begin, r.count);
     }

@@ -4,20 +4,22 @@
 
 namespace Spanwise {
 
-TraceSetBuilder::TraceSetBuilder() : m_set(std::make_unique<TraceSet>()) {}
+TraceSetBuilder::TraceSetBuilder()
+    : m_set(std::make_unique<TraceSet>())
+{ }
 
 FileIndex TraceSetBuilder::addFile(std::string path)
 {
     m_set->m_files.push_back(std::move(path));
-    m_currentFile = FileIndex{static_cast<std::uint32_t>(m_set->m_files.size() - 1)};
+    m_currentFile = FileIndex {static_cast<std::uint32_t>(m_set->m_files.size() - 1)};
     return m_currentFile;
 }
 
 ServiceId TraceSetBuilder::service(std::string_view name)
 {
     const StringId nameId = intern(name.empty() ? unknownService : name);
-    const auto [it, inserted] = m_serviceByName.try_emplace(
-        nameId.value, ServiceId{static_cast<std::uint32_t>(m_set->m_serviceNames.size())});
+    const auto [it, inserted] =
+        m_serviceByName.try_emplace(nameId.value, ServiceId {static_cast<std::uint32_t>(m_set->m_serviceNames.size())});
     if (inserted)
         m_set->m_serviceNames.push_back(nameId);
     return it->second;
@@ -26,19 +28,18 @@ ServiceId TraceSetBuilder::service(std::string_view name)
 ResourceIndex TraceSetBuilder::addResource(ServiceId service, Range attributes)
 {
     m_set->m_resources.push_back({service, attributes});
-    return ResourceIndex{static_cast<std::uint32_t>(m_set->m_resources.size() - 1)};
+    return ResourceIndex {static_cast<std::uint32_t>(m_set->m_resources.size() - 1)};
 }
 
 ScopeIndex TraceSetBuilder::addScope(StringId name, StringId version, Range attributes)
 {
     m_set->m_scopes.push_back({name, version, attributes});
-    return ScopeIndex{static_cast<std::uint32_t>(m_set->m_scopes.size() - 1)};
+    return ScopeIndex {static_cast<std::uint32_t>(m_set->m_scopes.size() - 1)};
 }
 
-template <typename T>
-Range TraceSetBuilder::append(std::vector<T>& to, std::span<const T> items)
+template <typename T> Range TraceSetBuilder::append(std::vector<T>& to, std::span<const T> items)
 {
-    const Range range{static_cast<std::uint32_t>(to.size()), static_cast<std::uint32_t>(items.size())};
+    const Range range {static_cast<std::uint32_t>(to.size()), static_cast<std::uint32_t>(items.size())};
     to.insert(to.end(), items.begin(), items.end());
     return range;
 }
@@ -62,7 +63,7 @@ SpanIndex TraceSetBuilder::addSpan(Span span)
 {
     span.file = m_currentFile;
     m_set->m_spans.push_back(span);
-    return SpanIndex{static_cast<std::uint32_t>(m_set->m_spans.size() - 1)};
+    return SpanIndex {static_cast<std::uint32_t>(m_set->m_spans.size() - 1)};
 }
 
 void TraceSetBuilder::addSpanWarning(SpanIndex span, std::string_view text)
@@ -81,7 +82,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish()
     std::shared_ptr<const TraceSet> result = std::move(m_set);
     m_set = std::make_unique<TraceSet>();
     m_serviceByName.clear();
-    m_currentFile = FileIndex{};
+    m_currentFile = FileIndex {};
     return result;
 }
 

@@ -44,8 +44,7 @@ public:
     std::shared_ptr<const TraceSet> finish();
 
 private:
-    template <typename T>
-    static Range append(std::vector<T>& to, std::span<const T> items);
+    template <typename T> static Range append(std::vector<T>& to, std::span<const T> items);
 
     std::unique_ptr<TraceSet> m_set;
     FileIndex m_currentFile;

@@ -38,7 +38,7 @@ QString formatTimestamp(std::int64_t nanosecondsSinceEpoch)
 QString countText(std::int64_t count, QStringView singular, QStringView plural)
 {
     return QLocale().toString(static_cast<qlonglong>(count)) + QLatin1Char(' ') +
-           (count == 1 ? singular : plural).toString();
+        (count == 1 ? singular : plural).toString();
 }
 
 QString toQString(std::string_view utf8)

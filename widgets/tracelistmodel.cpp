@@ -11,7 +11,9 @@
 
 namespace Spanwise {
 
-TraceListModel::TraceListModel(QObject* parent) : QAbstractTableModel(parent) {}
+TraceListModel::TraceListModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> traces)
 {
@@ -26,8 +28,7 @@ void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> traces)
         for (const TraceInfo& trace : m_traces->traces()) {
             const Span& root = m_traces->span(trace.root);
             m_rows.push_back({toQString(m_traces->serviceName(root.service)), toQString(m_traces->text(root.operation)),
-                              toQString(formatTraceId(trace.id)),
-                              root.file.isValid() ? fileNames[root.file.value] : QString()});
+                toQString(formatTraceId(trace.id)), root.file.isValid() ? fileNames[root.file.value] : QString()});
         }
     }
     endResetModel();

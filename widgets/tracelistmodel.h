@@ -16,7 +16,18 @@ class TraceListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { RootService, RootOperation, Start, Duration, Spans, Services, Errors, TraceIdColumn, File, ColumnCount };
+    enum Column {
+        RootService,
+        RootOperation,
+        Start,
+        Duration,
+        Spans,
+        Services,
+        Errors,
+        TraceIdColumn,
+        File,
+        ColumnCount
+    };
     // The raw value to sort by: nanoseconds, counts, text.
     static constexpr int SortRole = Qt::UserRole + 1;
 

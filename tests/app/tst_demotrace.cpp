@@ -19,10 +19,11 @@ private slots:
         Spanwise::TraceGen::Generator generator(Spanwise::TraceGen::demoTraceOptions());
         std::ostringstream generated;
         Spanwise::TraceGen::writeJaegerJson(generator.generate(), generated);
-        QFile committed(QString::fromStdString(Spanwise::Test::sourceFile(QStringLiteral("resources/demo/demo-trace.json"))));
+        QFile committed(
+            QString::fromStdString(Spanwise::Test::sourceFile(QStringLiteral("resources/demo/demo-trace.json"))));
         QVERIFY(committed.open(QIODevice::ReadOnly));
         QVERIFY2(committed.readAll() == QByteArray::fromStdString(generated.str()),
-                 "resources/demo/demo-trace.json differs from `spanwise-tracegen --demo` output: regenerate it");
+            "resources/demo/demo-trace.json differs from `spanwise-tracegen --demo` output: regenerate it");
     }
 
     void sameSeedSameTraces()

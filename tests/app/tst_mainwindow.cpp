@@ -52,8 +52,9 @@ private slots:
     {
         MainWindow window;
         QSignalSpy loaded(&window, &MainWindow::loadCompleted);
-        window.openFiles({QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))),
-                          QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-publish-cv5.json")))});
+        window.openFiles(
+            {QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))),
+                QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-publish-cv5.json")))});
         QVERIFY(waitForLoad(window, loaded));
         auto* table = window.findChild<QTableView*>();
         QCOMPARE(table->model()->rowCount(), 2);
@@ -71,8 +72,8 @@ private slots:
         window.show();
         QSignalSpy loaded(&window, &MainWindow::loadCompleted);
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(QString::fromStdString(
-            Test::corpusFile(QStringLiteral("public/jaeger/stalk-trace-a155f674.json"))))});
+        mime.setUrls({QUrl::fromLocalFile(
+            QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-trace-a155f674.json"))))});
         // As a real drag does: enter first (the window says it takes files), then drop.
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &enter);
@@ -94,7 +95,8 @@ private slots:
         QCOMPARE(window.findChild<QTableView*>()->model()->rowCount(), 0);
         bool problemsShown = false;
         for (QPushButton* button : window.statusBar()->findChildren<QPushButton*>())
-            problemsShown = problemsShown || (button->isVisibleTo(&window) && button->text().contains(QStringLiteral("1 problem")));
+            problemsShown =
+                problemsShown || (button->isVisibleTo(&window) && button->text().contains(QStringLiteral("1 problem")));
         QVERIFY(problemsShown);
     }
 };

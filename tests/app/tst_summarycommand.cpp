@@ -27,7 +27,7 @@ Run spanwise(const QStringList& arguments)
     if (!process.waitForFinished(120000))
         qFatal("spanwise did not finish");
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+        process.readAllStandardError()};
 }
 
 QString corpus(const QString& path)
@@ -64,7 +64,7 @@ private slots:
         QCOMPARE(summary[QStringLiteral("spans")].toInt(), 51);
         QCOMPARE(summary[QStringLiteral("errorSpans")].toInt(), 3);
         QCOMPARE(summary[QStringLiteral("services")].toArray().toVariantList(),
-                 (QVariantList{"customer", "driver", "frontend", "mysql", "redis", "route"}));
+            (QVariantList {"customer", "driver", "frontend", "mysql", "redis", "route"}));
 
         QStringList edges;
         for (const QJsonValue& value : summary[QStringLiteral("edges")].toArray()) {
@@ -75,15 +75,16 @@ private slots:
                          .arg(e[QStringLiteral("calls")].toInt())
                          .arg(e[QStringLiteral("errors")].toInt());
         }
-        QCOMPARE(edges, (QStringList{"customer>mysql 1/0", "driver>redis 14/3", "frontend>customer 1/0",
-                                     "frontend>driver 1/0", "frontend>route 10/0"}));
+        QCOMPARE(edges,
+            (QStringList {"customer>mysql 1/0", "driver>redis 14/3", "frontend>customer 1/0", "frontend>driver 1/0",
+                "frontend>route 10/0"}));
     }
 
     void severalFilesMerge()
     {
         const Run run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"),
-                                  corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
-                                  corpus(QStringLiteral("public/jaeger/stalk-publish-cv5.json"))});
+            corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+            corpus(QStringLiteral("public/jaeger/stalk-publish-cv5.json"))});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(summary[QStringLiteral("files")].toArray().size(), 2);
@@ -94,7 +95,8 @@ private slots:
 
     void textOutput()
     {
-        const Run run = spanwise({QStringLiteral("summary"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))});
+        const Run run =
+            spanwise({QStringLiteral("summary"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))});
         QCOMPARE(run.exitCode, 0);
         const QString text = QString::fromUtf8(run.out);
         QVERIFY2(text.contains(QStringLiteral("1 traces, 51 spans, 6 services, 3 error spans")), qPrintable(text));
@@ -114,7 +116,7 @@ private slots:
         QCOMPARE(spanwise({QStringLiteral("summary"), QStringLiteral("--bogus"), notJson}).exitCode, 2);
 
         const Run failed = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), notJson,
-                                     corpus(QStringLiteral("public/jaeger/stalk-search-410a8604.json"))});
+            corpus(QStringLiteral("public/jaeger/stalk-search-410a8604.json"))});
         QCOMPARE(failed.exitCode, 1);
         QVERIFY2(failed.err.contains("notes.txt: byte 0: not JSON"), failed.err.constData());
         // The file that loaded is still summarised.
@@ -130,7 +132,8 @@ private slots:
         cut.close();
         const Run truncated = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), cutPath});
         QCOMPARE(truncated.exitCode, 0);
-        const QJsonObject file = QJsonDocument::fromJson(truncated.out).object()[QStringLiteral("files")].toArray()[0].toObject();
+        const QJsonObject file =
+            QJsonDocument::fromJson(truncated.out).object()[QStringLiteral("files")].toArray()[0].toObject();
         QVERIFY(file[QStringLiteral("warnings")].toInt() >= 1);
         QVERIFY(file[QStringLiteral("spans")].toInt() > 0);
         QVERIFY(truncated.err.contains("cut.json: line "));

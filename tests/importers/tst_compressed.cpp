@@ -12,8 +12,8 @@ using namespace Spanwise;
 namespace {
 
 // Runs a system compressor over a corpus file and writes the result into `dir`.
-QString compressWith(const QString& program, const QStringList& arguments, const QString& input, const QTemporaryDir& dir,
-                     const QString& name)
+QString compressWith(const QString& program, const QStringList& arguments, const QString& input,
+    const QTemporaryDir& dir, const QString& name)
 {
     QProcess process;
     process.setStandardInputFile(input);
@@ -42,15 +42,16 @@ private slots:
     {
         QTest::addColumn<QString>("program");
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("gzip") << "gzip" << QStringList{"-c"};
-        QTest::newRow("zstd") << "zstd" << QStringList{"-c", "-q"};
+        QTest::newRow("gzip") << "gzip" << QStringList {"-c"};
+        QTest::newRow("zstd") << "zstd" << QStringList {"-c", "-q"};
     }
     void sameFiguresAsPlain()
     {
         QFETCH(QString, program);
         QFETCH(QStringList, arguments);
         QTemporaryDir dir;
-        const QString plain = QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")));
+        const QString plain =
+            QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")));
         const QString packed = compressWith(program, arguments, plain, dir, QStringLiteral("trace.bin"));
         const LoadResult expected = loadPath(plain);
         const LoadResult actual = loadPath(packed);
@@ -64,12 +65,15 @@ private slots:
     void concatenatedGzipMembers()
     {
         QTemporaryDir dir;
-        const QString a = QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/jaeger-ui-petclinic-normal.json")));
-        const QString b = QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-search-410a8604.json")));
+        const QString a =
+            QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/jaeger-ui-petclinic-normal.json")));
+        const QString b =
+            QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-search-410a8604.json")));
         QFile out(dir.filePath(QStringLiteral("both.gz")));
         QVERIFY(out.open(QIODevice::WriteOnly));
-        for (const QString& part : {compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, a, dir, QStringLiteral("a.gz")),
-                                    compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, b, dir, QStringLiteral("b.gz"))}) {
+        for (const QString& part :
+            {compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, a, dir, QStringLiteral("a.gz")),
+                compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, b, dir, QStringLiteral("b.gz"))}) {
             QFile in(part);
             QVERIFY(in.open(QIODevice::ReadOnly));
             out.write(in.readAll());
@@ -84,8 +88,10 @@ private slots:
     void corruptGzipIsOneClearError()
     {
         QTemporaryDir dir;
-        const QString plain = QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")));
-        const QString packed = compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, plain, dir, QStringLiteral("t.gz"));
+        const QString plain =
+            QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")));
+        const QString packed =
+            compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, plain, dir, QStringLiteral("t.gz"));
         QFile file(packed);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();

@@ -26,7 +26,7 @@ QStringList edgeLines(const TraceSet& set)
     for (const ServiceEdge& e : computeServiceEdges(set))
         out << QStringLiteral("%1>%2 %3/%4")
                    .arg(QString::fromStdString(std::string(set.serviceName(e.from))),
-                        QString::fromStdString(std::string(set.serviceName(e.to))))
+                       QString::fromStdString(std::string(set.serviceName(e.to))))
                    .arg(e.calls)
                    .arg(e.errors);
     return out;
@@ -35,7 +35,8 @@ QStringList edgeLines(const TraceSet& set)
 const Span& spanWithOperation(const TraceSet& set, std::string_view operation)
 {
     const auto spans = set.spans();
-    const auto it = std::find_if(spans.begin(), spans.end(), [&](const Span& s) { return set.text(s.operation) == operation; });
+    const auto it =
+        std::find_if(spans.begin(), spans.end(), [&](const Span& s) { return set.text(s.operation) == operation; });
     if (it == spans.end())
         qFatal("no span named %s", std::string(operation).c_str());
     return *it;
@@ -74,7 +75,7 @@ private slots:
         QCOMPARE(int(set.serviceNames().size()), entry.services);
         QCOMPARE(int(set.errorSpanCount()), entry.errors);
         const auto duplicates = std::count_if(set.forest().diagnostics().begin(), set.forest().diagnostics().end(),
-                                              [](const Diagnostic& d) { return d.kind == DiagnosticKind::DuplicateSpanId; });
+            [](const Diagnostic& d) { return d.kind == DiagnosticKind::DuplicateSpanId; });
         QCOMPARE(int(duplicates), entry.duplicateIds);
     }
 
@@ -85,10 +86,12 @@ private slots:
         QCOMPARE(set.spans().size(), std::size_t(51));
         QCOMPARE(set.serviceNames().size(), std::size_t(6));
         QCOMPARE(set.errorSpanCount(), std::size_t(3));
-        QCOMPARE(edgeLines(set), (QStringList{"customer>mysql 1/0", "driver>redis 14/3", "frontend>customer 1/0",
-                                              "frontend>driver 1/0", "frontend>route 10/0"}));
+        QCOMPARE(edgeLines(set),
+            (QStringList {"customer>mysql 1/0", "driver>redis 14/3", "frontend>customer 1/0", "frontend>driver 1/0",
+                "frontend>route 10/0"}));
         const TraceInfo& trace = set.traces().front();
-        QCOMPARE(QString::fromStdString(std::string(set.serviceName(set.span(trace.root).service))), QStringLiteral("frontend"));
+        QCOMPARE(QString::fromStdString(std::string(set.serviceName(set.span(trace.root).service))),
+            QStringLiteral("frontend"));
         QCOMPARE(trace.rootCount, 1u);
         QCOMPARE(set.forest().diagnostics().size(), std::size_t(0));
         // Microseconds become nanoseconds.
@@ -100,7 +103,8 @@ private slots:
         for (const Span& span : set.spans())
             events += span.events.count;
         QCOMPARE(events, std::size_t(123));
-        const Span& redisError = *std::find_if(set.spans().begin(), set.spans().end(), [](const Span& s) { return s.isError(); });
+        const Span& redisError =
+            *std::find_if(set.spans().begin(), set.spans().end(), [](const Span& s) { return s.isError(); });
         QCOMPARE(set.serviceName(redisError.service), std::string_view("redis"));
         QCOMPARE(redisError.kind, SpanKind::Client);
     }
@@ -118,30 +122,41 @@ private slots:
         const auto links = set.links(referenceTest.links);
         QCOMPARE(links.size(), std::size_t(2));
         QCOMPARE(links[0].kind, LinkKind::ChildOf);
-        QCOMPARE(links[0].traceId, (TraceId{0, 0xff}));
+        QCOMPARE(links[0].traceId, (TraceId {0, 0xff}));
         QCOMPARE(links[1].kind, LinkKind::FollowsFrom);
         QCOMPARE(links[1].spanId, std::uint64_t(2));
 
         // Typed tags, including an int64 above 2^53 given as a string and base64 binary.
-        const Span& tagged = *std::find_if(set.spans().begin(), set.spans().end(), [&](const Span& s) {
-            return set.text(s.operation) == "some-operation" && s.attributes.count > 0;
-        });
+        const Span& tagged = *std::find_if(set.spans().begin(), set.spans().end(),
+            [&](const Span& s) { return set.text(s.operation) == "some-operation" && s.attributes.count > 0; });
         QVERIFY(tagged.isError());
         QStringList tags;
         for (const Attribute& a : set.attributes(tagged.attributes)) {
             QString value;
             switch (a.type) {
-            case AttributeType::String: value = QString::fromStdString(std::string(set.text(a.text))); break;
-            case AttributeType::Int: value = QString::number(a.integer); break;
-            case AttributeType::Double: value = QString::number(a.real); break;
-            case AttributeType::Bool: value = a.boolean ? QStringLiteral("true") : QStringLiteral("false"); break;
-            case AttributeType::Bytes: value = QString::fromLatin1(QByteArray::fromStdString(std::string(set.text(a.text))).toHex()); break;
-            default: value = QStringLiteral("?");
+            case AttributeType::String:
+                value = QString::fromStdString(std::string(set.text(a.text)));
+                break;
+            case AttributeType::Int:
+                value = QString::number(a.integer);
+                break;
+            case AttributeType::Double:
+                value = QString::number(a.real);
+                break;
+            case AttributeType::Bool:
+                value = a.boolean ? QStringLiteral("true") : QStringLiteral("false");
+                break;
+            case AttributeType::Bytes:
+                value = QString::fromLatin1(QByteArray::fromStdString(std::string(set.text(a.text))).toHex());
+                break;
+            default:
+                value = QStringLiteral("?");
             }
             tags << QString::fromStdString(std::string(set.text(a.key))) + QLatin1Char('=') + value;
         }
-        QCOMPARE(tags, (QStringList{"peer.service=service-y", "peer.ipv4=23456", "error=true", "temperature=72.5",
-                                    "javascript_limit=9223372036854775222", "blob=00003039"}));
+        QCOMPARE(tags,
+            (QStringList {"peer.service=service-y", "peer.ipv4=23456", "error=true", "temperature=72.5",
+                "javascript_limit=9223372036854775222", "blob=00003039"}));
 
         // Logs became events, named by their "event" field.
         const Span& logged = spanWithOperation(set, "test-general-conversion");
@@ -171,7 +186,7 @@ private slots:
         const LoadResult result = loadCorpus(QStringLiteral("public/jaeger/jaeger-ui-genai-agent.json"));
         const TraceSet& set = *result.traces;
         QCOMPARE(set.traces().size(), std::size_t(1));
-        QCOMPARE(set.traces().front().id, (TraceId{0x4a1b2c3d4e5f6071ULL, 0x8293a4b5c6d7e8f9ULL}));
+        QCOMPARE(set.traces().front().id, (TraceId {0x4a1b2c3d4e5f6071ULL, 0x8293a4b5c6d7e8f9ULL}));
         QCOMPARE(set.traces().front().rootCount, 1u);
     }
 };

@@ -1,8 +1,8 @@
 #include "corpus.h"
 #include "fixtures.h"
 
-#include <QFile>
 #include "tst_jaegermalformed.h"
+#include <QFile>
 
 #include <QTest>
 
@@ -48,7 +48,7 @@ void TestJaegerMalformed::baseFixtureIsClean()
     const LoadResult result = Test::loadText(twoSpans);
     QCOMPARE(result.reports.front().warningCount, std::size_t(0));
     QCOMPARE(result.traces->spans().size(), std::size_t(2));
-    QCOMPARE(Test::dumpForest(*result.traces), (QStringList{"svc:root", "  svc:child"}));
+    QCOMPARE(Test::dumpForest(*result.traces), (QStringList {"svc:root", "  svc:child"}));
 }
 
 // Each broken variant loads what it can, says where the problem is, and never fails whole.
@@ -63,22 +63,23 @@ void TestJaegerMalformed::recoverable_data()
         << "fixture.json: line 2, column 1 (byte 35), at data[0].spans[0].duration: duration should be a number";
     QTest::newRow("tag value of the wrong type")
         << QString::fromStdString(replaced(twoSpans, R"("tags":[],"processID":"p1"},)",
-                                           R"("tags":[{"key":"n","type":"int64","value":"many"}],"processID":"p1"},)"))
+               R"("tags":[{"key":"n","type":"int64","value":"many"}],"processID":"p1"},)"))
         << 2 << "at data[0].spans[0].tags[0].value: tag \"n\": a int64 tag cannot hold a string; tag skipped";
     QTest::newRow("malformed span record")
         << QString::fromStdString(replaced(twoSpans, R"("operationName":"root",)", R"("operationName":"root" "x":1,)"))
         << 1 << "at data[0].spans[0]: malformed JSON";
-    QTest::newRow("span that is not an object")
-        << QString::fromStdString(replaced(twoSpans, R"([
-{"traceID":"a1","spanID":"01")", R"([42,
+    QTest::newRow("span that is not an object") << QString::fromStdString(replaced(twoSpans, R"([
+{"traceID":"a1","spanID":"01")",
+                                                       R"([42,
 {"traceID":"a1","spanID":"01")")) << 2 << "at data[0].spans[0]: expected a span object, found a number";
-    QTest::newRow("unknown processID")
-        << QString::fromStdString(replaced(twoSpans, R"("processID":"p1"},)", R"("processID":"p9"},)")) << 2
-        << "at data[0].spans[0].processID: processID names no process";
-    QTest::newRow("invalid span id")
-        << QString::fromStdString(replaced(twoSpans, R"("spanID":"02")", R"("spanID":"zz")")) << 2
-        << "at data[0].spans[1].spanID: spanID is not a hex id";
-    QTest::newRow("truncated file") << QString::fromStdString(twoSpans.substr(0, twoSpans.find("{\"traceID\":\"a1\",\"spanID\":\"02\"") + 40))
+    QTest::newRow("unknown processID") << QString::fromStdString(
+                                              replaced(twoSpans, R"("processID":"p1"},)", R"("processID":"p9"},)"))
+                                       << 2 << "at data[0].spans[0].processID: processID names no process";
+    QTest::newRow("invalid span id") << QString::fromStdString(
+                                            replaced(twoSpans, R"("spanID":"02")", R"("spanID":"zz")"))
+                                     << 2 << "at data[0].spans[1].spanID: spanID is not a hex id";
+    QTest::newRow("truncated file") << QString::fromStdString(twoSpans.substr(
+                                           0, twoSpans.find("{\"traceID\":\"a1\",\"spanID\":\"02\"") + 40))
                                     << 1 << "at data[0].spans: the file ends";
 }
 void TestJaegerMalformed::recoverable()
@@ -109,11 +110,14 @@ void TestJaegerMalformed::unloadable_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("error");
     QTest::newRow("empty file") << QByteArray() << "fixture.json: byte 0: the file is empty";
-    QTest::newRow("only white space") << QByteArray(" \n\t ") << "fixture.json: byte 0: the file holds only white space";
-    QTest::newRow("not JSON") << QByteArray("hello, traces\n") << "fixture.json: byte 0: not JSON and not a trace format";
-    QTest::newRow("JSON of another kind") << QByteArray(R"({"name":"x","values":[1,2]})") << "JSON, but not a trace format";
-    QTest::newRow("missing spans key")
-        << QByteArray(R"({"data":[{"traceID":"a1","processes":{}}]})") << "no span could be read from this file";
+    QTest::newRow("only white space") << QByteArray(" \n\t ")
+                                      << "fixture.json: byte 0: the file holds only white space";
+    QTest::newRow("not JSON") << QByteArray("hello, traces\n")
+                              << "fixture.json: byte 0: not JSON and not a trace format";
+    QTest::newRow("JSON of another kind")
+        << QByteArray(R"({"name":"x","values":[1,2]})") << "JSON, but not a trace format";
+    QTest::newRow("missing spans key") << QByteArray(R"({"data":[{"traceID":"a1","processes":{}}]})")
+                                       << "no span could be read from this file";
     QTest::newRow("query API error response")
         << QByteArray(R"({"data":null,"total":0,"errors":[{"code":404,"msg":"trace not found"}],"traceID":"x"})")
         << "no span could be read";
@@ -156,8 +160,10 @@ void TestJaegerMalformed::byteOrderMarkAndCrlf()
 
 void TestJaegerMalformed::jsonLinesOfTraces()
 {
-    const std::string line1 = R"({"traceID":"b1","spans":[{"traceID":"b1","spanID":"01","operationName":"x","startTime":1,"duration":1,"process":{"serviceName":"one"}}]})";
-    const std::string line2 = R"({"traceID":"b2","spans":[{"traceID":"b2","spanID":"01","operationName":"y","startTime":1,"duration":1,"process":{"serviceName":"two"}}]})";
+    const std::string line1 =
+        R"({"traceID":"b1","spans":[{"traceID":"b1","spanID":"01","operationName":"x","startTime":1,"duration":1,"process":{"serviceName":"one"}}]})";
+    const std::string line2 =
+        R"({"traceID":"b2","spans":[{"traceID":"b2","spanID":"01","operationName":"y","startTime":1,"duration":1,"process":{"serviceName":"two"}}]})";
     const LoadResult result = Test::loadText(line1 + "\n" + line2 + "\n");
     QCOMPARE(result.reports.front().warningCount, std::size_t(0));
     QCOMPARE(result.traces->traces().size(), std::size_t(2));

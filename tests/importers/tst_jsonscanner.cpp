@@ -28,16 +28,17 @@ void TestJsonScanner::arrays_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("empty array") << "[]" << QStringList{};
-    QTest::newRow("scalars and white space") << " [ 1 , true,null,\"x\" ]" << QStringList{"1", "true", "null", "\"x\""};
-    QTest::newRow("nested values") << R"([{"a":[1,{"b":2}]},[3]])" << QStringList{R"({"a":[1,{"b":2}]})", "[3]"};
+    QTest::newRow("empty array") << "[]" << QStringList {};
+    QTest::newRow("scalars and white space")
+        << " [ 1 , true,null,\"x\" ]" << QStringList {"1", "true", "null", "\"x\""};
+    QTest::newRow("nested values") << R"([{"a":[1,{"b":2}]},[3]])" << QStringList {R"({"a":[1,{"b":2}]})", "[3]"};
     QTest::newRow("brackets and escaped quotes inside strings")
-        << R"(["a]\"}", {"k":"\\"}])" << QStringList{R"("a]\"}")", R"({"k":"\\"})"};
-    QTest::newRow("byte order mark") << "\xEF\xBB\xBF[1]" << QStringList{"1"};
-    QTest::newRow("cut inside the second element") << R"([{"a":1},{"b":)" << QStringList{R"({"a":1})", "error@9"};
-    QTest::newRow("cut inside a string") << R"([{"a":1},"abc)" << QStringList{R"({"a":1})", "error@9"};
-    QTest::newRow("mismatched bracket") << R"([{"a":1],2])" << QStringList{"error@7"};
-    QTest::newRow("missing comma") << "[1 2]" << QStringList{"1", "error@3"};
+        << R"(["a]\"}", {"k":"\\"}])" << QStringList {R"("a]\"}")", R"({"k":"\\"})"};
+    QTest::newRow("byte order mark") << "\xEF\xBB\xBF[1]" << QStringList {"1"};
+    QTest::newRow("cut inside the second element") << R"([{"a":1},{"b":)" << QStringList {R"({"a":1})", "error@9"};
+    QTest::newRow("cut inside a string") << R"([{"a":1},"abc)" << QStringList {R"({"a":1})", "error@9"};
+    QTest::newRow("mismatched bracket") << R"([{"a":1],2])" << QStringList {"error@7"};
+    QTest::newRow("missing comma") << "[1 2]" << QStringList {"1", "error@3"};
 }
 void TestJsonScanner::arrays()
 {
@@ -58,7 +59,7 @@ void TestJsonScanner::objectMembers()
     });
     QVERIFY(end.has_value());
     QCOMPARE(*end, json.size());
-    QCOMPARE(seen, (QStringList{"data=[1, 2]", "total=0", "errors=null"}));
+    QCOMPARE(seen, (QStringList {"data=[1, 2]", "total=0", "errors=null"}));
 }
 
 void TestJsonScanner::brokenElementIsNamed()

@@ -18,10 +18,11 @@ private slots:
         QTest::newRow("64-bit") << "18231c31672495c6" << true << "18231c31672495c6";
         QTest::newRow("64-bit without leading zeros") << "1" << true << "0000000000000001";
         QTest::newRow("128-bit") << "4a1b2c3d4e5f60718293a4b5c6d7e8f9" << true << "4a1b2c3d4e5f60718293a4b5c6d7e8f9";
-        QTest::newRow("128-bit with zero high half equals 64-bit") << "000000000000000018231c31672495c6" << true
-                                                                   << "18231c31672495c6";
+        QTest::newRow("128-bit with zero high half equals 64-bit")
+            << "000000000000000018231c31672495c6" << true << "18231c31672495c6";
         QTest::newRow("upper case") << "5B8EFFF798038103D269B633813FC60C" << true << "5b8efff798038103d269b633813fc60c";
-        QTest::newRow("128-bit without leading zeros") << "1231c31672495c6abcdef" << true << "000000000001231c31672495c6abcdef";
+        QTest::newRow("128-bit without leading zeros")
+            << "1231c31672495c6abcdef" << true << "000000000001231c31672495c6abcdef";
         QTest::newRow("empty") << "" << false << "";
         QTest::newRow("not hex") << "12g4" << false << "";
         QTest::newRow("too long") << QString(33, QLatin1Char('1')) << false << "";

@@ -10,7 +10,7 @@ std::shared_ptr<const TraceSet> buildTraceSet(std::initializer_list<SpanSpec> sp
     builder.addFile("fixture");
     for (const SpanSpec& spec : spans) {
         Span span;
-        span.traceId = TraceId{0, spec.trace};
+        span.traceId = TraceId {0, spec.trace};
         span.spanId = spec.id;
         if (spec.parent) {
             span.parentSpanId = *spec.parent;
@@ -36,7 +36,7 @@ std::shared_ptr<const TraceSet> buildChain(std::string_view sketch)
         const auto cut = sketch.find('>');
         const std::string_view service = sketch.substr(0, cut);
         Span span;
-        span.traceId = TraceId{0, 1};
+        span.traceId = TraceId {0, 1};
         span.spanId = id;
         if (id > 1) {
             span.parentSpanId = id - 1;
@@ -49,7 +49,7 @@ std::shared_ptr<const TraceSet> buildChain(std::string_view sketch)
         span.durationNs = 100 - static_cast<std::int64_t>(id);
         builder.addSpan(span);
         ++id;
-        sketch = cut == std::string_view::npos ? std::string_view{} : sketch.substr(cut + 1);
+        sketch = cut == std::string_view::npos ? std::string_view {} : sketch.substr(cut + 1);
     }
     return builder.finish();
 }
@@ -63,7 +63,7 @@ QStringList dumpForest(const TraceSet& set)
         for (const SpanIndex s : set.forest().spansOf(trace)) {
             const Span& span = set.span(s);
             const std::string line = std::string(2 * set.forest().depthOf(s), ' ') +
-                                     std::string(set.serviceName(span.service)) + ':' + std::string(set.text(span.operation));
+                std::string(set.serviceName(span.service)) + ':' + std::string(set.text(span.operation));
             lines << QString::fromStdString(line);
         }
     }
@@ -72,7 +72,7 @@ QStringList dumpForest(const TraceSet& set)
 
 LoadResult loadText(std::string_view text, std::string name)
 {
-    const NamedBuffer buffer{std::move(name), std::string(text)};
+    const NamedBuffer buffer {std::move(name), std::string(text)};
     return loadTraceBuffers(std::span<const NamedBuffer>(&buffer, 1));
 }
 

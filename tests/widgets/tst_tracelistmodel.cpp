@@ -49,8 +49,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         // Durations whose text sorts differently from their value: "900 ns" < "2.00 µs" < "10.0 ms".
         model.setTraceSet(Test::buildTraceSet({{1, {}, "a", "slow", 0, 10'000'000, false, 1},
-                                               {1, {}, "b", "fast", 0, 900, false, 2},
-                                               {1, {}, "c", "mid", 0, 2'000, false, 3}}));
+            {1, {}, "b", "fast", 0, 900, false, 2}, {1, {}, "c", "mid", 0, 2'000, false, 3}}));
         QSortFilterProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.setSortRole(TraceListModel::SortRole);
@@ -58,15 +57,15 @@ private slots:
         QStringList order;
         for (int row = 0; row < proxy.rowCount(); ++row)
             order << proxy.index(row, TraceListModel::RootOperation).data().toString();
-        QCOMPARE(order, (QStringList{"slow", "mid", "fast"}));
+        QCOMPARE(order, (QStringList {"slow", "mid", "fast"}));
         QCOMPARE(proxy.index(2, TraceListModel::Duration).data().toString(), QStringLiteral("900 ns"));
     }
 
     void filtersAcrossColumns()
     {
         TraceListModel model;
-        model.setTraceSet(Test::buildTraceSet({{1, {}, "checkout", "POST /pay", 0, 10, false, 1},
-                                               {1, {}, "search", "GET /find", 0, 10, false, 2}}));
+        model.setTraceSet(Test::buildTraceSet(
+            {{1, {}, "checkout", "POST /pay", 0, 10, false, 1}, {1, {}, "search", "GET /find", 0, 10, false, 2}}));
         QSortFilterProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.setFilterKeyColumn(-1);

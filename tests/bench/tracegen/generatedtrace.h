@@ -21,7 +21,7 @@ struct GeneratedLog {
 
 struct GeneratedSpan {
     std::uint64_t spanId = 0;
-    std::uint64_t parentId = 0; // 0: root
+    std::uint64_t parentId = 0;                        // 0: root
     std::uint64_t linkedTraceLo = 0, linkedSpanId = 0; // a FOLLOWS_FROM / link, when non-zero
     std::string service;
     std::string operation;

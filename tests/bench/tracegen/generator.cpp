@@ -33,57 +33,59 @@ const std::vector<Route>& routes()
     using enum CallType;
     static const std::vector<Route> table = {
         {"web-frontend", "GET /", "http", 900, 0,
-         {{Service, "api-gateway|GET /api/products", {}}, {Service, "api-gateway|GET /api/recommendations", {}, 70}}},
+            {{Service, "api-gateway|GET /api/products", {}},
+                {Service, "api-gateway|GET /api/recommendations", {}, 70}}},
         {"web-frontend", "GET /product/{id}", "http", 700, 0,
-         {{Service, "api-gateway|GET /api/products/{id}", {}}, {Service, "api-gateway|GET /api/reviews", {}, 80}}},
+            {{Service, "api-gateway|GET /api/products/{id}", {}}, {Service, "api-gateway|GET /api/reviews", {}, 80}}},
         {"web-frontend", "POST /cart", "http", 500, 0, {{Service, "api-gateway|POST /api/cart", {}}}},
         {"web-frontend", "POST /checkout", "http", 800, 0, {{Service, "api-gateway|POST /api/orders", {}}}},
         {"api-gateway", "GET /api/products", "http", 300, 1,
-         {{Service, "auth-service|AuthService/Verify", {}}, {Service, "catalog-service|CatalogService/ListProducts", {}}}},
+            {{Service, "auth-service|AuthService/Verify", {}},
+                {Service, "catalog-service|CatalogService/ListProducts", {}}}},
         {"api-gateway", "GET /api/products/{id}", "http", 250, 1,
-         {{Service, "auth-service|AuthService/Verify", {}},
-          {Service, "catalog-service|CatalogService/GetProduct", {}},
-          {Service, "pricing-service|PricingService/GetPrice", {}}}},
+            {{Service, "auth-service|AuthService/Verify", {}},
+                {Service, "catalog-service|CatalogService/GetProduct", {}},
+                {Service, "pricing-service|PricingService/GetPrice", {}}}},
         {"api-gateway", "GET /api/recommendations", "http", 200, 0,
-         {{Service, "recommendation-service|RecommendationService/Recommend", {}}}},
-        {"api-gateway", "GET /api/reviews", "http", 200, 0, {{Service, "reviews-service|ReviewService/ListReviews", {}}}},
+            {{Service, "recommendation-service|RecommendationService/Recommend", {}}}},
+        {"api-gateway", "GET /api/reviews", "http", 200, 0,
+            {{Service, "reviews-service|ReviewService/ListReviews", {}}}},
         {"api-gateway", "POST /api/cart", "http", 250, 0,
-         {{Service, "auth-service|AuthService/Verify", {}}, {Service, "cart-service|CartService/AddItem", {}}}},
+            {{Service, "auth-service|AuthService/Verify", {}}, {Service, "cart-service|CartService/AddItem", {}}}},
         {"api-gateway", "POST /api/orders", "http", 300, 0,
-         {{Service, "auth-service|AuthService/Verify", {}}, {Service, "order-service|OrderService/PlaceOrder", {}}}},
+            {{Service, "auth-service|AuthService/Verify", {}}, {Service, "order-service|OrderService/PlaceOrder", {}}}},
         {"auth-service", "AuthService/Verify", "grpc", 400, 2, {{Cache, "redis", "GET session:*"}}},
         {"catalog-service", "CatalogService/ListProducts", "grpc", 1200, 1,
-         {{Cache, "redis", "GET products:page"}, {Database, "postgres", "SELECT * FROM products LIMIT 20", 60}}},
+            {{Cache, "redis", "GET products:page"}, {Database, "postgres", "SELECT * FROM products LIMIT 20", 60}}},
         {"catalog-service", "CatalogService/GetProduct", "grpc", 600, 1,
-         {{Cache, "redis", "GET product:*"}, {Database, "postgres", "SELECT * FROM products WHERE id = $1", 40}}},
+            {{Cache, "redis", "GET product:*"}, {Database, "postgres", "SELECT * FROM products WHERE id = $1", 40}}},
         {"pricing-service", "PricingService/GetPrice", "grpc", 300, 0,
-         {{Service, "currency-service|CurrencyService/Convert", {}, 50}}},
+            {{Service, "currency-service|CurrencyService/Convert", {}, 50}}},
         {"currency-service", "CurrencyService/Convert", "grpc", 150, 0, {}},
         {"recommendation-service", "RecommendationService/Recommend", "grpc", 2500, 3,
-         {{Service, "catalog-service|CatalogService/ListProducts", {}}, {Service, "ml-inference|Predict", {}}}},
+            {{Service, "catalog-service|CatalogService/ListProducts", {}}, {Service, "ml-inference|Predict", {}}}},
         {"ml-inference", "Predict", "grpc", 9000, 2, {}},
         {"reviews-service", "ReviewService/ListReviews", "grpc", 700, 0,
-         {{Database, "postgres", "SELECT * FROM reviews WHERE product_id = $1"}}},
+            {{Database, "postgres", "SELECT * FROM reviews WHERE product_id = $1"}}},
         {"cart-service", "CartService/AddItem", "grpc", 500, 2,
-         {{Service, "catalog-service|CatalogService/GetProduct", {}}, {Cache, "redis", "HSET cart:*"}}},
+            {{Service, "catalog-service|CatalogService/GetProduct", {}}, {Cache, "redis", "HSET cart:*"}}},
         {"cart-service", "CartService/GetCart", "grpc", 300, 0, {{Cache, "redis", "HGETALL cart:*"}}},
         {"order-service", "OrderService/PlaceOrder", "grpc", 1500, 2,
-         {{Service, "cart-service|CartService/GetCart", {}},
-          {Service, "inventory-service|InventoryService/Reserve", {}},
-          {Service, "payment-service|PaymentService/Charge", {}},
-          {Service, "shipping-service|ShippingService/Quote", {}},
-          {Publish, "kafka", "orders"}}},
+            {{Service, "cart-service|CartService/GetCart", {}},
+                {Service, "inventory-service|InventoryService/Reserve", {}},
+                {Service, "payment-service|PaymentService/Charge", {}},
+                {Service, "shipping-service|ShippingService/Quote", {}}, {Publish, "kafka", "orders"}}},
         {"inventory-service", "InventoryService/Reserve", "grpc", 800, 3,
-         {{Database, "postgres", "UPDATE inventory SET reserved = reserved + $1 WHERE sku = $2"}}},
+            {{Database, "postgres", "UPDATE inventory SET reserved = reserved + $1 WHERE sku = $2"}}},
         {"payment-service", "PaymentService/Charge", "grpc", 1000, 6,
-         {{Service, "fraud-detection|FraudService/Check", {}}, {Http, "payments-provider", "POST /v1/charges"}}},
+            {{Service, "fraud-detection|FraudService/Check", {}}, {Http, "payments-provider", "POST /v1/charges"}}},
         {"fraud-detection", "FraudService/Check", "grpc", 700, 1, {{Service, "ml-inference|Predict", {}, 50}}},
         {"shipping-service", "ShippingService/Quote", "grpc", 600, 1,
-         {{Database, "postgres", "SELECT * FROM shipping_rates WHERE zone = $1"}}},
+            {{Database, "postgres", "SELECT * FROM shipping_rates WHERE zone = $1"}}},
         {"notification-service", "orders process", "consumer", 400, 1,
-         {{Service, "email-service|EmailService/Send", {}}}},
+            {{Service, "email-service|EmailService/Send", {}}}},
         {"accounting-service", "orders process", "consumer", 900, 0,
-         {{Database, "postgres", "INSERT INTO ledger VALUES ($1, $2, $3)"}}},
+            {{Database, "postgres", "INSERT INTO ledger VALUES ($1, $2, $3)"}}},
         {"email-service", "EmailService/Send", "grpc", 1800, 4, {{Http, "smtp-relay", "POST /send"}}},
         {"batch-scheduler", "RunJob nightly-reindex", "internal", 200, 0, {}},
     };
@@ -95,7 +97,8 @@ int routeIndex(std::string_view key)
     static const std::map<std::string, int, std::less<>> byKey = [] {
         std::map<std::string, int, std::less<>> map;
         for (std::size_t i = 0; i < routes().size(); ++i)
-            map.emplace(std::string(routes()[i].service) + '|' + std::string(routes()[i].operation), static_cast<int>(i));
+            map.emplace(
+                std::string(routes()[i].service) + '|' + std::string(routes()[i].operation), static_cast<int>(i));
         return map;
     }();
     const auto it = byKey.find(key);
@@ -104,8 +107,8 @@ int routeIndex(std::string_view key)
     return it->second;
 }
 
-constexpr std::array<std::string_view, 4> entryRoutes = {"web-frontend|GET /", "web-frontend|GET /product/{id}",
-                                                         "web-frontend|POST /cart", "web-frontend|POST /checkout"};
+constexpr std::array<std::string_view, 4> entryRoutes = {
+    "web-frontend|GET /", "web-frontend|GET /product/{id}", "web-frontend|POST /cart", "web-frontend|POST /checkout"};
 
 std::string hostOf(std::string_view service, std::uint64_t instance)
 {
@@ -114,7 +117,10 @@ std::string hostOf(std::string_view service, std::uint64_t instance)
 
 } // namespace
 
-Generator::Generator(const GeneratorOptions& options) : m_options(options), m_random(options.seed) {}
+Generator::Generator(const GeneratorOptions& options)
+    : m_options(options)
+    , m_random(options.seed)
+{ }
 
 std::uint64_t Generator::next()
 {
@@ -136,9 +142,9 @@ GeneratedTrace Generator::makeTrace(int index)
     trace.traceIdHi = next();
     trace.traceIdLo = next();
     // Requests arrive over about a minute; batch jobs an hour apart.
-    const std::int64_t start = m_options.startNs + static_cast<std::int64_t>(index) *
-                                                       (m_options.spansPerTrace > 0 ? 3'600'000'000'000 : 5'000'000'000) +
-                               static_cast<std::int64_t>(below(4'000'000'000));
+    const std::int64_t start = m_options.startNs +
+        static_cast<std::int64_t>(index) * (m_options.spansPerTrace > 0 ? 3'600'000'000'000 : 5'000'000'000) +
+        static_cast<std::int64_t>(below(4'000'000'000));
     bool failed = false;
     if (m_options.spansPerTrace <= 0) {
         expand(trace, routeIndex(entryRoutes[below(entryRoutes.size())]), 0, start, 0, failed);
@@ -155,8 +161,8 @@ GeneratedTrace Generator::makeTrace(int index)
     std::int64_t cursor = start + 50'000;
     while (static_cast<int>(trace.spans.size()) < m_options.spansPerTrace) {
         bool requestFailed = false;
-        const std::int64_t end = expand(trace, routeIndex(entryRoutes[below(entryRoutes.size())]), root.spanId, cursor, 1,
-                                        requestFailed);
+        const std::int64_t end =
+            expand(trace, routeIndex(entryRoutes[below(entryRoutes.size())]), root.spanId, cursor, 1, requestFailed);
         // Requests overlap: the next starts before this one ends.
         cursor += std::max<std::int64_t>(20'000, (end - cursor) / 3);
     }
@@ -164,8 +170,8 @@ GeneratedTrace Generator::makeTrace(int index)
     return trace;
 }
 
-std::int64_t Generator::expand(GeneratedTrace& trace, int routeIdx, std::uint64_t parentId, std::int64_t startNs,
-                               int depth, bool& failed)
+std::int64_t Generator::expand(
+    GeneratedTrace& trace, int routeIdx, std::uint64_t parentId, std::int64_t startNs, int depth, bool& failed)
 {
     const Route& route = routes()[static_cast<std::size_t>(routeIdx)];
     const std::size_t spanSlot = trace.spans.size();
@@ -222,11 +228,12 @@ std::int64_t Generator::expand(GeneratedTrace& trace, int routeIdx, std::uint64_
             client.kind = "client";
             client.startNs = callStart;
             client.tags = {{"peer.service", std::string(routes()[static_cast<std::size_t>(target)].service)},
-                           {"net.peer.name", std::string(routes()[static_cast<std::size_t>(target)].service)}};
+                {"net.peer.name", std::string(routes()[static_cast<std::size_t>(target)].service)}};
             const std::size_t clientSlot = trace.spans.size();
             trace.spans.push_back(client);
             bool calleeFailed = false;
-            const std::int64_t serverEnd = expand(trace, target, client.spanId, callStart + 150'000, depth + 1, calleeFailed);
+            const std::int64_t serverEnd =
+                expand(trace, target, client.spanId, callStart + 150'000, depth + 1, calleeFailed);
             callEnd = serverEnd + 120'000;
             trace.spans[clientSlot].durationNs = callEnd - callStart;
             if (calleeFailed) {
@@ -241,7 +248,8 @@ std::int64_t Generator::expand(GeneratedTrace& trace, int routeIdx, std::uint64_
             leaf.service = route.service;
             leaf.startNs = callStart;
             leaf.kind = call.type == CallType::Publish ? "producer" : "client";
-            const std::int64_t micros = 100 + static_cast<std::int64_t>(below(call.type == CallType::Http ? 40'000 : 3'000));
+            const std::int64_t micros =
+                100 + static_cast<std::int64_t>(below(call.type == CallType::Http ? 40'000 : 3'000));
             leaf.durationNs = micros * 1000;
             leaf.tags.push_back({"peer.service", std::string(call.target)});
             switch (call.type) {
@@ -261,8 +269,9 @@ std::int64_t Generator::expand(GeneratedTrace& trace, int routeIdx, std::uint64_
             case CallType::Http:
                 leaf.operation = std::string(call.operation);
                 leaf.tags.push_back({"http.method", std::string(call.operation.substr(0, call.operation.find(' ')))});
-                leaf.tags.push_back({"http.url", "https://" + std::string(call.target) + ".example" +
-                                                     std::string(call.operation.substr(call.operation.find(' ') + 1))});
+                leaf.tags.push_back({"http.url",
+                    "https://" + std::string(call.target) + ".example" +
+                        std::string(call.operation.substr(call.operation.find(' ') + 1))});
                 leaf.tags.push_back({"http.status_code", static_cast<std::int64_t>(200)});
                 break;
             case CallType::Publish:
@@ -275,9 +284,10 @@ std::int64_t Generator::expand(GeneratedTrace& trace, int routeIdx, std::uint64_
             }
             if (call.type != CallType::Publish && chance(2)) {
                 leaf.error = true;
-                leaf.statusMessage = call.type == CallType::Http ? "HTTP 503 Service Unavailable" : "connection reset by peer";
+                leaf.statusMessage =
+                    call.type == CallType::Http ? "HTTP 503 Service Unavailable" : "connection reset by peer";
                 leaf.logs.push_back({callStart + leaf.durationNs - 1000,
-                                     {{"event", std::string("error")}, {"message", leaf.statusMessage}}});
+                    {{"event", std::string("error")}, {"message", leaf.statusMessage}}});
                 childFailed = childFailed || chance(50);
             }
             callEnd = callStart + leaf.durationNs;
@@ -285,10 +295,11 @@ std::int64_t Generator::expand(GeneratedTrace& trace, int routeIdx, std::uint64_
             trace.spans.push_back(std::move(leaf));
             if (call.type == CallType::Publish) {
                 // Consumers pick the message up later, as children of the producer span.
-                for (const std::string_view consumer : {"notification-service|orders process", "accounting-service|orders process"}) {
+                for (const std::string_view consumer :
+                    {"notification-service|orders process", "accounting-service|orders process"}) {
                     bool consumerFailed = false;
-                    expand(trace, routeIndex(consumer), producerId, callEnd + 2'000'000 + static_cast<std::int64_t>(below(8'000'000)),
-                           depth + 1, consumerFailed);
+                    expand(trace, routeIndex(consumer), producerId,
+                        callEnd + 2'000'000 + static_cast<std::int64_t>(below(8'000'000)), depth + 1, consumerFailed);
                 }
             }
         }
@@ -300,7 +311,8 @@ std::int64_t Generator::expand(GeneratedTrace& trace, int routeIdx, std::uint64_
 
     GeneratedSpan& span = trace.spans[spanSlot];
     span.durationNs = end - startNs;
-    span.logs.push_back({startNs + 5'000, {{"event", std::string("request received")}, {"depth", static_cast<std::int64_t>(depth)}}});
+    span.logs.push_back(
+        {startNs + 5'000, {{"event", std::string("request received")}, {"depth", static_cast<std::int64_t>(depth)}}});
     failed = childFailed || chance(route.errorPercent);
     if (failed) {
         span.error = true;

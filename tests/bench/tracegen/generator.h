@@ -40,8 +40,8 @@ private:
     struct Call;
     GeneratedTrace makeTrace(int index);
     // Adds the span for `operation` of `service` and its downstream calls; returns its end.
-    std::int64_t expand(GeneratedTrace& trace, int routeIndex, std::uint64_t parentId, std::int64_t startNs,
-                        int depth, bool& failed);
+    std::int64_t expand(
+        GeneratedTrace& trace, int routeIndex, std::uint64_t parentId, std::int64_t startNs, int depth, bool& failed);
     std::uint64_t next();
     std::uint64_t below(std::uint64_t n) { return next() % n; }
     bool chance(int percent) { return below(100) < static_cast<std::uint64_t>(percent); }

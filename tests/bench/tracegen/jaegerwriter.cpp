@@ -79,7 +79,8 @@ void writeJaegerJson(const std::vector<GeneratedTrace>& traces, std::ostream& ou
                 writeHex(out, span.parentId, 16);
                 out << "\"}";
             }
-            out << "],\"startTime\":" << span.startNs / 1000 << ",\"duration\":" << span.durationNs / 1000 << ",\"tags\":";
+            out << "],\"startTime\":" << span.startNs / 1000 << ",\"duration\":" << span.durationNs / 1000
+                << ",\"tags\":";
             std::vector<Tag> tags = span.tags;
             tags.push_back({"span.kind", span.kind});
             if (span.error) {

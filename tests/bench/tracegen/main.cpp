@@ -13,7 +13,8 @@ namespace {
 
 int usage()
 {
-    std::cerr << "usage: spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger] -o FILE\n";
+    std::cerr << "usage: spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger] -o "
+                 "FILE\n";
     return 2;
 }
 
