@@ -20,18 +20,6 @@ LoadResult loadCorpus(const QString& path)
     return loadTraceFiles(std::span<const std::string>(&file, 1));
 }
 
-QStringList edgeLines(const TraceSet& set)
-{
-    QStringList out;
-    for (const ServiceEdge& e : computeServiceEdges(set))
-        out << QStringLiteral("%1>%2 %3/%4")
-                   .arg(QString::fromStdString(std::string(set.serviceName(e.from))),
-                       QString::fromStdString(std::string(set.serviceName(e.to))))
-                   .arg(e.calls)
-                   .arg(e.errors);
-    return out;
-}
-
 const Span& spanWithOperation(const TraceSet& set, std::string_view operation)
 {
     const auto spans = set.spans();
@@ -86,7 +74,7 @@ private slots:
         QCOMPARE(set.spans().size(), std::size_t(51));
         QCOMPARE(set.serviceNames().size(), std::size_t(6));
         QCOMPARE(set.errorSpanCount(), std::size_t(3));
-        QCOMPARE(edgeLines(set),
+        QCOMPARE(Test::dumpEdges(set),
             (QStringList {"customer>mysql 1/0", "driver>redis 14/3", "frontend>customer 1/0", "frontend>driver 1/0",
                 "frontend>route 10/0"}));
         const TraceInfo& trace = set.traces().front();

@@ -1,5 +1,6 @@
 #include "fixtures.h"
 
+#include "serviceedges.h"
 #include "tracesetbuilder.h"
 
 namespace Spanwise::Test {
@@ -68,6 +69,18 @@ QStringList dumpForest(const TraceSet& set)
         }
     }
     return lines;
+}
+
+QStringList dumpEdges(const TraceSet& set)
+{
+    QStringList out;
+    for (const ServiceEdge& e : computeServiceEdges(set))
+        out << QStringLiteral("%1>%2 %3/%4")
+                   .arg(QString::fromStdString(std::string(set.serviceName(e.from))),
+                        QString::fromStdString(std::string(set.serviceName(e.to))))
+                   .arg(e.calls)
+                   .arg(e.errors);
+    return out;
 }
 
 LoadResult loadText(std::string_view text, std::string name)

@@ -36,6 +36,9 @@ std::shared_ptr<const TraceSet> buildChain(std::string_view sketch);
 // by "--": compared as lists, a failure reads as a diff.
 QStringList dumpForest(const TraceSet& set);
 
+// The service edges as "from>to calls/errors" lines, in computeServiceEdges order.
+QStringList dumpEdges(const TraceSet& set);
+
 // Loads JSON text as if it were a file called `name`.
 LoadResult loadText(std::string_view text, std::string name = "fixture.json");
 
