@@ -1,0 +1,111 @@
+#include "jsonrecords.h"
+
+#include "importcontext.h"
+
+#include <algorithm>
+
+namespace Spanwise {
+
+JsonRange JsonMembers::find(std::string_view key) const
+{
+    for (const auto& [name, range] : m_members)
+        if (name == key)
+            return range;
+    return {};
+}
+
+JsonRange JsonMembers::findAny(std::initializer_list<std::string_view> keys) const
+{
+    for (const std::string_view key : keys)
+        if (const JsonRange range = find(key); range.present())
+            return range;
+    return {};
+}
+
+JsonRecords::JsonRecords(ImportContext& context) : m_context(context), m_scanner(context.bytes()) {}
+
+void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::size_t, ScanError>(std::size_t)>& read)
+{
+    const std::string_view bytes = text();
+    std::size_t pos = m_scanner.skipWhitespace(0);
+    while (pos < bytes.size() && !m_context.cancelled()) {
+        const auto end = read(pos);
+        if (!end) {
+            // A reader that streamed into the broken value has already said where it breaks.
+            if (m_reportedBreaks.empty())
+                reportBreak(end.error(), {}, "the rest of the file is skipped");
+            return;
+        }
+        pos = m_scanner.skipWhitespace(*end);
+    }
+}
+
+JsonMembers JsonRecords::members(std::size_t pos)
+{
+    JsonMembers result;
+    std::string_view brokenKey;
+    std::size_t brokenBegin = 0;
+    const auto end = m_scanner.forEachMember(pos, [&](std::string_view key, std::size_t begin) {
+        const auto valueEnd = m_scanner.valueEnd(begin);
+        if (valueEnd) {
+            result.m_members.emplace_back(key, JsonRange{begin, *valueEnd, true});
+        } else {
+            brokenKey = key;
+            brokenBegin = begin;
+        }
+        return valueEnd;
+    });
+    if (!end && !brokenKey.empty())
+        result.m_members.emplace_back(brokenKey, JsonRange{brokenBegin, brokenBegin, false});
+    return result;
+}
+
+bool JsonRecords::forEachRecord(JsonRange array, const JsonPath& path, const RecordVisitor& visit)
+{
+    if (text().compare(array.begin, 4, "null") == 0)
+        return true;
+    const auto end = m_scanner.forEachElement(array.begin, [&](std::size_t index, std::size_t begin, std::size_t valueEnd) {
+        visit(index, JsonRange{begin, valueEnd, true}, path.element(static_cast<std::int64_t>(index)));
+        m_context.progress(valueEnd);
+        return !m_context.cancelled();
+    });
+    if (end)
+        return true;
+    const ScanError& error = end.error();
+    if (error.brokenElementBegin != std::string_view::npos) {
+        const JsonRange broken{error.brokenElementBegin, error.brokenElementBegin, false};
+        visit(error.brokenElementIndex, broken, path.element(static_cast<std::int64_t>(error.brokenElementIndex)));
+    }
+    reportBreak(error, path, "later records here are skipped");
+    return false;
+}
+
+std::optional<simdjson::dom::element> JsonRecords::parse(JsonRange range, const JsonPath& path)
+{
+    if (!range.complete)
+        return std::nullopt;
+    simdjson::dom::element element;
+    // The file buffer is padded, so the parser may read past the record's end.
+    const auto error = m_parser.parse(text().data() + range.begin, range.end - range.begin, false).get(element);
+    if (error) {
+        m_context.warn(range.begin, path.toString(),
+                       std::string("malformed JSON: ") + simdjson::error_message(error) + "; record skipped");
+        return std::nullopt;
+    }
+    return element;
+}
+
+void JsonRecords::reportBreak(const ScanError& error, const JsonPath& path, std::string_view consequence)
+{
+    if (std::find(m_reportedBreaks.begin(), m_reportedBreaks.end(), error.offset) != m_reportedBreaks.end())
+        return;
+    m_reportedBreaks.push_back(error.offset);
+    m_context.warn(error.offset, path.toString(), error.message + "; " + std::string(consequence));
+}
+
+void JsonRecords::warn(JsonRange range, const JsonPath& path, std::string text)
+{
+    m_context.warn(range.begin, path.toString(), std::move(text));
+}
+
+} // namespace Spanwise
