@@ -1,6 +1,7 @@
 #include "importerregistry.h"
 
 #include "jaegerimporter.h"
+#include "otlpjsonimporter.h"
 
 namespace Spanwise {
 
@@ -9,6 +10,7 @@ const ImporterRegistry& ImporterRegistry::builtIn()
     static const ImporterRegistry registry = [] {
         ImporterRegistry r;
         r.add(std::make_unique<JaegerImporter>());
+        r.add(std::make_unique<OtlpJsonImporter>());
         return r;
     }();
     return registry;

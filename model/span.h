@@ -15,6 +15,9 @@ enum SpanFlag : std::uint8_t {
     SpanMissingStart = 1 << 1, // no start timestamp in the record
     SpanMissingDuration = 1 << 2,
     SpanMissingId = 1 << 3, // no or empty span id
+    SpanMissingTraceId = 1 << 4,
+    // The server half of a Zipkin shared span: it has its client half's id, and is its child.
+    SpanSharedServerHalf = 1 << 5,
 };
 
 // One span: a small fixed-size record (see DESIGN.md). Attributes, events and links are
@@ -36,6 +39,10 @@ struct Span {
     Range links;
     FileIndex file;
     std::uint32_t traceFlags = 0;
+    // What the exporter left out for its limits (OTLP dropped_*_count).
+    std::uint32_t droppedAttributes = 0;
+    std::uint32_t droppedEvents = 0;
+    std::uint32_t droppedLinks = 0;
     SpanKind kind = SpanKind::Unspecified;
     StatusCode status = StatusCode::Unset;
     std::uint8_t flags = 0;
@@ -49,6 +56,7 @@ struct Event {
     std::int64_t timeNs = 0;
     StringId name;
     Range attributes;
+    std::uint32_t droppedAttributes = 0;
 };
 
 enum class LinkKind : std::uint8_t { Link, ChildOf, FollowsFrom };
@@ -59,6 +67,8 @@ struct Link {
     std::uint64_t spanId = 0;
     StringId traceState;
     Range attributes;
+    std::uint32_t flags = 0;
+    std::uint32_t droppedAttributes = 0;
     LinkKind kind = LinkKind::Link;
 };
 
@@ -66,6 +76,7 @@ struct Link {
 struct Resource {
     ServiceId service;
     Range attributes;
+    std::uint32_t droppedAttributes = 0;
 };
 
 // The instrumentation library that produced spans.

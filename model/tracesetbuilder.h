@@ -28,6 +28,13 @@ public:
     // An empty name is the unknown service.
     ServiceId service(std::string_view name);
     ResourceIndex addResource(ServiceId service, Range attributes);
+    void setResourceDropped(ResourceIndex resource, std::uint32_t droppedAttributes)
+    {
+        m_set->m_resources[resource.value].droppedAttributes = droppedAttributes;
+    }
+    const Attribute& attribute(std::uint32_t index) const { return m_set->m_attributes[index]; }
+    // Spans stay editable until finish(): importers pair and merge records after reading.
+    Span& span(SpanIndex index) { return m_set->m_spans[index.value]; }
     ScopeIndex addScope(StringId name, StringId version, Range attributes);
 
     Range addAttributes(std::span<const Attribute> attributes);

@@ -1,0 +1,438 @@
+#include "otlpjsonspanreader.h"
+
+#include "base64.h"
+#include "hexid.h"
+#include "importcontext.h"
+#include "jsonvalue.h"
+#include "otlpenums.h"
+#include "tracesetbuilder.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace Spanwise {
+namespace {
+
+// OTLP/JSON uses lowerCamelCase; protobuf's JSON mapping also accepts the proto field names.
+std::optional<simdjson::dom::element> member(simdjson::dom::object object, std::string_view camel, std::string_view snake)
+{
+    if (auto value = jsonMember(object, camel))
+        return value;
+    return jsonMember(object, snake);
+}
+
+std::uint64_t bigEndian64(std::string_view bytes)
+{
+    std::uint64_t value = 0;
+    for (const char c : bytes)
+        value = (value << 8) | static_cast<unsigned char>(c);
+    return value;
+}
+
+bool isHex(std::string_view text)
+{
+    return std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+constexpr int maxValueDepth = 32; // nested arrays/kvlists deeper than this are cut, not recursed
+
+} // namespace
+
+std::optional<TraceId> parseOtlpTraceId(std::string_view text)
+{
+    if (text.size() == 32 && isHex(text))
+        return parseHexTraceId(text);
+    if (const auto bytes = decodeBase64(text); bytes && bytes->size() == 16)
+        return TraceId{bigEndian64(std::string_view(*bytes).substr(0, 8)), bigEndian64(std::string_view(*bytes).substr(8))};
+    // Shorter hex (64-bit ids, leading zeros dropped) still means what it says.
+    if (!text.empty() && text.size() < 32 && isHex(text))
+        return parseHexTraceId(text);
+    return std::nullopt;
+}
+
+std::optional<std::uint64_t> parseOtlpSpanId(std::string_view text)
+{
+    if (text.size() == 16 && isHex(text))
+        return parseHexSpanId(text);
+    if (const auto bytes = decodeBase64(text); bytes && bytes->size() == 8)
+        return bigEndian64(*bytes);
+    if (!text.empty() && text.size() < 16 && isHex(text))
+        return parseHexSpanId(text);
+    return std::nullopt;
+}
+
+OtlpJsonSpanReader::OtlpJsonSpanReader(ImportContext& context)
+    : m_context(context), m_serviceNameKey(context.builder().intern("service.name"))
+{
+}
+
+void OtlpJsonSpanReader::warn(const JsonPath& path, std::string text)
+{
+    m_context.warn(m_recordOffset, path.toString(), std::move(text));
+}
+
+std::uint32_t OtlpJsonSpanReader::readCount(simdjson::dom::object object, std::string_view camel, std::string_view snake)
+{
+    const auto value = member(object, camel, snake);
+    const auto count = value ? jsonInteger(*value) : std::nullopt;
+    return count && *count > 0 ? static_cast<std::uint32_t>(std::min<std::int64_t>(*count, UINT32_MAX)) : 0;
+}
+
+ResourceIndex OtlpJsonSpanReader::emptyResource()
+{
+    if (!m_emptyResource.isValid())
+        m_emptyResource = m_context.builder().addResource(m_context.builder().service({}), {});
+    return m_emptyResource;
+}
+
+ResourceIndex OtlpJsonSpanReader::readResource(simdjson::dom::element resource, const JsonPath& path,
+                                               std::size_t recordOffset)
+{
+    m_recordOffset = recordOffset;
+    simdjson::dom::object object;
+    if (resource.get_object().get(object)) {
+        warn(path, "expected a resource object, found " + std::string(jsonTypeName(resource)));
+        return emptyResource();
+    }
+    TraceSetBuilder& builder = m_context.builder();
+    Range attributes;
+    if (const auto list = jsonMember(object, "attributes"))
+        attributes = readAttributes(*list, path.member("attributes"));
+    std::string_view serviceName;
+    for (std::uint32_t i = attributes.begin; i < attributes.end(); ++i) {
+        const Attribute& a = builder.attribute(i);
+        if (a.key == m_serviceNameKey && a.type == AttributeType::String)
+            serviceName = builder.text(a.text);
+    }
+    const ResourceIndex index = builder.addResource(builder.service(serviceName), attributes);
+    builder.setResourceDropped(index, readCount(object, "droppedAttributesCount", "dropped_attributes_count"));
+    return index;
+}
+
+ScopeIndex OtlpJsonSpanReader::readScope(simdjson::dom::element scope, const JsonPath& path, std::size_t recordOffset)
+{
+    m_recordOffset = recordOffset;
+    TraceSetBuilder& builder = m_context.builder();
+    simdjson::dom::object object;
+    if (scope.get_object().get(object)) {
+        warn(path, "expected a scope object, found " + std::string(jsonTypeName(scope)));
+        return builder.addScope({}, {}, {});
+    }
+    const auto text = [&](std::string_view key) {
+        const auto value = jsonMember(object, key);
+        const auto string = value ? jsonString(*value) : std::nullopt;
+        return string ? builder.intern(*string) : StringId{0};
+    };
+    Range attributes;
+    if (const auto list = jsonMember(object, "attributes"))
+        attributes = readAttributes(*list, path.member("attributes"));
+    return builder.addScope(text("name"), text("version"), attributes);
+}
+
+Range OtlpJsonSpanReader::readAttributes(simdjson::dom::element list, const JsonPath& path)
+{
+    simdjson::dom::array array;
+    if (list.get_array().get(array)) {
+        if (!list.is_null())
+            warn(path, "expected an array of attributes, found " + std::string(jsonTypeName(list)));
+        return {};
+    }
+    // A local list per level: nested values are added to the builder before their parent list,
+    // so every list stays contiguous.
+    std::vector<Attribute> attributes;
+    attributes.reserve(array.size());
+    std::int64_t index = 0;
+    for (simdjson::dom::element entry : array) {
+        const JsonPath entryPath = path.element(index++);
+        simdjson::dom::object object;
+        const auto key = entry.get_object().get(object) ? std::nullopt : jsonMember(object, "key");
+        const auto keyText = key ? jsonString(*key) : std::nullopt;
+        if (!keyText) {
+            warn(entryPath, "attribute has no string key; attribute skipped");
+            continue;
+        }
+        Attribute attribute;
+        attribute.key = m_context.builder().intern(*keyText);
+        if (const auto value = jsonMember(object, "value")) {
+            if (!readAnyValue(*value, entryPath.member("value"), attribute, 0))
+                continue;
+        }
+        attributes.push_back(attribute);
+    }
+    return m_context.builder().addAttributes(attributes);
+}
+
+bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPath& path, Attribute& out, int depth)
+{
+    TraceSetBuilder& builder = m_context.builder();
+    simdjson::dom::object object;
+    if (value.get_object().get(object)) {
+        warn(path, "expected an AnyValue object, found " + std::string(jsonTypeName(value)) + "; attribute skipped");
+        return false;
+    }
+    for (const auto [key, inner] : object) {
+        if (key == "stringValue" || key == "string_value") {
+            if (const auto text = jsonString(inner)) {
+                out.type = AttributeType::String;
+                out.text = builder.intern(*text);
+                return true;
+            }
+        } else if (key == "boolValue" || key == "bool_value") {
+            if (const auto b = jsonBool(inner)) {
+                out.type = AttributeType::Bool;
+                out.boolean = *b;
+                return true;
+            }
+        } else if (key == "intValue" || key == "int_value") {
+            if (const auto i = jsonInteger(inner)) {
+                out.type = AttributeType::Int;
+                out.integer = *i;
+                return true;
+            }
+        } else if (key == "doubleValue" || key == "double_value") {
+            if (const auto d = jsonNumber(inner)) {
+                out.type = AttributeType::Double;
+                out.real = *d;
+                return true;
+            }
+        } else if (key == "bytesValue" || key == "bytes_value") {
+            const auto text = jsonString(inner);
+            if (const auto bytes = text ? decodeBase64(*text) : std::nullopt) {
+                out.type = AttributeType::Bytes;
+                out.text = builder.intern(*bytes);
+                return true;
+            }
+        } else if (key == "arrayValue" || key == "array_value" || key == "kvlistValue" || key == "kvlist_value") {
+            const bool isList = key.starts_with("kv");
+            simdjson::dom::object holder;
+            simdjson::dom::array values;
+            if (!inner.get_object().get(holder)) {
+                const auto list = jsonMember(holder, "values");
+                if (!list) { // an empty array or list
+                    out.type = isList ? AttributeType::KeyValueList : AttributeType::Array;
+                    out.children = {};
+                    return true;
+                }
+                if (!list->get_array().get(values)) {
+                    if (depth >= maxValueDepth) {
+                        warn(path, "values nested deeper than " + std::to_string(maxValueDepth) + " levels; attribute skipped");
+                        return false;
+                    }
+                    if (isList) {
+                        out.children = readAttributes(*list, path.member(key).member("values"));
+                    } else {
+                        std::vector<Attribute> elements;
+                        std::int64_t index = 0;
+                        for (simdjson::dom::element element : values) {
+                            Attribute child;
+                            if (readAnyValue(element, path.member(key).member("values").element(index++), child, depth + 1))
+                                elements.push_back(child);
+                        }
+                        out.children = builder.addAttributes(elements);
+                    }
+                    out.type = isList ? AttributeType::KeyValueList : AttributeType::Array;
+                    return true;
+                }
+            }
+        } else {
+            continue; // unknown members of AnyValue are ignored, as protobuf JSON does
+        }
+        warn(path.member(key), std::string(key) + " cannot hold " + std::string(jsonTypeName(inner)) + "; attribute skipped");
+        return false;
+    }
+    out.type = AttributeType::Empty; // {} is an empty value, which OTLP allows
+    return true;
+}
+
+std::optional<std::int64_t> OtlpJsonSpanReader::readNanos(simdjson::dom::object object, std::string_view camel,
+                                                          std::string_view snake, const JsonPath& path)
+{
+    const auto value = member(object, camel, snake);
+    if (!value)
+        return std::nullopt;
+    // Nanoseconds since 1970 exceed 2^53: they must be read as integers, never through double.
+    const auto nanos = jsonInteger(*value);
+    if (!nanos)
+        warn(path.member(camel), std::string(camel) + " should be an integer number of nanoseconds, found " +
+                                     std::string(jsonTypeName(*value)));
+    return nanos;
+}
+
+SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,
+                                       ResourceIndex resource, ScopeIndex scope)
+{
+    m_recordOffset = recordOffset;
+    simdjson::dom::object object;
+    if (record.get_object().get(object)) {
+        warn(path, "expected a span object, found " + std::string(jsonTypeName(record)) + "; record skipped");
+        return {};
+    }
+    TraceSetBuilder& builder = m_context.builder();
+    Span span;
+    span.resource = resource;
+    span.service = builder.resourceService(resource);
+    span.scope = scope;
+
+    const auto traceText = member(object, "traceId", "trace_id");
+    const auto traceId = traceText ? jsonString(*traceText).and_then(parseOtlpTraceId) : std::nullopt;
+    if (traceId && !traceId->isNull()) {
+        span.traceId = *traceId;
+    } else {
+        span.flags |= SpanMissingTraceId;
+        warn(path.member("traceId"), traceText ? "traceId is neither 32 hex digits nor base64 of 16 bytes; span kept, flagged"
+                                               : "span has no traceId; span kept, flagged");
+    }
+    const auto spanText = member(object, "spanId", "span_id");
+    const auto spanId = spanText ? jsonString(*spanText).and_then(parseOtlpSpanId) : std::nullopt;
+    if (spanId && *spanId != 0) {
+        span.spanId = *spanId;
+    } else {
+        span.flags |= SpanMissingId;
+        warn(path.member("spanId"), spanText ? "spanId is neither 16 hex digits nor base64 of 8 bytes; span kept, flagged"
+                                             : "span has no spanId; span kept, flagged");
+    }
+    if (const auto parentText = member(object, "parentSpanId", "parent_span_id")) {
+        const auto text = jsonString(*parentText).value_or(std::string_view{});
+        if (!text.empty()) {
+            if (const auto parent = parseOtlpSpanId(text); parent && *parent != 0) {
+                span.parentSpanId = *parent;
+                span.flags |= SpanHasParentId;
+            } else if (!parent) {
+                warn(path.member("parentSpanId"), "parentSpanId is not a valid id; span shown as a root");
+            }
+        }
+    }
+    if (const auto state = member(object, "traceState", "trace_state"))
+        span.traceState = builder.intern(jsonString(*state).value_or(std::string_view{}));
+    if (const auto name = jsonMember(object, "name"))
+        span.operation = builder.intern(jsonString(*name).value_or(std::string_view{}));
+    if (const auto flags = jsonMember(object, "flags"))
+        span.traceFlags = static_cast<std::uint32_t>(jsonInteger(*flags).value_or(0));
+    if (const auto kind = jsonMember(object, "kind"))
+        readKind(*kind, path.member("kind"), span);
+
+    const auto start = readNanos(object, "startTimeUnixNano", "start_time_unix_nano", path);
+    const auto end = readNanos(object, "endTimeUnixNano", "end_time_unix_nano", path);
+    // A zero timestamp is how protobuf JSON writes "not set".
+    const bool hasStart = start && *start != 0;
+    const bool hasEnd = end && *end != 0;
+    span.startNs = hasStart ? *start : hasEnd ? *end : 0;
+    span.durationNs = hasStart && hasEnd ? *end - *start : 0;
+    if (!hasStart)
+        span.flags |= SpanMissingStart;
+    if (!hasStart || !hasEnd)
+        span.flags |= SpanMissingDuration;
+
+    if (const auto attributes = jsonMember(object, "attributes"))
+        span.attributes = readAttributes(*attributes, path.member("attributes"));
+    span.droppedAttributes = readCount(object, "droppedAttributesCount", "dropped_attributes_count");
+    m_events.clear();
+    if (const auto events = jsonMember(object, "events"))
+        readEvents(*events, path.member("events"), span);
+    span.events = builder.addEvents(m_events);
+    span.droppedEvents = readCount(object, "droppedEventsCount", "dropped_events_count");
+    m_links.clear();
+    if (const auto links = jsonMember(object, "links"))
+        readLinks(*links, path.member("links"), span);
+    span.links = builder.addLinks(m_links);
+    span.droppedLinks = readCount(object, "droppedLinksCount", "dropped_links_count");
+    if (const auto status = jsonMember(object, "status"))
+        readStatus(*status, path.member("status"), span);
+    return builder.addSpan(span);
+}
+
+void OtlpJsonSpanReader::readKind(simdjson::dom::element kind, const JsonPath& path, Span& span)
+{
+    std::optional<SpanKind> value;
+    if (const auto name = jsonString(kind))
+        value = otlpSpanKind(*name);
+    else if (const auto number = jsonInteger(kind))
+        value = otlpSpanKind(*number);
+    if (value)
+        span.kind = *value;
+    else
+        warn(path, "unknown span kind; kind left unspecified");
+}
+
+void OtlpJsonSpanReader::readStatus(simdjson::dom::element status, const JsonPath& path, Span& span)
+{
+    simdjson::dom::object object;
+    if (status.get_object().get(object))
+        return;
+    if (const auto code = jsonMember(object, "code")) {
+        std::optional<StatusCode> value;
+        if (const auto name = jsonString(*code))
+            value = otlpStatusCode(*name);
+        else if (const auto number = jsonInteger(*code))
+            value = otlpStatusCode(*number);
+        if (value)
+            span.status = *value;
+        else
+            warn(path.member("code"), "unknown status code; status left unset");
+    }
+    if (const auto message = jsonMember(object, "message"))
+        span.statusMessage = m_context.builder().intern(jsonString(*message).value_or(std::string_view{}));
+}
+
+void OtlpJsonSpanReader::readEvents(simdjson::dom::element events, const JsonPath& path, Span&)
+{
+    simdjson::dom::array array;
+    if (events.get_array().get(array))
+        return;
+    std::int64_t index = 0;
+    for (simdjson::dom::element entry : array) {
+        const JsonPath eventPath = path.element(index++);
+        simdjson::dom::object object;
+        if (entry.get_object().get(object)) {
+            warn(eventPath, "expected an event object; event skipped");
+            continue;
+        }
+        Event event;
+        event.timeNs = readNanos(object, "timeUnixNano", "time_unix_nano", eventPath).value_or(0);
+        if (const auto name = jsonMember(object, "name"))
+            event.name = m_context.builder().intern(jsonString(*name).value_or(std::string_view{}));
+        else
+            event.name = StringId{0};
+        if (const auto attributes = jsonMember(object, "attributes"))
+            event.attributes = readAttributes(*attributes, eventPath.member("attributes"));
+        event.droppedAttributes = readCount(object, "droppedAttributesCount", "dropped_attributes_count");
+        m_events.push_back(event);
+    }
+}
+
+void OtlpJsonSpanReader::readLinks(simdjson::dom::element links, const JsonPath& path, Span&)
+{
+    simdjson::dom::array array;
+    if (links.get_array().get(array))
+        return;
+    std::int64_t index = 0;
+    for (simdjson::dom::element entry : array) {
+        const JsonPath linkPath = path.element(index++);
+        simdjson::dom::object object;
+        if (entry.get_object().get(object)) {
+            warn(linkPath, "expected a link object; link skipped");
+            continue;
+        }
+        const auto traceText = member(object, "traceId", "trace_id");
+        const auto spanText = member(object, "spanId", "span_id");
+        const auto traceId = traceText ? jsonString(*traceText).and_then(parseOtlpTraceId) : std::nullopt;
+        const auto spanId = spanText ? jsonString(*spanText).and_then(parseOtlpSpanId) : std::nullopt;
+        if (!traceId || !spanId) {
+            warn(linkPath, "link has no valid traceId and spanId; link skipped");
+            continue;
+        }
+        Link link;
+        link.traceId = *traceId;
+        link.spanId = *spanId;
+        if (const auto state = member(object, "traceState", "trace_state"))
+            link.traceState = m_context.builder().intern(jsonString(*state).value_or(std::string_view{}));
+        if (const auto flags = jsonMember(object, "flags"))
+            link.flags = static_cast<std::uint32_t>(jsonInteger(*flags).value_or(0));
+        if (const auto attributes = jsonMember(object, "attributes"))
+            link.attributes = readAttributes(*attributes, linkPath.member("attributes"));
+        link.droppedAttributes = readCount(object, "droppedAttributesCount", "dropped_attributes_count");
+        m_links.push_back(link);
+    }
+}
+
+} // namespace Spanwise
