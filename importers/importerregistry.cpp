@@ -2,6 +2,7 @@
 
 #include "jaegerimporter.h"
 #include "otlpjsonimporter.h"
+#include "otlpprotoimporter.h"
 
 namespace Spanwise {
 
@@ -11,6 +12,7 @@ const ImporterRegistry& ImporterRegistry::builtIn()
         ImporterRegistry r;
         r.add(std::make_unique<JaegerImporter>());
         r.add(std::make_unique<OtlpJsonImporter>());
+        r.add(std::make_unique<OtlpProtoImporter>());
         return r;
     }();
     return registry;

@@ -1,0 +1,204 @@
+#include "otlpprotoimporter.h"
+
+#include "decompress.h"
+#include "importcontext.h"
+#include "otlpprotospanreader.h"
+
+#include "opentelemetry/proto/trace/v1/trace.pb.h"
+
+#include <optional>
+
+namespace Spanwise {
+namespace {
+
+enum WireType : std::uint8_t { Varint = 0, Fixed64 = 1, LengthDelimited = 2, Fixed32 = 5 };
+constexpr std::uint32_t resourceSpansField = 1;
+
+// A cursor over protobuf wire data that knows its absolute offset in the file.
+struct WireCursor {
+    std::string_view bytes;
+    std::size_t pos = 0;
+
+    bool atEnd() const { return pos >= bytes.size(); }
+
+    std::optional<std::uint64_t> varint()
+    {
+        std::uint64_t value = 0;
+        for (int shift = 0; shift < 64 && pos < bytes.size(); shift += 7) {
+            const auto byte = static_cast<unsigned char>(bytes[pos++]);
+            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80))
+                return value;
+        }
+        return std::nullopt;
+    }
+
+    // Skips a field's value; false when the data ends or the wire type is unknown.
+    bool skip(WireType type)
+    {
+        switch (type) {
+        case Varint:
+            return varint().has_value();
+        case Fixed64:
+            pos += 8;
+            return pos <= bytes.size();
+        case Fixed32:
+            pos += 4;
+            return pos <= bytes.size();
+        case LengthDelimited: {
+            const auto length = varint();
+            if (!length || *length > bytes.size() - pos)
+                return false;
+            pos += *length;
+            return true;
+        }
+        }
+        return false;
+    }
+};
+
+std::uint32_t bigEndian32(std::string_view bytes, std::size_t at)
+{
+    std::uint32_t value = 0;
+    for (std::size_t i = at; i < at + 4; ++i)
+        value = (value << 8) | static_cast<unsigned char>(bytes[i]);
+    return value;
+}
+
+bool startsWithZstd(std::string_view bytes)
+{
+    return detectCompression(bytes) == Compression::Zstd;
+}
+
+class ProtoReader
+{
+public:
+    explicit ProtoReader(ImportContext& context) : m_context(context), m_spans(context) {}
+
+    void run()
+    {
+        const std::string_view bytes = m_context.bytes();
+        m_context.setTextual(false);
+        if (isLengthPrefixed(bytes))
+            readFrames(bytes);
+        else
+            readTracesData(bytes, 0, "TracesData");
+    }
+
+    static bool isLengthPrefixed(std::string_view bytes)
+    {
+        // A TracesData starts with tag 0x0a; a big-endian length below 16 MiB starts with 0x00,
+        // which is no valid protobuf tag.
+        if (bytes.size() < 5 || bytes[0] != '\0')
+            return false;
+        const std::uint32_t length = bigEndian32(bytes, 0);
+        return length > 0 && (bytes[4] == '\x0a' || startsWithZstd(bytes.substr(4)));
+    }
+
+private:
+    void readFrames(std::string_view bytes)
+    {
+        std::size_t pos = 0;
+        for (std::size_t frame = 0; pos < bytes.size() && !m_context.cancelled(); ++frame) {
+            const std::string where = "frame " + std::to_string(frame);
+            if (bytes.size() - pos < 4) {
+                m_context.warn(pos, where, "the file ends inside a frame's 4-byte length; the last " +
+                                               std::to_string(bytes.size() - pos) + " bytes are skipped");
+                return;
+            }
+            const std::uint32_t length = bigEndian32(bytes, pos);
+            if (length > bytes.size() - pos - 4) {
+                m_context.warn(pos, where, "the frame's length (" + std::to_string(length) + " bytes) runs past the end of the file (" +
+                                               std::to_string(bytes.size() - pos - 4) + " bytes left); the rest is skipped");
+                return;
+            }
+            const std::string_view payload = bytes.substr(pos + 4, length);
+            if (startsWithZstd(payload)) {
+                auto inflated = decompress(payload, Compression::Zstd);
+                if (!inflated)
+                    m_context.warn(pos, where, inflated.error() + "; frame skipped");
+                else
+                    readTracesData(*inflated, pos + 4, where, /*inflated=*/true);
+            } else {
+                readTracesData(payload, pos + 4, where);
+            }
+            pos += 4 + length;
+            m_context.progress(pos);
+        }
+    }
+
+    // Walks TracesData's top-level fields by hand so that each ResourceSpans decodes alone.
+    // Offsets are absolute in the file; inside an inflated frame they point at the frame.
+    void readTracesData(std::string_view message, std::size_t base, const std::string& where, bool inflated = false)
+    {
+        WireCursor cursor{message};
+        std::size_t index = 0;
+        while (!cursor.atEnd() && !m_context.cancelled()) {
+            const std::size_t fieldStart = cursor.pos;
+            const std::size_t at = inflated ? base : base + fieldStart;
+            const auto tag = cursor.varint();
+            const auto type = tag ? static_cast<WireType>(*tag & 7) : Varint;
+            if (!tag || (*tag >> 3) == 0) {
+                m_context.warn(at, where, "not a protobuf field tag here; the rest of this message is skipped");
+                return;
+            }
+            if ((*tag >> 3) != resourceSpansField || type != LengthDelimited) {
+                if (!cursor.skip(type)) {
+                    m_context.warn(at, where, "a field runs past the end of the message; the rest is skipped");
+                    return;
+                }
+                continue;
+            }
+            const auto length = cursor.varint();
+            if (!length || *length > message.size() - cursor.pos) {
+                m_context.warn(at, where + ".resourceSpans[" + std::to_string(index) + "]",
+                               "the message is cut short: this ResourceSpans needs " +
+                                   (length ? std::to_string(*length) : std::string("?")) + " bytes, " +
+                                   std::to_string(message.size() - cursor.pos) + " remain; skipped");
+                return;
+            }
+            const std::string_view body = message.substr(cursor.pos, *length);
+            cursor.pos += *length;
+            const std::string path = where + ".resourceSpans[" + std::to_string(index++) + "]";
+            m_message.Clear();
+            if (!m_message.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+                m_context.warn(at, path, "corrupt ResourceSpans message (" + std::to_string(body.size()) +
+                                             " bytes); skipped");
+                continue;
+            }
+            m_context.report().spans += m_spans.read(m_message, at, path);
+            if (!inflated)
+                m_context.progress(base + cursor.pos);
+        }
+    }
+
+    ImportContext& m_context;
+    OtlpProtoSpanReader m_spans;
+    opentelemetry::proto::trace::v1::ResourceSpans m_message;
+};
+
+} // namespace
+
+int OtlpProtoImporter::sniff(std::string_view head) const
+{
+    if (ProtoReader::isLengthPrefixed(head))
+        return 60;
+    // TracesData: field 1 (resource_spans) holding a ResourceSpans that starts with its
+    // resource (field 1) or scope_spans (field 2). JSON never starts "\n" + length + that.
+    WireCursor cursor{head};
+    if (head.size() < 3 || head[0] != '\x0a')
+        return 0;
+    cursor.pos = 1;
+    const auto length = cursor.varint();
+    if (!length || cursor.atEnd())
+        return 0;
+    const char inner = head[cursor.pos];
+    return (inner == '\x0a' || inner == '\x12') ? 40 : 0;
+}
+
+void OtlpProtoImporter::read(ImportContext& context) const
+{
+    ProtoReader(context).run();
+}
+
+} // namespace Spanwise

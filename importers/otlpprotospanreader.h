@@ -1,0 +1,56 @@
+#pragma once
+
+#include "attribute.h"
+#include "ids.h"
+#include "span.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace opentelemetry::proto::trace::v1 {
+class ResourceSpans;
+class Span;
+} // namespace opentelemetry::proto::trace::v1
+namespace opentelemetry::proto::common::v1 {
+class AnyValue;
+class KeyValue;
+} // namespace opentelemetry::proto::common::v1
+namespace google::protobuf {
+template <typename T>
+class RepeatedPtrField;
+} // namespace google::protobuf
+
+namespace Spanwise {
+
+class ImportContext;
+
+// Turns decoded OTLP protobuf messages into the model, the same way OtlpJsonSpanReader reads
+// OTLP JSON, so both give the same spans. Problems are reported at `messageOffset`, the byte
+// where the ResourceSpans message starts, with `where` naming it (e.g. "frame 3").
+class OtlpProtoSpanReader
+{
+public:
+    explicit OtlpProtoSpanReader(ImportContext& context);
+
+    // Returns how many spans were added.
+    std::size_t read(const opentelemetry::proto::trace::v1::ResourceSpans& resourceSpans, std::uint64_t messageOffset,
+                     const std::string& where);
+
+private:
+    using KeyValues = google::protobuf::RepeatedPtrField<opentelemetry::proto::common::v1::KeyValue>;
+
+    Range readAttributes(const KeyValues& list, int depth);
+    void readAnyValue(const opentelemetry::proto::common::v1::AnyValue& value, Attribute& out, int depth);
+    void readSpan(const opentelemetry::proto::trace::v1::Span& message, ResourceIndex resource, ScopeIndex scope,
+                  const std::string& path);
+    void warn(const std::string& path, std::string text);
+
+    ImportContext& m_context;
+    std::uint64_t m_offset = 0;
+    const StringId m_serviceNameKey;
+    std::vector<Event> m_events;
+    std::vector<Link> m_links;
+};
+
+} // namespace Spanwise
