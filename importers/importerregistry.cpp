@@ -3,6 +3,8 @@
 #include "jaegerimporter.h"
 #include "otlpjsonimporter.h"
 #include "otlpprotoimporter.h"
+#include "zipkinv1importer.h"
+#include "zipkinv2importer.h"
 
 namespace Spanwise {
 
@@ -13,6 +15,8 @@ const ImporterRegistry& ImporterRegistry::builtIn()
         r.add(std::make_unique<JaegerImporter>());
         r.add(std::make_unique<OtlpJsonImporter>());
         r.add(std::make_unique<OtlpProtoImporter>());
+        r.add(std::make_unique<ZipkinV2Importer>());
+        r.add(std::make_unique<ZipkinV1Importer>());
         return r;
     }();
     return registry;

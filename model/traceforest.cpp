@@ -68,28 +68,43 @@ private:
 
     // Resolves parent ids within each trace (spans sorted by trace id, then input order), then
     // cuts every parent cycle at its earliest-starting member.
+    // Zipkin shared spans: the server half (flagged by the importer) shares its client half's
+    // id. It becomes the client half's child, and children naming that id hang under it.
     void linkParents(std::span<const SpanIndex> byTrace)
     {
         std::unordered_map<std::uint64_t, SpanIndex> firstWithId;
+        std::unordered_map<std::uint64_t, SpanIndex> serverHalfWithId;
         for (std::size_t begin = 0; begin < byTrace.size();) {
             std::size_t end = begin;
             firstWithId.clear();
+            serverHalfWithId.clear();
             const TraceId trace = span(byTrace[begin]).traceId;
             for (; end < byTrace.size() && span(byTrace[end]).traceId == trace; ++end) {
                 const SpanIndex s = byTrace[end];
-                const auto [it, inserted] = firstWithId.try_emplace(span(s).spanId, s);
+                auto& ids = (span(s).flags & SpanSharedServerHalf) ? serverHalfWithId : firstWithId;
+                const auto [it, inserted] = ids.try_emplace(span(s).spanId, s);
                 if (!inserted)
                     addDiagnostic(DiagnosticKind::DuplicateSpanId, s, it->second);
             }
             for (std::size_t i = begin; i < end; ++i) {
                 const SpanIndex s = byTrace[i];
+                if (span(s).flags & SpanSharedServerHalf) {
+                    if (const auto client = firstWithId.find(span(s).spanId); client != firstWithId.end()) {
+                        m_forest.m_parent[s.value] = client->second;
+                        continue;
+                    }
+                }
                 if (!span(s).hasParentId())
                     continue;
-                const auto it = firstWithId.find(span(s).parentSpanId);
-                if (it == firstWithId.end())
-                    addDiagnostic(DiagnosticKind::MissingParent, s);
-                else
+                const std::uint64_t parentId = span(s).parentSpanId;
+                const auto server = serverHalfWithId.find(parentId);
+                if (server != serverHalfWithId.end() && server->second != s) {
+                    m_forest.m_parent[s.value] = server->second;
+                } else if (const auto it = firstWithId.find(parentId); it != firstWithId.end()) {
                     m_forest.m_parent[s.value] = it->second;
+                } else {
+                    addDiagnostic(DiagnosticKind::MissingParent, s);
+                }
             }
             breakCycles(byTrace.subspan(begin, end - begin));
             begin = end;

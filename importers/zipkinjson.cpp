@@ -1,0 +1,150 @@
+#include "zipkinjson.h"
+
+#include "hexid.h"
+#include "importcontext.h"
+#include "jsonrecords.h"
+#include "jsonvalue.h"
+
+namespace Spanwise {
+namespace {
+
+using ScanResult = std::expected<std::size_t, ScanError>;
+
+class DocumentReader
+{
+public:
+    DocumentReader(ImportContext& context, const ZipkinRecordReader& readRecord)
+        : m_records(context), m_readRecord(readRecord)
+    {
+    }
+
+    void run()
+    {
+        if (m_records.scanner().skipWhitespace(0) >= m_records.text().size()) {
+            m_records.context().error(0, {}, "the file is empty");
+            return;
+        }
+        m_records.forEachTopLevelValue([this](std::size_t pos) -> ScanResult {
+            const char first = m_records.text()[pos];
+            if (first != '[' && first != '{')
+                return std::unexpected(ScanError{pos, "expected a JSON object or array"});
+            const ScanResult end = m_records.scanner().valueEnd(pos);
+            if (first == '[')
+                readArray(pos, JsonPath{});
+            else if (end)
+                readRecord({pos, *end}, JsonPath{}); // a single span object
+            return end;
+        });
+    }
+
+private:
+    void readArray(std::size_t pos, const JsonPath& path)
+    {
+        m_records.forEachRecord({pos, pos}, path, [this](std::size_t, JsonRange element, const JsonPath& elementPath) {
+            if (m_records.text()[element.begin] == '[')
+                readArray(element.begin, elementPath); // a list of traces
+            else
+                readRecord(element, elementPath);
+        });
+    }
+
+    void readRecord(JsonRange range, const JsonPath& path)
+    {
+        if (range.end <= range.begin)
+            return; // the record the file breaks in: reported by the scanner
+        const auto element = m_records.parse(range, path);
+        if (!element)
+            return;
+        simdjson::dom::object object;
+        if (element->get_object().get(object)) {
+            m_records.warn(range, path, "expected a span object, found " + std::string(jsonTypeName(*element)) + "; record skipped");
+            return;
+        }
+        m_readRecord(object, path, range.begin);
+    }
+
+    JsonRecords m_records;
+    const ZipkinRecordReader& m_readRecord;
+};
+
+std::optional<std::uint64_t> readId(simdjson::dom::object record, std::string_view key, const JsonPath& path,
+                                    std::size_t offset, ImportContext& context, bool required)
+{
+    const auto value = jsonMember(record, key);
+    if (!value) {
+        if (required)
+            context.warn(offset, path.member(key).toString(), "span has no " + std::string(key) + "; span kept, flagged");
+        return std::nullopt;
+    }
+    const auto id = jsonString(*value).and_then(parseHexSpanId);
+    if (!id)
+        context.warn(offset, path.member(key).toString(), std::string(key) + " is not a hex id of up to 16 digits");
+    return id;
+}
+
+} // namespace
+
+void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRecord)
+{
+    DocumentReader(context, readRecord).run();
+}
+
+void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, std::size_t offset,
+                            ImportContext& context, ZipkinSpan& span)
+{
+    span.recordOffset = offset;
+    span.path = path.toString();
+    const auto traceText = jsonMember(record, "traceId");
+    const auto traceId = traceText ? jsonString(*traceText).and_then(parseHexTraceId) : std::nullopt;
+    if (traceId) {
+        span.traceId = *traceId;
+    } else {
+        span.validIds = false;
+        context.warn(offset, path.member("traceId").toString(),
+                     traceText ? "traceId is not a hex id of up to 32 digits; span kept, flagged" : "span has no traceId; span kept, flagged");
+    }
+    if (const auto id = readId(record, "id", path, offset, context, true))
+        span.id = *id;
+    else
+        span.validIds = false;
+    if (jsonMember(record, "parentId").has_value())
+        span.parentId = readId(record, "parentId", path, offset, context, false);
+    if (const auto name = jsonMember(record, "name"))
+        span.name = jsonString(*name).value_or(std::string_view{});
+    for (const auto& [key, target] : {std::pair{"timestamp", &span.timestampNs}, std::pair{"duration", &span.durationNs}}) {
+        const auto value = jsonMember(record, key);
+        if (!value || value->is_null())
+            continue;
+        *target = jsonMicrosAsNanos(*value);
+        if (!*target)
+            context.warn(offset, path.member(key).toString(),
+                         std::string(key) + " should be a number of microseconds, found " + std::string(jsonTypeName(*value)));
+    }
+    // Zipkin writes 0 for "not recorded".
+    if (span.timestampNs == 0)
+        span.timestampNs.reset();
+    if (span.durationNs == 0 && !span.timestampNs)
+        span.durationNs.reset();
+    if (const auto debug = jsonMember(record, "debug"))
+        span.debug = jsonBool(*debug).value_or(false);
+}
+
+ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint)
+{
+    ZipkinEndpoint result;
+    simdjson::dom::object object;
+    if (endpoint.get_object().get(object))
+        return result;
+    const auto text = [&](std::string_view key) {
+        const auto value = jsonMember(object, key);
+        return value ? std::string(jsonString(*value).value_or(std::string_view{})) : std::string();
+    };
+    result.serviceName = text("serviceName");
+    result.ipv4 = text("ipv4");
+    result.ipv6 = text("ipv6");
+    if (const auto port = jsonMember(object, "port"))
+        result.port = jsonInteger(*port).value_or(0);
+    return result;
+}
+
+} // namespace Spanwise

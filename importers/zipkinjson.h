@@ -1,0 +1,28 @@
+#pragma once
+
+#include "jsonpath.h"
+#include "zipkinspan.h"
+
+#include <simdjson.h>
+
+#include <functional>
+#include <optional>
+#include <string_view>
+
+namespace Spanwise {
+
+class ImportContext;
+
+// What Zipkin v1 and v2 JSON share: the document shapes (an array of spans, a list of traces
+// as an array of arrays, a single span object, or several of those one after another), each
+// span record handed over parsed on its own; and the readers of ids, endpoints and times.
+using ZipkinRecordReader = std::function<void(simdjson::dom::object record, const JsonPath& path, std::size_t offset)>;
+void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRecord);
+
+// Reads the fields both versions spell alike: traceId, id, parentId, name, timestamp, duration,
+// debug. Problems are reported; an invalid id leaves validIds false.
+void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, std::size_t offset,
+                            ImportContext& context, ZipkinSpan& span);
+ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint);
+
+} // namespace Spanwise

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ids.h"
+#include "span.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace Spanwise {
+
+struct ZipkinEndpoint {
+    std::string serviceName;
+    std::string ipv4;
+    std::string ipv6;
+    std::int64_t port = 0;
+
+    bool empty() const { return serviceName.empty() && ipv4.empty() && ipv6.empty() && port == 0; }
+};
+
+// One span as Zipkin v2 models it. Zipkin v1 records are converted into these first, so v1 and
+// v2 share the merging, pairing and conversion into the model (ZipkinSpanCollector).
+struct ZipkinSpan {
+    TraceId traceId;
+    std::uint64_t id = 0;
+    std::optional<std::uint64_t> parentId;
+    std::string name;
+    SpanKind kind = SpanKind::Unspecified;
+    std::optional<std::int64_t> timestampNs;
+    std::optional<std::int64_t> durationNs;
+    ZipkinEndpoint local;
+    ZipkinEndpoint remote;
+    std::vector<std::pair<std::string, std::string>> tags;
+    std::vector<std::pair<std::int64_t, std::string>> annotations; // time (ns), value
+    bool shared = false;
+    bool debug = false;
+    bool validIds = true;
+    // Where the record was, for messages; and a digest of its content, to spot exact repeats.
+    std::uint64_t recordOffset = 0;
+    std::string path;
+    std::size_t contentHash = 0;
+};
+
+} // namespace Spanwise

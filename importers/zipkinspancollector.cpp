@@ -1,0 +1,217 @@
+#include "zipkinspancollector.h"
+
+#include "importcontext.h"
+#include "tracesetbuilder.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace Spanwise {
+namespace {
+
+// Client-side and server-side halves of one id are different spans; everything else with the
+// same id and service is a part of the same span.
+int sideOf(SpanKind kind)
+{
+    return (kind == SpanKind::Server || kind == SpanKind::Consumer) ? 1 : 0;
+}
+
+} // namespace
+
+std::size_t ZipkinSpanCollector::finish()
+{
+    // Group by (trace, id, side, service), keeping file order within a group.
+    std::vector<std::size_t> order(m_spans.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    const auto key = [this](std::size_t i) {
+        const ZipkinSpan& s = m_spans[i];
+        return std::tie(s.traceId, s.id, s.local.serviceName);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const int sideA = sideOf(m_spans[a].kind), sideB = sideOf(m_spans[b].kind);
+        return std::tuple(key(a), sideA) < std::tuple(key(b), sideB);
+    });
+
+    std::vector<std::size_t> kept;
+    std::size_t exactRepeats = 0;
+    std::optional<std::size_t> firstRepeat;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        ZipkinSpan& first = m_spans[order[i]];
+        while (j < order.size() && m_spans[order[j]].validIds && first.validIds && key(order[j]) == key(order[i]) &&
+               sideOf(m_spans[order[j]].kind) == sideOf(first.kind)) {
+            ZipkinSpan& part = m_spans[order[j]];
+            if (part.contentHash == first.contentHash) {
+                ++exactRepeats;
+                if (!firstRepeat)
+                    firstRepeat = order[j];
+            } else {
+                merge(first, part);
+            }
+            ++j;
+        }
+        kept.push_back(order[i]);
+        i = j;
+    }
+    if (exactRepeats > 0) {
+        const ZipkinSpan& repeat = m_spans[*firstRepeat];
+        m_context.warn(repeat.recordOffset, repeat.path,
+                       std::to_string(exactRepeats) + " span record(s) repeat an earlier one exactly; each loaded once");
+    }
+
+    // A shared span: the server half of an id that also has a client half.
+    std::map<std::pair<TraceId, std::uint64_t>, int> sidesById;
+    for (const std::size_t i : kept)
+        sidesById[{m_spans[i].traceId, m_spans[i].id}] |= 1 << sideOf(m_spans[i].kind);
+    // Back into file order, so the model keeps the order the file had.
+    std::sort(kept.begin(), kept.end());
+    for (const std::size_t i : kept) {
+        const ZipkinSpan& span = m_spans[i];
+        const bool serverHalf = sideOf(span.kind) == 1 && sidesById[{span.traceId, span.id}] == 3;
+        write(span, serverHalf);
+    }
+    return kept.size();
+}
+
+void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
+{
+    if (into.name.empty() || into.name == "unknown")
+        into.name = part.name;
+    if (!into.parentId)
+        into.parentId = part.parentId;
+    if (into.kind == SpanKind::Unspecified)
+        into.kind = part.kind;
+    // The earliest start and the longest duration seen: parts report partial timings.
+    if (part.timestampNs && (!into.timestampNs || *part.timestampNs < *into.timestampNs))
+        into.timestampNs = part.timestampNs;
+    if (part.durationNs && (!into.durationNs || *part.durationNs > *into.durationNs))
+        into.durationNs = part.durationNs;
+    if (into.local.empty())
+        into.local = part.local;
+    if (into.remote.empty())
+        into.remote = part.remote;
+    for (auto& tag : part.tags) {
+        const auto same = [&](const auto& t) { return t.first == tag.first; };
+        if (std::none_of(into.tags.begin(), into.tags.end(), same))
+            into.tags.push_back(std::move(tag));
+    }
+    for (auto& annotation : part.annotations)
+        if (std::find(into.annotations.begin(), into.annotations.end(), annotation) == into.annotations.end())
+            into.annotations.push_back(std::move(annotation));
+    std::sort(into.annotations.begin(), into.annotations.end());
+    into.shared = into.shared || part.shared;
+    into.debug = into.debug || part.debug;
+}
+
+ResourceIndex ZipkinSpanCollector::resourceFor(const ZipkinEndpoint& local)
+{
+    const std::string key = local.serviceName + '\n' + local.ipv4 + '\n' + local.ipv6 + '\n' + std::to_string(local.port);
+    for (const auto& [existing, index] : m_resources)
+        if (existing == key)
+            return index;
+    TraceSetBuilder& builder = m_context.builder();
+    std::vector<Attribute> attributes;
+    const auto addText = [&](std::string_view name, const std::string& value) {
+        if (value.empty())
+            return;
+        Attribute a;
+        a.key = builder.intern(name);
+        a.type = AttributeType::String;
+        a.text = builder.intern(value);
+        attributes.push_back(a);
+    };
+    addText("service.name", local.serviceName);
+    addText("ipv4", local.ipv4);
+    addText("ipv6", local.ipv6);
+    if (local.port != 0) {
+        Attribute a;
+        a.key = builder.intern("port");
+        a.type = AttributeType::Int;
+        a.integer = local.port;
+        attributes.push_back(a);
+    }
+    const ResourceIndex index = builder.addResource(builder.service(local.serviceName), builder.addAttributes(attributes));
+    m_resources.emplace_back(key, index);
+    return index;
+}
+
+void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
+{
+    TraceSetBuilder& builder = m_context.builder();
+    Span span;
+    span.traceId = zipkin.traceId;
+    span.spanId = zipkin.id;
+    if (!zipkin.validIds)
+        span.flags |= SpanMissingId;
+    if (zipkin.parentId && *zipkin.parentId != 0) {
+        span.parentSpanId = *zipkin.parentId;
+        span.flags |= SpanHasParentId;
+    }
+    if (sharedServerHalf)
+        span.flags |= SpanSharedServerHalf;
+    span.operation = builder.intern(zipkin.name);
+    span.kind = zipkin.kind;
+    span.resource = resourceFor(zipkin.local);
+    span.service = builder.resourceService(span.resource);
+    if (zipkin.timestampNs) {
+        span.startNs = *zipkin.timestampNs;
+    } else if (!zipkin.annotations.empty()) {
+        span.startNs = zipkin.annotations.front().first;
+        span.flags |= SpanMissingStart;
+    } else {
+        span.flags |= SpanMissingStart;
+    }
+    if (zipkin.durationNs) {
+        span.durationNs = *zipkin.durationNs;
+    } else {
+        span.flags |= SpanMissingDuration;
+        // As Zipkin's UI does: the annotations' extent stands in for a missing duration.
+        if (zipkin.annotations.size() > 1)
+            span.durationNs = zipkin.annotations.back().first - span.startNs;
+    }
+
+    std::vector<Attribute> attributes;
+    const auto addText = [&](std::string_view key, std::string_view value) {
+        Attribute a;
+        a.key = builder.intern(key);
+        a.type = AttributeType::String;
+        a.text = builder.intern(value);
+        attributes.push_back(a);
+    };
+    for (const auto& [key, value] : zipkin.tags) {
+        addText(key, value);
+        if (key == "error") {
+            span.status = StatusCode::Error;
+            if (!value.empty() && value != "true")
+                span.statusMessage = builder.intern(value);
+        } else if (key == "otel.status_code") {
+            if (value == "ERROR")
+                span.status = StatusCode::Error;
+            else if (value == "OK" && span.status != StatusCode::Error)
+                span.status = StatusCode::Ok;
+        } else if (key == "otel.status_description" && !span.statusMessage.isValid()) {
+            span.statusMessage = builder.intern(value);
+        }
+    }
+    if (!zipkin.remote.serviceName.empty())
+        addText("remoteEndpoint.serviceName", zipkin.remote.serviceName);
+    if (!zipkin.remote.ipv4.empty())
+        addText("remoteEndpoint.ipv4", zipkin.remote.ipv4);
+    if (!zipkin.remote.ipv6.empty())
+        addText("remoteEndpoint.ipv6", zipkin.remote.ipv6);
+    if (zipkin.remote.port != 0)
+        addText("remoteEndpoint.port", std::to_string(zipkin.remote.port));
+    if (zipkin.debug)
+        addText("zipkin.debug", "true");
+    span.attributes = builder.addAttributes(attributes);
+
+    std::vector<Event> events;
+    for (const auto& [time, value] : zipkin.annotations)
+        events.push_back({time, builder.intern(value), {}, 0});
+    span.events = builder.addEvents(events);
+    builder.addSpan(span);
+}
+
+} // namespace Spanwise

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "zipkinspan.h"
+
+#include <vector>
+
+namespace Spanwise {
+
+class ImportContext;
+
+// Collects a file's Zipkin spans, then writes them into the model:
+// - parts of one span sent separately (same trace, id, side and service) are merged;
+//   exact repeats load once, with one warning;
+// - in a shared span (a client and a server half with one id) the server half is flagged so
+//   the trace index makes it the client half's child;
+// - endpoints become resources (local) and attributes (remote), tags typed strings,
+//   annotations events; the `error` tag or otel.status_code=ERROR make an error span.
+class ZipkinSpanCollector
+{
+public:
+    explicit ZipkinSpanCollector(ImportContext& context) : m_context(context) {}
+
+    void add(ZipkinSpan span) { m_spans.push_back(std::move(span)); }
+    // Returns how many model spans were written.
+    std::size_t finish();
+
+private:
+    void merge(ZipkinSpan& into, ZipkinSpan& part);
+    ResourceIndex resourceFor(const ZipkinEndpoint& local);
+    void write(const ZipkinSpan& span, bool sharedServerHalf);
+
+    ImportContext& m_context;
+    std::vector<ZipkinSpan> m_spans;
+    std::vector<std::pair<std::string, ResourceIndex>> m_resources;
+};
+
+} // namespace Spanwise

@@ -1,0 +1,242 @@
+#include "zipkinv1importer.h"
+
+#include "importcontext.h"
+#include "jsonvalue.h"
+#include "zipkinjson.h"
+#include "zipkinsniff.h"
+#include "zipkinspancollector.h"
+
+#include <array>
+#include <optional>
+
+namespace Spanwise {
+namespace {
+
+struct V1Annotation {
+    std::int64_t timeNs = 0;
+    std::string value;
+    ZipkinEndpoint endpoint;
+};
+
+struct V1BinaryAnnotation {
+    std::string key;
+    std::string value;
+    ZipkinEndpoint endpoint;
+};
+
+// Converts one v1 record into one or more v2-style spans.
+class V1Converter
+{
+public:
+    V1Converter(simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context)
+        : m_path(path), m_offset(offset), m_context(context)
+    {
+        readZipkinCommonFields(record, path, offset, context, m_base);
+        m_base.contentHash = std::hash<std::string>{}(simdjson::minify(record));
+        readAnnotations(record);
+        readBinaryAnnotations(record);
+    }
+
+    std::vector<ZipkinSpan> convert()
+    {
+        const V1Annotation* cs = find("cs");
+        const V1Annotation* cr = find("cr");
+        const V1Annotation* sr = find("sr");
+        const V1Annotation* ss = find("ss");
+        const V1Annotation* ms = find("ms");
+        const V1Annotation* mr = find("mr");
+
+        std::vector<ZipkinSpan> spans;
+        if (cs || cr)
+            spans.push_back(side(SpanKind::Client, cs, cr));
+        if (sr || ss)
+            spans.push_back(side(SpanKind::Server, sr, ss));
+        if (ms && !cs && !sr)
+            spans.push_back(side(SpanKind::Producer, ms, nullptr));
+        if (mr && !cs && !sr)
+            spans.push_back(side(SpanKind::Consumer, mr, nullptr));
+        if (spans.empty()) {
+            ZipkinSpan local = m_base;
+            local.local = localEndpoint();
+            spans.push_back(local);
+        }
+        // The record's own timestamp and duration belong to its root-most side.
+        if (m_base.timestampNs)
+            spans.front().timestampNs = m_base.timestampNs;
+        if (m_base.durationNs)
+            spans.front().durationNs = m_base.durationNs;
+
+        for (const V1Annotation& annotation : m_annotations)
+            if (!isCore(annotation.value))
+                owner(spans, annotation.endpoint).annotations.emplace_back(annotation.timeNs, annotation.value);
+        for (const V1BinaryAnnotation& binary : m_binaryAnnotations) {
+            if (binary.key == "ca" || binary.key == "sa" || binary.key == "ma") {
+                applyAddress(spans, binary);
+                continue;
+            }
+            owner(spans, binary.endpoint).tags.emplace_back(binary.key, binary.value);
+        }
+        return spans;
+    }
+
+private:
+    static bool isCore(std::string_view value)
+    {
+        static constexpr std::array<std::string_view, 6> core = {"cs", "sr", "ss", "cr", "ms", "mr"};
+        return std::find(core.begin(), core.end(), value) != core.end();
+    }
+
+    const V1Annotation* find(std::string_view value) const
+    {
+        for (const V1Annotation& annotation : m_annotations)
+            if (annotation.value == value)
+                return &annotation;
+        return nullptr;
+    }
+
+    ZipkinSpan side(SpanKind kind, const V1Annotation* begin, const V1Annotation* end) const
+    {
+        ZipkinSpan span = m_base;
+        span.timestampNs.reset();
+        span.durationNs.reset();
+        span.kind = kind;
+        const V1Annotation* anchor = begin ? begin : end;
+        span.local = anchor->endpoint;
+        if (begin)
+            span.timestampNs = begin->timeNs;
+        if (begin && end)
+            span.durationNs = end->timeNs - begin->timeNs;
+        return span;
+    }
+
+    // A record with no core annotation is a local span: its endpoint comes from "lc", else
+    // from the first annotation that has one.
+    ZipkinEndpoint localEndpoint() const
+    {
+        for (const V1BinaryAnnotation& binary : m_binaryAnnotations)
+            if (binary.key == "lc" && !binary.endpoint.empty())
+                return binary.endpoint;
+        for (const V1Annotation& annotation : m_annotations)
+            if (!annotation.endpoint.empty())
+                return annotation.endpoint;
+        for (const V1BinaryAnnotation& binary : m_binaryAnnotations)
+            if (!binary.endpoint.empty())
+                return binary.endpoint;
+        return {};
+    }
+
+    // Annotations and tags go to the span of their endpoint's service, else the first span.
+    static ZipkinSpan& owner(std::vector<ZipkinSpan>& spans, const ZipkinEndpoint& endpoint)
+    {
+        if (!endpoint.serviceName.empty()) {
+            for (ZipkinSpan& span : spans)
+                if (span.local.serviceName == endpoint.serviceName)
+                    return span;
+        }
+        return spans.front();
+    }
+
+    // ca: the client's address, seen by the server; sa: the server's, seen by the client;
+    // ma: the broker's, seen by a producer or consumer.
+    static void applyAddress(std::vector<ZipkinSpan>& spans, const V1BinaryAnnotation& binary)
+    {
+        const SpanKind wanted = binary.key == "ca" ? SpanKind::Server : binary.key == "sa" ? SpanKind::Client : SpanKind::Producer;
+        for (ZipkinSpan& span : spans) {
+            const bool messaging = binary.key == "ma" && (span.kind == SpanKind::Producer || span.kind == SpanKind::Consumer);
+            if (span.kind == wanted || messaging) {
+                span.remote = binary.endpoint;
+                return;
+            }
+        }
+        // "sa" on a span with no client side (only a server address known): still the remote.
+        if (binary.key == "sa" && spans.size() == 1 && spans.front().kind == SpanKind::Unspecified) {
+            spans.front().kind = SpanKind::Client;
+            spans.front().remote = binary.endpoint;
+        }
+    }
+
+    void readAnnotations(simdjson::dom::object record)
+    {
+        simdjson::dom::array list;
+        const auto member = jsonMember(record, "annotations");
+        if (!member || member->get_array().get(list))
+            return;
+        std::int64_t index = 0;
+        for (simdjson::dom::element entry : list) {
+            const JsonPath entryPath = m_path.member("annotations").element(index++);
+            simdjson::dom::object object;
+            std::optional<std::int64_t> time;
+            std::optional<std::string_view> value;
+            if (!entry.get_object().get(object)) {
+                if (const auto t = jsonMember(object, "timestamp"))
+                    time = jsonMicrosAsNanos(*t);
+                if (const auto v = jsonMember(object, "value"))
+                    value = jsonString(*v);
+            }
+            if (!time || !value) {
+                m_context.warn(m_offset, entryPath.toString(), "annotation needs a timestamp and a string value; skipped");
+                continue;
+            }
+            V1Annotation annotation{*time, std::string(*value), {}};
+            if (const auto endpoint = jsonMember(object, "endpoint"))
+                annotation.endpoint = readZipkinEndpoint(*endpoint);
+            m_annotations.push_back(std::move(annotation));
+        }
+    }
+
+    void readBinaryAnnotations(simdjson::dom::object record)
+    {
+        simdjson::dom::array list;
+        const auto member = jsonMember(record, "binaryAnnotations");
+        if (!member || member->get_array().get(list))
+            return;
+        std::int64_t index = 0;
+        for (simdjson::dom::element entry : list) {
+            const JsonPath entryPath = m_path.member("binaryAnnotations").element(index++);
+            simdjson::dom::object object;
+            const auto key = entry.get_object().get(object) ? std::nullopt : jsonMember(object, "key");
+            const auto keyText = key ? jsonString(*key) : std::nullopt;
+            const auto value = keyText ? jsonMember(object, "value") : std::nullopt;
+            if (!keyText || !value) {
+                m_context.warn(m_offset, entryPath.toString(), "binary annotation needs a key and a value; skipped");
+                continue;
+            }
+            V1BinaryAnnotation binary;
+            binary.key = *keyText;
+            // Typed values (BOOL, I16..I64, DOUBLE) become their text, as in Zipkin v2 tags.
+            if (const auto text = jsonString(*value))
+                binary.value = *text;
+            else
+                binary.value = simdjson::minify(*value);
+            if (const auto endpoint = jsonMember(object, "endpoint"))
+                binary.endpoint = readZipkinEndpoint(*endpoint);
+            m_binaryAnnotations.push_back(std::move(binary));
+        }
+    }
+
+    const JsonPath& m_path;
+    std::size_t m_offset;
+    ImportContext& m_context;
+    ZipkinSpan m_base;
+    std::vector<V1Annotation> m_annotations;
+    std::vector<V1BinaryAnnotation> m_binaryAnnotations;
+};
+
+} // namespace
+
+int ZipkinV1Importer::sniff(std::string_view head) const
+{
+    return zipkinVersionOf(head) == 1 ? 70 : 0;
+}
+
+void ZipkinV1Importer::read(ImportContext& context) const
+{
+    ZipkinSpanCollector collector(context);
+    readZipkinDocument(context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset) {
+        for (ZipkinSpan& span : V1Converter(record, path, offset, context).convert())
+            collector.add(std::move(span));
+    });
+    context.report().spans += collector.finish();
+}
+
+} // namespace Spanwise

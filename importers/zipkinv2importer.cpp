@@ -1,0 +1,93 @@
+#include "zipkinv2importer.h"
+
+#include "importcontext.h"
+#include "jsonvalue.h"
+#include "zipkinjson.h"
+#include "zipkinsniff.h"
+#include "zipkinspancollector.h"
+
+namespace Spanwise {
+namespace {
+
+SpanKind kindOf(std::string_view kind)
+{
+    if (kind == "CLIENT")
+        return SpanKind::Client;
+    if (kind == "SERVER")
+        return SpanKind::Server;
+    if (kind == "PRODUCER")
+        return SpanKind::Producer;
+    if (kind == "CONSUMER")
+        return SpanKind::Consumer;
+    return SpanKind::Unspecified;
+}
+
+ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context)
+{
+    ZipkinSpan span;
+    readZipkinCommonFields(record, path, offset, context, span);
+    if (const auto kind = jsonMember(record, "kind")) {
+        const auto text = jsonString(*kind).value_or(std::string_view{});
+        span.kind = kindOf(text);
+        if (span.kind == SpanKind::Unspecified && !text.empty())
+            context.warn(offset, path.member("kind").toString(), "unknown kind \"" + std::string(text) + "\"; left unspecified");
+    }
+    if (const auto local = jsonMember(record, "localEndpoint"))
+        span.local = readZipkinEndpoint(*local);
+    if (const auto remote = jsonMember(record, "remoteEndpoint"))
+        span.remote = readZipkinEndpoint(*remote);
+    if (const auto shared = jsonMember(record, "shared"))
+        span.shared = jsonBool(*shared).value_or(false);
+    simdjson::dom::object tags;
+    if (const auto member = jsonMember(record, "tags"); member && !member->get_object().get(tags)) {
+        for (const auto [key, value] : tags) {
+            // Tags are strings in Zipkin v2; some libraries write numbers or booleans anyway.
+            if (const auto text = jsonString(value))
+                span.tags.emplace_back(std::string(key), std::string(*text));
+            else
+                span.tags.emplace_back(std::string(key), simdjson::minify(value));
+        }
+    }
+    simdjson::dom::array annotations;
+    if (const auto member = jsonMember(record, "annotations"); member && !member->get_array().get(annotations)) {
+        std::int64_t index = 0;
+        for (simdjson::dom::element annotation : annotations) {
+            std::optional<std::int64_t> nanos;
+            std::optional<std::string_view> text;
+            simdjson::dom::object object;
+            if (!annotation.get_object().get(object)) {
+                if (const auto time = jsonMember(object, "timestamp"))
+                    nanos = jsonMicrosAsNanos(*time);
+                if (const auto value = jsonMember(object, "value"))
+                    text = jsonString(*value);
+            }
+            if (!nanos || !text) {
+                context.warn(offset, path.member("annotations").element(index).toString(),
+                             "annotation needs a timestamp and a string value; skipped");
+            } else {
+                span.annotations.emplace_back(*nanos, std::string(*text));
+            }
+            ++index;
+        }
+    }
+    span.contentHash = std::hash<std::string>{}(simdjson::minify(record));
+    return span;
+}
+
+} // namespace
+
+int ZipkinV2Importer::sniff(std::string_view head) const
+{
+    return zipkinVersionOf(head) == 2 ? 70 : 0;
+}
+
+void ZipkinV2Importer::read(ImportContext& context) const
+{
+    ZipkinSpanCollector collector(context);
+    readZipkinDocument(context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset) {
+        collector.add(readSpan(record, path, offset, context));
+    });
+    context.report().spans += collector.finish();
+}
+
+} // namespace Spanwise
