@@ -35,8 +35,8 @@ std::size_t ZipkinSpanCollector::finish()
     });
 
     std::vector<std::size_t> kept;
-    std::size_t exactRepeats = 0;
-    std::optional<std::size_t> firstRepeat;
+    std::size_t exactRepeats = 0, mergedParts = 0;
+    std::optional<std::size_t> firstRepeat, firstMerged;
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i + 1;
         ZipkinSpan& first = m_spans[order[i]];
@@ -49,6 +49,9 @@ std::size_t ZipkinSpanCollector::finish()
                     firstRepeat = order[j];
             } else {
                 merge(first, part);
+                ++mergedParts;
+                if (!firstMerged)
+                    firstMerged = order[j];
             }
             ++j;
         }
@@ -59,6 +62,15 @@ std::size_t ZipkinSpanCollector::finish()
         const ZipkinSpan& repeat = m_spans[*firstRepeat];
         m_context.warn(repeat.recordOffset, repeat.path,
                        std::to_string(exactRepeats) + " span record(s) repeat an earlier one exactly; each loaded once");
+    }
+
+    // Merging keeps the earliest start and longest duration: say so, since other timings go.
+    if (mergedParts > 0) {
+        const ZipkinSpan& part = m_spans[*firstMerged];
+        m_context.warn(part.recordOffset, part.path,
+                       std::to_string(mergedParts) +
+                           " span record(s) were parts of an earlier span (same trace, id, side and service) "
+                           "and were merged into it");
     }
 
     // A shared span: the server half of an id that also has a client half.

@@ -3,6 +3,9 @@
 #include "traceset.h"
 
 #include <QFile>
+#include <QtEndian>
+
+#include <zstd.h>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,24 +45,65 @@ private slots:
     {
         QTest::addColumn<QString>("program");
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("gzip") << "gzip" << QStringList {"-c"};
-        QTest::newRow("zstd") << "zstd" << QStringList {"-c", "-q"};
+        QTest::addColumn<QString>("file");
+        for (const char* file : {"public/jaeger/stalk-hotrod-18231c31.json", "sdk/traces.otlp.json", "sdk/traces.otlp.jsonl",
+                                 "sdk/traces.otlp.pb", "sdk/traces.otlp-lenprefixed.bin", "sdk/traces.zipkin.json",
+                                 "public/zipkin-v1/otelcol-v1-single-batch.json"}) {
+            QTest::addRow("gzip %s", file) << "gzip" << QStringList {"-c"} << QString::fromLatin1(file);
+            QTest::addRow("zstd %s", file) << "zstd" << QStringList {"-c", "-q"} << QString::fromLatin1(file);
+        }
     }
     void sameFiguresAsPlain()
     {
         QFETCH(QString, program);
         QFETCH(QStringList, arguments);
+        QFETCH(QString, file);
         QTemporaryDir dir;
-        const QString plain =
-            QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")));
+        const QString plain = QString::fromStdString(Test::corpusFile(file));
         const QString packed = compressWith(program, arguments, plain, dir, QStringLiteral("trace.bin"));
         const LoadResult expected = loadPath(plain);
         const LoadResult actual = loadPath(packed);
         QVERIFY(!actual.anyFailed());
-        QCOMPARE(actual.reports.front().format, std::string("jaeger-json"));
+        QCOMPARE(actual.reports.front().format, expected.reports.front().format);
+        QCOMPARE(actual.traces->traces().size(), expected.traces->traces().size());
         QCOMPARE(actual.traces->spans().size(), expected.traces->spans().size());
         QCOMPARE(actual.traces->serviceNames().size(), expected.traces->serviceNames().size());
         QCOMPARE(actual.traces->errorSpanCount(), expected.traces->errorSpanCount());
+    }
+
+    // The Collector's file exporter can zstd-compress each length-prefixed message on its own.
+    void zstdPerFrame()
+    {
+        QFile file(QString::fromStdString(Test::corpusFile(QStringLiteral("sdk/traces.otlp-lenprefixed.bin"))));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray plain = file.readAll();
+        QByteArray framed;
+        int frames = 0;
+        for (qsizetype pos = 0; pos + 4 <= plain.size(); ++frames) {
+            const auto length = qFromBigEndian<quint32>(plain.constData() + pos);
+            const QByteArray payload = plain.mid(pos + 4, length);
+            QByteArray packed(qsizetype(ZSTD_compressBound(std::size_t(payload.size()))), Qt::Uninitialized);
+            const std::size_t size = ZSTD_compress(packed.data(), std::size_t(packed.size()), payload.constData(),
+                                                   std::size_t(payload.size()), 3);
+            QVERIFY(!ZSTD_isError(size));
+            packed.resize(qsizetype(size));
+            char prefix[4];
+            qToBigEndian<quint32>(quint32(size), prefix);
+            framed.append(prefix, 4).append(packed);
+            pos += 4 + length;
+        }
+        QVERIFY(frames > 10);
+        QTemporaryDir dir;
+        QFile out(dir.filePath(QStringLiteral("frames.bin")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(framed);
+        out.close();
+        const LoadResult result = loadPath(out.fileName());
+        QVERIFY(!result.anyFailed());
+        QCOMPARE(result.reports.front().format, std::string("otlp-proto"));
+        QCOMPARE(result.reports.front().warningCount, std::size_t(0));
+        QCOMPARE(result.traces->spans().size(), std::size_t(3898));
+        QCOMPARE(result.traces->traces().size(), std::size_t(320));
     }
 
     void concatenatedGzipMembers()

@@ -14,6 +14,7 @@ struct ManifestEntry {
     int services = 0;
     int errors = 0;
     int duplicateIds = 0;
+    bool noServiceName = false; // some spans name no service (the manifest does not count them)
 };
 
 // Every trace file row of the manifest with the given format.

@@ -1,0 +1,220 @@
+#include "tst_formatmalformed.h"
+
+#include "corpus.h"
+#include "fixtures.h"
+
+#include <QFile>
+#include <QTest>
+#include <QtEndian>
+
+using namespace Spanwise;
+
+namespace {
+
+// One OTLP JSON span with a hole to fill: %1 replaces a whole "key": value pair of the span.
+std::string otlpSpan(const std::string& field)
+{
+    return R"({"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]},
+"scopeSpans":[{"scope":{"name":"lib"},"spans":[
+{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"first",
+"startTimeUnixNano":"1000","endTimeUnixNano":"2000","kind":2},
+{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b175","parentSpanId":"eee19b7ec3c1b174","name":"second",
+"startTimeUnixNano":"1100","endTimeUnixNano":"1900",)" +
+           field + R"(}]}]}]})";
+}
+
+QStringList messagesOf(const LoadResult& result)
+{
+    QStringList out;
+    for (const ImportReport& report : result.reports)
+        for (const ImportMessage& message : report.messages)
+            out << QString::fromStdString(report.describe(message));
+    return out;
+}
+
+QByteArray corpusBytes(const QString& path)
+{
+    QFile file(QString::fromStdString(Test::corpusFile(path)));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return file.readAll();
+}
+
+// Offsets of the length-prefixed frames of the sdk capture.
+QList<qsizetype> frameOffsets(const QByteArray& bytes)
+{
+    QList<qsizetype> offsets;
+    for (qsizetype pos = 0; pos + 4 <= bytes.size(); pos += 4 + qFromBigEndian<quint32>(bytes.constData() + pos))
+        offsets << pos;
+    return offsets;
+}
+
+} // namespace
+
+void TestFormatMalformed::otlpJsonFields_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("flags");
+    QTest::newRow("invalid base64 id") << R"("links":[],"traceId":"!!not*base64!!","x":0)"
+                                       << "fixture.json: line 5, column 1 (byte 302), at resourceSpans[0].scopeSpans[0].spans[1].traceId: "
+                                          "traceId is neither 32 hex digits nor base64 of 16 bytes; span kept, flagged"
+                                       << int(SpanMissingTraceId);
+    QTest::newRow("string where a number belongs")
+        << R"("kind":2,"droppedAttributesCount":0,"status":{},"events":[{"timeUnixNano":"soon","name":"e"}])"
+        << "at resourceSpans[0].scopeSpans[0].spans[1].events[0].timeUnixNano: timeUnixNano should be an integer number of nanoseconds, found a string"
+        << 0;
+    QTest::newRow("unknown enum name") << R"("kind":"SPAN_KIND_SIDEWAYS")"
+                                       << "at resourceSpans[0].scopeSpans[0].spans[1].kind: unknown span kind; kind left unspecified"
+                                       << 0;
+    QTest::newRow("unknown status name") << R"("status":{"code":"STATUS_CODE_MAYBE"})"
+                                         << "at resourceSpans[0].scopeSpans[0].spans[1].status.code: unknown status code" << 0;
+    QTest::newRow("empty span id") << R"("spanId":"","x":0)" << "spans[1].spanId: spanId is neither" << int(SpanMissingId);
+}
+
+void TestFormatMalformed::otlpJsonFields()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    QFETCH(int, flags);
+    // An id given again replaces the span's own (the first of duplicate keys would win).
+    std::string text = otlpSpan(field.toStdString());
+    for (const std::string key : {"\"traceId\":", "\"spanId\":"}) {
+        const auto given = field.toStdString().find(key);
+        if (given == std::string::npos)
+            continue;
+        const auto own = text.rfind(key, text.rfind("\"name\":\"second\""));
+        text.erase(own, text.find(',', own) + 1 - own);
+    }
+    const LoadResult result = Test::loadText(text);
+    const ImportReport& report = result.reports.front();
+    QVERIFY(!report.failed);
+    QCOMPARE(report.format, std::string("otlp-json"));
+    QCOMPARE(result.traces->spans().size(), std::size_t(2)); // flagged, never dropped
+    QCOMPARE(report.warningCount, std::size_t(1));
+    QVERIFY2(messagesOf(result).front().contains(message), qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
+    QCOMPARE(result.traces->spans()[1].flags & flags, flags);
+}
+
+void TestFormatMalformed::detection_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<int>("spans");
+    const std::string otlp = otlpSpan(R"("kind":3)");
+    QTest::newRow("OTLP after a byte order mark and white space")
+        << QByteArray::fromStdString("\xEF\xBB\xBF \r\n\t" + otlp) << "otlp-json" << 2;
+    QTest::newRow("OTLP JSON Lines with CRLF line ends")
+        << QByteArray::fromStdString(otlp + "\r\n" + otlp + "\r\n") << "otlp-jsonl" << 4;
+    QTest::newRow("JSON Lines whose first line is a log record")
+        << QByteArray::fromStdString(R"({"resourceLogs":[{"resource":{},"scopeLogs":[{"logRecords":[{"body":{"stringValue":"hi"}}]}]}]})"
+                                     "\n" + otlp + "\n")
+        << "otlp-jsonl" << 2;
+    QTest::newRow("Zipkin array whose first span lacks localEndpoint")
+        << QByteArray(R"([{"traceId":"a1","id":"01","name":"kong","timestamp":10,"duration":5},
+{"traceId":"a1","id":"02","parentId":"01","name":"up","timestamp":11,"duration":2,"localEndpoint":{"serviceName":"api"}}])")
+        << "zipkin-v2-json" << 2;
+    QTest::newRow("Zipkin v1 with binary annotations only")
+        << QByteArray(R"([{"traceId":"a1","id":"01","name":"local","binaryAnnotations":[{"key":"lc","value":"worker","endpoint":{"serviceName":"jobs"}}]}])")
+        << "zipkin-v1-json" << 1;
+    QTest::newRow("a single Zipkin v2 span object")
+        << QByteArray(R"({"traceId":"a1","id":"01","name":"one","timestamp":10,"duration":5,"localEndpoint":{"serviceName":"s"}})")
+        << "zipkin-v2-json" << 1;
+}
+
+void TestFormatMalformed::detection()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, format);
+    QFETCH(int, spans);
+    const LoadResult result = Test::loadText(content.toStdString());
+    QVERIFY2(!result.anyFailed(), qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
+    QCOMPARE(QString::fromStdString(result.reports.front().format), format);
+    QCOMPARE(int(result.traces->spans().size()), spans);
+}
+
+void TestFormatMalformed::protobufFrames_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("framesLoaded");
+    const QByteArray bytes = corpusBytes(QStringLiteral("sdk/traces.otlp-lenprefixed.bin"));
+    const QList<qsizetype> frames = frameOffsets(bytes);
+    QVERIFY(frames.size() > 4);
+
+    QTest::newRow("truncated last frame")
+        << bytes.left(frames[3] + 4 + 10) << QStringLiteral("fixture.json: byte %1, at frame 3: the frame's length").arg(frames[3])
+        << 3;
+    QByteArray tooLong = bytes.left(frames[3]);
+    qToBigEndian<quint32>(quint32(bytes.size()), tooLong.data() + frames[2]);
+    QTest::newRow("wrong length prefix") << tooLong
+                                         << QStringLiteral("byte %1, at frame 2: the frame's length (%2 bytes) runs past the end")
+                                                .arg(frames[2])
+                                                .arg(bytes.size())
+                                         << 2;
+    QByteArray corrupt = bytes.left(frames[4]);
+    for (qsizetype i = frames[1] + 4 + 2; i < frames[1] + 4 + 40; ++i)
+        corrupt[i] = char(0xff);
+    QTest::newRow("corrupt frame in the middle") << corrupt << QStringLiteral("at frame 1") << 3;
+    QTest::newRow("a frame cut inside its length") << bytes.left(frames[2] + 2)
+                                                   << QStringLiteral("at frame 2: the file ends inside a frame's 4-byte length") << 2;
+}
+
+void TestFormatMalformed::protobufFrames()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    QFETCH(int, framesLoaded);
+    const LoadResult result = Test::loadText(content.toStdString());
+    const ImportReport& report = result.reports.front();
+    QCOMPARE(report.format, std::string("otlp-proto"));
+    QVERIFY(!report.failed);
+    QVERIFY(report.warningCount >= 1);
+    QVERIFY2(messagesOf(result).join(QLatin1Char('\n')).contains(message), qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
+
+    // The frames before (and after) the damage load whole.
+    const QByteArray whole = corpusBytes(QStringLiteral("sdk/traces.otlp-lenprefixed.bin"));
+    const QList<qsizetype> frames = frameOffsets(whole);
+    std::size_t expected = 0;
+    for (int f = 0; f < framesLoaded + (QString::fromLatin1(QTest::currentDataTag()).startsWith(QStringLiteral("corrupt")) ? 1 : 0); ++f) {
+        if (QString::fromLatin1(QTest::currentDataTag()).startsWith(QStringLiteral("corrupt")) && f == 1)
+            continue;
+        const QByteArray one = whole.mid(frames[f], 4 + qFromBigEndian<quint32>(whole.constData() + frames[f]));
+        expected += Test::loadText(one.toStdString()).traces->spans().size();
+    }
+    QCOMPARE(result.traces->spans().size(), expected);
+}
+
+void TestFormatMalformed::truncatedRawProtobuf()
+{
+    const QByteArray bytes = corpusBytes(QStringLiteral("sdk/traces.otlp.pb"));
+    const LoadResult result = Test::loadText(bytes.left(bytes.size() / 2).toStdString(), "half.pb");
+    const ImportReport& report = result.reports.front();
+    QCOMPARE(report.format, std::string("otlp-proto"));
+    QVERIFY(!report.failed);
+    QCOMPARE(report.warningCount, std::size_t(1));
+    QVERIFY2(messagesOf(result).front().contains(QStringLiteral("half.pb: byte ")) &&
+                 messagesOf(result).front().contains(QStringLiteral("the message is cut short")),
+             qPrintable(messagesOf(result).front()));
+    const auto spans = result.traces->spans().size();
+    QVERIFY2(spans > 1000 && spans < 3898, qPrintable(QString::number(spans)));
+}
+
+void TestFormatMalformed::corruptResourceSpansIsSkipped()
+{
+    // Two ResourceSpans copied from the capture, the first with garbage inside.
+    const QByteArray bytes = corpusBytes(QStringLiteral("sdk/traces.otlp.pb"));
+    const LoadResult whole = Test::loadText(bytes.toStdString());
+    QByteArray damaged = bytes;
+    for (qsizetype i = 6; i < 60; ++i)
+        damaged[i] = char(0xff);
+    const LoadResult result = Test::loadText(damaged.toStdString(), "damaged.pb");
+    QVERIFY(!result.anyFailed());
+    QCOMPARE(result.reports.front().warningCount, std::size_t(1));
+    QVERIFY2(messagesOf(result).front().contains(QStringLiteral("damaged.pb: byte 0, at TracesData.resourceSpans[0]: corrupt ResourceSpans")),
+             qPrintable(messagesOf(result).front()));
+    QVERIFY(result.traces->spans().size() < whole.traces->spans().size());
+    QVERIFY(result.traces->spans().size() > 3800);
+}
+
+QTEST_GUILESS_MAIN(TestFormatMalformed)
