@@ -75,7 +75,7 @@ void MainWindow::createActions()
     help->addAction(tr("&About Spanwise"), this, [this] {
         QMessageBox::about(this, tr("About Spanwise"),
             tr("<b>Spanwise %1</b><p>A desktop viewer for distributed traces and service "
-               "dependency maps.</p><p>Opens Jaeger JSON trace files offline.</p>")
+               "dependency maps.</p><p>Opens Jaeger JSON, Zipkin v1 and v2 JSON, and OTLP JSON, JSON Lines and protobuf trace files, gzip or zstd compressed or not, offline.</p>")
                 .arg(QCoreApplication::applicationVersion()));
     });
 }

@@ -52,7 +52,7 @@ std::string describeUnknownContent(std::string_view bytes)
     if (i == bytes.size())
         return "the file holds only white space";
     if (bytes[i] == '{' || bytes[i] == '[')
-        return "JSON, but not a trace format Spanwise knows (Jaeger JSON expected)";
+        return "JSON, but not a trace format Spanwise knows (Jaeger, Zipkin v1/v2 or OTLP JSON expected)";
     return "not JSON and not a trace format Spanwise knows";
 }
 

@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
 
 namespace Spanwise {
@@ -28,10 +29,26 @@ void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> traces)
         for (const TraceInfo& trace : m_traces->traces()) {
             const Span& root = m_traces->span(trace.root);
             m_rows.push_back({toQString(m_traces->serviceName(root.service)), toQString(m_traces->text(root.operation)),
-                toQString(formatTraceId(trace.id)), root.file.isValid() ? fileNames[root.file.value] : QString()});
+                              toQString(formatTraceId(trace.id)), filesOf(trace, fileNames)});
         }
     }
     endResetModel();
+}
+
+// The files a trace's spans came from: a trace can be spread over several.
+QString TraceListModel::filesOf(const TraceInfo& trace, const std::vector<QString>& fileNames) const
+{
+    std::vector<std::uint32_t> files;
+    for (const SpanIndex s : m_traces->forest().spansOf(trace)) {
+        const FileIndex file = m_traces->span(s).file;
+        if (file.isValid() && std::find(files.begin(), files.end(), file.value) == files.end())
+            files.push_back(file.value);
+    }
+    std::sort(files.begin(), files.end());
+    QStringList names;
+    for (const std::uint32_t file : files)
+        names << fileNames[file];
+    return names.join(QStringLiteral(", "));
 }
 
 int TraceListModel::rowCount(const QModelIndex& parent) const
@@ -129,7 +146,7 @@ QVariant TraceListModel::headerData(int section, Qt::Orientation orientation, in
         {tr("Services"), tr("How many distinct services took part in the trace.")},
         {tr("Errors"), tr("How many spans of the trace have error status.")},
         {tr("Trace ID"), tr("The trace id, in hex.")},
-        {tr("File"), tr("The file the trace's root span came from.")},
+        {tr("File"), tr("The file(s) the trace's spans came from.")},
     }};
     if (section < 0 || section >= ColumnCount)
         return {};

@@ -8,6 +8,7 @@
 namespace Spanwise {
 
 class TraceSet;
+struct TraceInfo;
 
 // One row per trace of a TraceSet: root service and operation, start, duration, span,
 // service and error counts, trace id and file. Display text is formatted once per load.
@@ -49,6 +50,7 @@ private:
         QString file;
     };
 
+    QString filesOf(const TraceInfo& trace, const std::vector<QString>& fileNames) const;
     QVariant display(int row, int column) const;
     QVariant sortValue(int row, int column) const;
 

@@ -75,6 +75,17 @@ private slots:
         QCOMPARE(proxy.index(0, TraceListModel::RootService).data().toString(), QStringLiteral("checkout"));
     }
 
+    void traceSpreadOverFilesNamesThemAll()
+    {
+        const std::vector<std::string> files = {Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")),
+                                                Test::corpusFile(QStringLiteral("sdk/traces.zipkin.json"))};
+        TraceListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTraceSet(loadTraceFiles(files).traces);
+        QCOMPARE(model.rowCount(), 320);
+        QCOMPARE(model.index(0, TraceListModel::File).data().toString(), QStringLiteral("traces.otlp.json, traces.zipkin.json"));
+    }
+
     void resetToEmpty()
     {
         TraceListModel model;
