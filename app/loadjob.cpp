@@ -1,5 +1,7 @@
 #include "loadjob.h"
 
+#include "tracesetpresentation.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Spanwise {
@@ -7,7 +9,7 @@ namespace Spanwise {
 LoadJob::LoadJob(QObject* parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<const LoadResult>>::finished, this,
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<const LoadOutcome>>::finished, this,
         [this] { emit finished(m_watcher.result()); });
 }
 
@@ -38,7 +40,10 @@ template <typename Load> void LoadJob::run(Load&& load)
         LoadOptions options;
         options.cancel = cancelFlag.get();
         options.progress = progress;
-        return std::shared_ptr<const LoadResult>(std::make_shared<LoadResult>(load(options)));
+        auto outcome = std::make_shared<LoadOutcome>();
+        outcome->result = load(options);
+        outcome->presentation = std::make_shared<TraceSetPresentation>(outcome->result.traces);
+        return std::shared_ptr<const LoadOutcome>(std::move(outcome));
     }));
 }
 

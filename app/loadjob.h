@@ -11,6 +11,15 @@
 
 namespace Spanwise {
 
+class TraceSetPresentation;
+
+// What a load hands back to the GUI: the files' reports and traces, and the display caches
+// built on the worker too, so the GUI thread only swaps them in.
+struct LoadOutcome {
+    LoadResult result;
+    std::shared_ptr<const TraceSetPresentation> presentation;
+};
+
 // Loads trace files on a worker thread. Progress arrives throttled, in per mille; cancel()
 // asks the importers to stop at the next record, and finished() still delivers what loaded.
 class LoadJob : public QObject
@@ -28,12 +37,12 @@ public:
 
 signals:
     void progressChanged(int perMille);
-    void finished(std::shared_ptr<const Spanwise::LoadResult> result);
+    void finished(std::shared_ptr<const Spanwise::LoadOutcome> outcome);
 
 private:
     template <typename Load> void run(Load&& load);
 
-    QFutureWatcher<std::shared_ptr<const LoadResult>> m_watcher;
+    QFutureWatcher<std::shared_ptr<const LoadOutcome>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
 };
 

@@ -4,9 +4,15 @@
 #include "loadjob.h"
 #include "problemsdialog.h"
 #include "tracelistmodel.h"
+#include "tracelistpanel.h"
 #include "traceset.h"
+#include "tracesetpresentation.h"
+#include "traceview.h"
+#include "waterfallcontroller.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -24,8 +30,11 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -51,8 +60,10 @@ MainWindow::MainWindow(QWidget* parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1200, 720);
+        resize(1500, 920);
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    m_traceView->splitter()->restoreState(settings.value(QStringLiteral("mainWindow/detailsSplitter")).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
@@ -71,7 +82,20 @@ void MainWindow::createActions()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    // Ctrl+F and / belong to the trace view itself; the menu entry names them.
+    view->addAction(tr("&Search in Trace\tCtrl+F"), this, [this] { m_traceView->focusSearch(); });
+    QAction* filter = view->addAction(tr("Filter &Traces"), this, [this] {
+        if (auto* field = m_traceList->findChild<QLineEdit*>(QStringLiteral("traceTextFilter")))
+            field->setFocus();
+    });
+    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* exportAction = view->addAction(tr("&Export Waterfall…"), this, [this] { m_traceView->exportImage(); });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
     help->addAction(tr("&About Spanwise"), this, [this] {
         QMessageBox::about(this, tr("About Spanwise"),
             tr("<b>Spanwise %1</b><p>A desktop viewer for distributed traces and service "
@@ -82,47 +106,25 @@ void MainWindow::createActions()
 
 void MainWindow::createCentralWidget()
 {
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 0);
+    m_traceList = new TraceListPanel(this);
+    m_traceView = new TraceView(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_traceView, tr("Waterfall"));
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_traceList);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 5);
+    m_splitter->setSizes({430, 1170});
+    setCentralWidget(m_splitter);
 
-    m_filter = new QLineEdit(central);
-    m_filter->setPlaceholderText(tr("Filter traces by service, operation, trace id or file (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
-    layout->addWidget(m_filter);
-    auto* focusFilter = new QAction(this);
-    focusFilter->setShortcut(QKeySequence::Find);
-    connect(focusFilter, &QAction::triggered, m_filter, qOverload<>(&QWidget::setFocus));
-    addAction(focusFilter);
-
-    m_traceModel = new TraceListModel(this);
-    m_traceProxy = new QSortFilterProxyModel(this);
-    m_traceProxy->setSourceModel(m_traceModel);
-    m_traceProxy->setSortRole(TraceListModel::SortRole);
-    m_traceProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_traceProxy->setFilterKeyColumn(-1);
-
-    // Debounced: refiltering a large list on every key press would stall typing.
-    m_filterDebounce = new QTimer(this);
-    m_filterDebounce->setSingleShot(true);
-    m_filterDebounce->setInterval(300);
-    connect(m_filter, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
-    connect(m_filterDebounce, &QTimer::timeout, this, [this] { m_traceProxy->setFilterFixedString(m_filter->text()); });
-
-    m_traceView = new QTableView(central);
-    m_traceView->setModel(m_traceProxy);
-    m_traceView->setSortingEnabled(true);
-    m_traceView->sortByColumn(TraceListModel::Start, Qt::AscendingOrder);
-    m_traceView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_traceView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_traceView->setAlternatingRowColors(true);
-    m_traceView->setWordWrap(false);
-    m_traceView->verticalHeader()->hide();
-    m_traceView->verticalHeader()->setDefaultSectionSize(m_traceView->fontMetrics().height() + 8);
-    m_traceView->horizontalHeader()->setStretchLastSection(true);
-    m_traceView->horizontalHeader()->setSectionsMovable(true);
-    layout->addWidget(m_traceView);
-    setCentralWidget(central);
+    connect(m_traceList, &TraceListPanel::traceSelected, this, [this](TraceIndex trace) { m_traceView->showTrace(trace); });
+    connect(m_traceView, &TraceView::traceRequested, this, [this](TraceIndex trace, SpanIndex span) {
+        m_traceList->selectTrace(trace);
+        m_traceView->showTrace(trace, span);
+    });
 }
 
 void MainWindow::createStatusBar()
@@ -189,13 +191,15 @@ void MainWindow::beginLoading(const QString& what)
     m_cancelButton->show();
 }
 
-void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
+void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
 {
     m_progress->hide();
     m_cancelButton->hide();
+    const LoadResult* result = &outcome->result;
     m_reports = result->reports;
-    m_traceModel->setTraceSet(result->traces);
-    m_traceView->resizeColumnsToContents();
+    m_presentation = outcome->presentation;
+    m_traceView->setPresentation(m_presentation);
+    m_traceList->setTraceSet(result->traces);
 
     const TraceSet& set = *result->traces;
     const auto count = [](std::size_t n, QStringView one, QStringView many) {
@@ -233,9 +237,44 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadResult>& result)
     if (m_paths.size() > 1)
         title += tr(" and %1 more").arg(m_paths.size() - 1);
     setWindowTitle(tr("%1 — Spanwise").arg(title));
-    if (m_traceProxy->rowCount() > 0)
-        m_traceView->selectRow(0);
+    m_traceList->selectFirst();
     emit loadCompleted();
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* text = new QTextBrowser(&dialog);
+    const QList<std::pair<QString, QString>> rows = {
+        {tr("↑ ↓, j k"), tr("Previous / next span")},
+        {tr("Page Up / Page Down, Home / End"), tr("Move a page, to the first / last span")},
+        {tr("← →"), tr("Collapse / expand the span (or go to its parent / first child)")},
+        {tr("Enter, double-click the label"), tr("Collapse or expand the span")},
+        {tr("+ / −, Ctrl+wheel"), tr("Zoom in / out")},
+        {tr("0, double-click the overview"), tr("Show the whole trace")},
+        {tr("Double-click a bar"), tr("Zoom to that span")},
+        {tr("Drag the bars, Shift+wheel"), tr("Pan the time axis")},
+        {tr("Alt+← / Alt+→"), tr("Back / forward through zoom history")},
+        {tr("/ or Ctrl+F"), tr("Search in the trace")},
+        {tr("Enter / Shift+Enter, F3 / Shift+F3"), tr("Next / previous match")},
+        {tr("Esc"), tr("Clear the search or the selection")},
+        {tr("Ctrl+L"), tr("Filter the trace list")},
+        {tr("Ctrl+O, Ctrl+Shift+O"), tr("Open files, add files")},
+        {tr("Ctrl+E"), tr("Export the waterfall as SVG or PNG")},
+        {tr("Ctrl+C in span details"), tr("Copy the selected value")},
+    };
+    QString html = QStringLiteral("<table cellpadding='4'>");
+    for (const auto& [keys, what] : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    text->setHtml(html + QStringLiteral("</table>"));
+    layout->addWidget(text);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(560, 520);
+    dialog.exec();
 }
 
 void MainWindow::showProblems()
@@ -268,6 +307,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/detailsSplitter"), m_traceView->splitter()->saveState());
     QMainWindow::closeEvent(event);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ids.h"
 #include "importreport.h"
 
 #include <QMainWindow>
@@ -8,21 +9,22 @@
 #include <vector>
 
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
-class QTableView;
-class QTimer;
+class QSplitter;
+class QTabWidget;
 
 namespace Spanwise {
 
 class LoadJob;
-struct LoadResult;
-class TraceListModel;
+struct LoadOutcome;
+class TraceListPanel;
+class TraceSetPresentation;
+class TraceView;
 
-// The main window: the loaded traces in a sortable, filterable list, loading with progress
-// and cancel, and a report of anything loading skipped. Later views dock beside the list.
+// The main window: the trace list on the left (filters, scatter plot, table), the selected
+// trace's waterfall and span details in the centre, loading with progress and cancel, and a
+// report of anything loading skipped. Layout and splitters are remembered between runs.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,9 +35,11 @@ public:
 
     void openFiles(const QStringList& paths);
     void openDemo();
+    TraceListPanel* traceList() const { return m_traceList; }
+    TraceView* traceView() const { return m_traceView; }
 
 signals:
-    // A load finished (or was cancelled) and the list shows its result.
+    // A load finished (or was cancelled) and the views show its result.
     void loadCompleted();
 
 protected:
@@ -48,15 +52,15 @@ private:
     void createCentralWidget();
     void createStatusBar();
     void beginLoading(const QString& what);
-    void loadFinished(const std::shared_ptr<const LoadResult>& result);
+    void loadFinished(const std::shared_ptr<const LoadOutcome>& outcome);
     void showProblems();
+    void showShortcuts();
     void chooseFiles(bool add);
 
-    TraceListModel* m_traceModel = nullptr;
-    QSortFilterProxyModel* m_traceProxy = nullptr;
-    QTableView* m_traceView = nullptr;
-    QLineEdit* m_filter = nullptr;
-    QTimer* m_filterDebounce = nullptr;
+    TraceListPanel* m_traceList = nullptr;
+    TraceView* m_traceView = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QSplitter* m_splitter = nullptr;
     QLabel* m_statusText = nullptr;
     QPushButton* m_problemsButton = nullptr;
     QProgressBar* m_progress = nullptr;
@@ -64,6 +68,7 @@ private:
     LoadJob* m_loadJob = nullptr;
     QStringList m_paths;
     std::vector<ImportReport> m_reports;
+    std::shared_ptr<const TraceSetPresentation> m_presentation;
 };
 
 } // namespace Spanwise

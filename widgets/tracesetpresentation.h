@@ -1,0 +1,53 @@
+#pragma once
+
+#include "ids.h"
+#include "linkindex.h"
+
+#include <QColor>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace Spanwise {
+
+class TraceSet;
+
+// What every view of one loaded TraceSet shares and computes once per load, never per paint:
+// display strings for pooled text, service colours, per-span diagnostic marks, the link index.
+class TraceSetPresentation
+{
+public:
+    enum Mark : std::uint8_t {
+        MarkMissingParent = 1 << 0,
+        MarkDuplicateId = 1 << 1,
+        MarkCycleBroken = 1 << 2,
+        MarkIncomplete = 1 << 3, // missing ids or timestamps in the file
+        MarkWarning = 1 << 4,    // the file attached a warning to the span
+    };
+
+    explicit TraceSetPresentation(std::shared_ptr<const TraceSet> set);
+
+    const TraceSet& set() const { return *m_set; }
+    std::shared_ptr<const TraceSet> sharedSet() const { return m_set; }
+    // Pooled text as a QString, converted on first use and kept.
+    const QString& text(StringId id) const;
+    const QString& serviceName(ServiceId id) const { return m_serviceNames[id.value]; }
+    QColor serviceColor(ServiceId id) const { return m_serviceColors[id.value]; }
+    std::uint8_t marks(SpanIndex span) const { return m_marks[span.value]; }
+    // One line per mark, for tooltips and the details panel.
+    QStringList describeMarks(SpanIndex span) const;
+    const LinkIndex& links() const { return m_links; }
+
+private:
+    std::shared_ptr<const TraceSet> m_set;
+    mutable std::vector<QString> m_texts;
+    mutable std::vector<bool> m_textReady;
+    std::vector<QString> m_serviceNames;
+    std::vector<QColor> m_serviceColors;
+    std::vector<std::uint8_t> m_marks;
+    LinkIndex m_links;
+};
+
+} // namespace Spanwise

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "ids.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTimer;
+class QToolButton;
+
+namespace Spanwise {
+
+class SpanDetailsView;
+class TraceSetPresentation;
+class WaterfallController;
+class WaterfallOverview;
+class WaterfallView;
+
+// One trace, browsed: a toolbar (zoom history, zoom, collapse, search, export), the overview
+// strip, the waterfall and the span details beside it, all following one WaterfallController.
+class TraceView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TraceView(QWidget* parent = nullptr);
+    ~TraceView() override;
+
+    void setPresentation(std::shared_ptr<const TraceSetPresentation> presentation);
+    void showTrace(TraceIndex trace, SpanIndex select = {});
+
+    WaterfallController* controller() const { return m_controller; }
+    WaterfallView* waterfall() const { return m_waterfall; }
+    SpanDetailsView* details() const { return m_details; }
+    QSplitter* splitter() const { return m_splitter; }
+
+    // Search, as the search field drives it.
+    void search(const QString& text);
+    void nextMatch();
+    void previousMatch();
+    void setMatchesOnly(bool only);
+    std::size_t matchCount() const { return m_matches.size(); }
+    std::int64_t currentMatch() const { return m_current; }
+
+    void focusSearch();
+    void exportImage();
+
+signals:
+    // A link points into another trace: the window should open it.
+    void traceRequested(Spanwise::TraceIndex trace, Spanwise::SpanIndex span);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createToolbar(QWidget* bar);
+    void goToMatch(std::int64_t index);
+    void updateMatchLabel();
+    void updateHistoryButtons();
+    void jumpTo(SpanIndex span);
+
+    std::shared_ptr<const TraceSetPresentation> m_presentation;
+    WaterfallController* m_controller;
+    WaterfallOverview* m_overview;
+    WaterfallView* m_waterfall;
+    SpanDetailsView* m_details;
+    QSplitter* m_splitter;
+    QLineEdit* m_searchField = nullptr;
+    QLabel* m_matchLabel = nullptr;
+    QCheckBox* m_matchesOnly = nullptr;
+    QToolButton* m_back = nullptr;
+    QToolButton* m_forward = nullptr;
+    QTimer* m_searchDebounce = nullptr;
+    std::vector<std::uint32_t> m_matches;
+    std::int64_t m_current = -1;
+};
+
+} // namespace Spanwise

@@ -1,0 +1,288 @@
+#include "waterfallpainter.h"
+
+#include "formatting.h"
+#include "traceset.h"
+#include "tracesetpresentation.h"
+#include "waterfallrows.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace Spanwise {
+namespace {
+
+const QColor gridColor(0xe3, 0xe6, 0xea);
+const QColor stripeColor(0xf7, 0xf8, 0xfa);
+const QColor selectionColor(0xd6, 0xe4, 0xff);
+const QColor hoverColor(0xee, 0xf2, 0xf8);
+const QColor matchColor(0xff, 0xf4, 0xc2);
+const QColor currentMatchColor(0xff, 0xdf, 0x7a);
+const QColor guideColor(0xc4, 0xc9, 0xd0);
+const QColor secondaryText(0x5f, 0x63, 0x68);
+const QColor markColor(0xe3, 0x8b, 0x00);
+
+} // namespace
+
+WaterfallMetrics WaterfallMetrics::forFont(const QFont& font, int labelWidth)
+{
+    const QFontMetrics fm(font);
+    WaterfallMetrics m;
+    m.rowHeight = std::max(20, fm.height() + 8);
+    m.rulerHeight = fm.height() + 12;
+    m.indent = std::max(12, fm.height() - 2);
+    m.labelWidth = labelWidth;
+    return m;
+}
+
+WaterfallPainter::WaterfallPainter(const TraceSetPresentation& presentation, const WaterfallRows& rows,
+                                   const WaterfallMetrics& metrics, const QFont& font)
+    : m_presentation(presentation), m_rows(rows), m_metrics(metrics), m_font(font), m_boldFont(font), m_smallFont(font)
+{
+    m_boldFont.setBold(true);
+    m_smallFont.setPointSizeF(font.pointSizeF() > 0 ? font.pointSizeF() * 0.9 : 8);
+}
+
+void WaterfallPainter::paintRuler(QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const
+{
+    painter.fillRect(rect, QColor(0xf1, 0xf3, 0xf5));
+    painter.setPen(gridColor.darker(115));
+    painter.drawLine(rect.bottomLeft(), rect.bottomRight());
+    painter.setFont(m_smallFont);
+    painter.setPen(secondaryText);
+    const QRect labelArea(rect.left(), rect.top(), m_metrics.labelWidth, rect.height());
+    painter.setFont(m_boldFont);
+    painter.drawText(labelArea.adjusted(8, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, QCoreApplication::translate("WaterfallPainter", "Service and operation"));
+    painter.setFont(m_smallFont);
+    const QFontMetrics fm(m_smallFont);
+    const double minSpacing = fm.horizontalAdvance(QStringLiteral("000.000 ms")) + 24;
+    for (const TimeAxis::Tick& tick : axis.ticks(minSpacing, traceStartNs)) {
+        const int x = static_cast<int>(tick.x);
+        if (x < m_metrics.labelWidth)
+            continue;
+        painter.setPen(gridColor.darker(130));
+        painter.drawLine(x, rect.bottom() - 5, x, rect.bottom());
+        const QString label = formatDuration(tick.timeNs - traceStartNs);
+        const int width = fm.horizontalAdvance(label);
+        if (x + 4 + width <= rect.right()) {
+            painter.setPen(secondaryText);
+            painter.drawText(QRect(x + 4, rect.top(), width + 2, rect.height() - 4), Qt::AlignVCenter | Qt::AlignLeft, label);
+        }
+    }
+    painter.setPen(gridColor.darker(115));
+    painter.drawLine(m_metrics.labelWidth, rect.top(), m_metrics.labelWidth, rect.bottom());
+}
+
+void WaterfallPainter::paintGrid(QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const
+{
+    const QFontMetrics fm(m_smallFont);
+    const double minSpacing = fm.horizontalAdvance(QStringLiteral("000.000 ms")) + 24;
+    painter.setPen(gridColor);
+    for (const TimeAxis::Tick& tick : axis.ticks(minSpacing, traceStartNs)) {
+        const int x = static_cast<int>(tick.x);
+        if (x > m_metrics.labelWidth)
+            painter.drawLine(x, rect.top(), x, rect.bottom());
+    }
+}
+
+void WaterfallPainter::paintRows(QPainter& painter, const QRect& rect, int firstRow, int lastRow, int firstRowY,
+                                 const TimeAxis& axis, const WaterfallHighlights& highlights) const
+{
+    const auto visible = m_rows.visible();
+    lastRow = std::min<int>(lastRow, static_cast<int>(visible.size()) - 1);
+    for (int row = firstRow; row <= lastRow; ++row) {
+        const std::uint32_t position = visible[static_cast<std::size_t>(row)];
+        const QRect rowRect(rect.left(), rect.top() + firstRowY + (row - firstRow) * m_metrics.rowHeight, rect.width(),
+                            m_metrics.rowHeight);
+        QColor background = row % 2 ? stripeColor : QColor(Qt::white);
+        if (highlights.matches && position < highlights.matches->size() && (*highlights.matches)[position])
+            background = position == highlights.currentMatch ? currentMatchColor : matchColor;
+        if (position == highlights.hoveredPosition)
+            background = background == QColor(Qt::white) || background == stripeColor ? hoverColor : background;
+        if (position == highlights.selectedPosition)
+            background = selectionColor;
+        painter.fillRect(rowRect, background);
+        paintLabel(painter, rowRect, position);
+        paintBar(painter, rowRect, position, axis);
+    }
+    painter.setPen(gridColor.darker(115));
+    painter.drawLine(rect.left() + m_metrics.labelWidth, rect.top(), rect.left() + m_metrics.labelWidth, rect.bottom());
+}
+
+void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint32_t position) const
+{
+    const TraceSet& set = m_presentation.set();
+    const SpanIndex spanIndex = m_rows.spanAt(position);
+    const Span& span = set.span(spanIndex);
+    const int depth = static_cast<int>(m_rows.depthAt(position));
+    const int indent = m_metrics.indent;
+    const int midY = row.center().y();
+    painter.save();
+    painter.setClipRect(QRect(row.left(), row.top(), m_metrics.labelWidth - 1, row.height()));
+
+    // Tree guides: a vertical line for every ancestor level that continues below this row.
+    painter.setPen(guideColor);
+    std::int64_t ancestor = m_rows.parentPosition(position);
+    for (int level = depth - 1; level >= 0 && ancestor >= 0; --level) {
+        const int x = row.left() + 8 + level * indent + indent / 2;
+        if (level == depth - 1) {
+            painter.drawLine(x, row.top(), x, m_rows.isLastChild(position) ? midY : row.bottom());
+            painter.drawLine(x, midY, x + indent / 2, midY);
+        } else {
+            // `ancestor` sits at depth level + 1: its siblings below continue this line.
+            if (!m_rows.isLastChild(static_cast<std::uint32_t>(ancestor)))
+                painter.drawLine(x, row.top(), x, row.bottom());
+            ancestor = m_rows.parentPosition(static_cast<std::uint32_t>(ancestor));
+        }
+    }
+
+    int x = row.left() + 8 + depth * indent;
+    // Expander: a triangle pointing right (collapsed) or down (expanded).
+    if (m_rows.hasChildren(position)) {
+        QPainterPath arrow;
+        const double s = indent * 0.32;
+        const QPointF c(x + indent / 2.0, midY);
+        if (m_rows.isCollapsed(position)) {
+            arrow.moveTo(c + QPointF(-s * 0.6, -s));
+            arrow.lineTo(c + QPointF(s * 0.9, 0));
+            arrow.lineTo(c + QPointF(-s * 0.6, s));
+        } else {
+            arrow.moveTo(c + QPointF(-s, -s * 0.6));
+            arrow.lineTo(c + QPointF(s, -s * 0.6));
+            arrow.lineTo(c + QPointF(0, s * 0.9));
+        }
+        arrow.closeSubpath();
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.fillPath(arrow, secondaryText);
+        painter.setRenderHint(QPainter::Antialiasing, false);
+    }
+    x += indent;
+
+    // Service colour chip.
+    painter.fillRect(QRect(x, midY - 5, 4, 11), m_presentation.serviceColor(span.service));
+    x += 9;
+
+    if (span.isError()) {
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setBrush(errorColor());
+        painter.setPen(Qt::NoPen);
+        const int d = std::min(12, row.height() - 8);
+        painter.drawEllipse(QRect(x, midY - d / 2, d, d));
+        painter.setPen(Qt::white);
+        painter.setFont(m_boldFont);
+        painter.drawText(QRect(x, midY - d / 2, d, d), Qt::AlignCenter, QStringLiteral("!"));
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        x += d + 4;
+    }
+
+    const int rightReserve = (m_presentation.marks(spanIndex) ? 16 : 0) +
+                             (m_rows.isCollapsed(position) ? QFontMetrics(m_smallFont).horizontalAdvance(QStringLiteral("+00000")) : 0);
+    const int available = std::max(0, row.left() + m_metrics.labelWidth - 6 - rightReserve - x);
+    const QString& service = m_presentation.serviceName(span.service);
+    const QFontMetrics boldMetrics(m_boldFont);
+    const QString serviceText = boldMetrics.elidedText(service, Qt::ElideRight, std::max(available * 2 / 3, available - 120));
+    painter.setFont(m_boldFont);
+    painter.setPen(span.isError() ? errorColor().darker(130) : QColor(0x20, 0x24, 0x28));
+    const int serviceWidth = boldMetrics.horizontalAdvance(serviceText);
+    painter.drawText(QRect(x, row.top(), serviceWidth + 1, row.height()), Qt::AlignVCenter | Qt::AlignLeft, serviceText);
+    x += serviceWidth + 6;
+    const int operationSpace = row.left() + m_metrics.labelWidth - 6 - rightReserve - x;
+    if (operationSpace > 12) {
+        painter.setFont(m_font);
+        painter.setPen(secondaryText);
+        const QString operation = QFontMetrics(m_font).elidedText(m_presentation.text(span.operation), Qt::ElideRight, operationSpace);
+        painter.drawText(QRect(x, row.top(), operationSpace, row.height()), Qt::AlignVCenter | Qt::AlignLeft, operation);
+    }
+
+    int right = row.left() + m_metrics.labelWidth - 6;
+    if (m_presentation.marks(spanIndex)) {
+        // A warning triangle: orphan, duplicate id, cycle, or incomplete record.
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        QPainterPath triangle;
+        triangle.moveTo(right - 6, midY - 6);
+        triangle.lineTo(right, midY + 5);
+        triangle.lineTo(right - 12, midY + 5);
+        triangle.closeSubpath();
+        painter.fillPath(triangle, markColor);
+        painter.setPen(Qt::white);
+        painter.setFont(m_smallFont);
+        painter.drawText(QRect(right - 12, midY - 4, 12, 10), Qt::AlignCenter, QStringLiteral("!"));
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        right -= 16;
+    }
+    if (m_rows.isCollapsed(position)) {
+        painter.setFont(m_smallFont);
+        painter.setPen(secondaryText);
+        painter.drawText(QRect(row.left(), row.top(), right - row.left(), row.height()), Qt::AlignVCenter | Qt::AlignRight,
+                         QStringLiteral("+%1").arg(m_rows.subtreeSize(position) - 1));
+    }
+    painter.restore();
+}
+
+void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis) const
+{
+    const TraceSet& set = m_presentation.set();
+    const Span& span = set.span(m_rows.spanAt(position));
+    const int areaLeft = row.left() + m_metrics.labelWidth + 1;
+    const int areaRight = row.right();
+    painter.save();
+    painter.setClipRect(QRect(areaLeft, row.top(), areaRight - areaLeft + 1, row.height()));
+    const QColor color = m_presentation.serviceColor(span.service);
+    const int barHeight = std::max(6, row.height() - 10);
+    const int barTop = row.top() + (row.height() - barHeight) / 2;
+
+    const auto clampX = [&](double x) { return std::clamp(x, double(areaLeft - 2), double(areaRight + 2)); };
+    // A collapsed subtree shows its whole extent as a faint band behind the span.
+    if (m_rows.isCollapsed(position)) {
+        const double x0 = clampX(axis.x(m_rows.subtreeStart(position)));
+        const double x1 = clampX(axis.x(m_rows.subtreeEnd(position)));
+        QColor band = color;
+        band.setAlpha(70);
+        painter.fillRect(QRectF(x0, barTop + 2, std::max(1.0, x1 - x0), barHeight - 4), band);
+    }
+    const double x0 = clampX(axis.x(span.startNs));
+    const double x1 = clampX(axis.x(span.endNs()));
+    const QRectF bar(x0, barTop, std::max(1.0, x1 - x0), barHeight);
+    painter.fillRect(bar, span.isError() ? errorColor() : color);
+    if (span.isError())
+        painter.fillRect(QRectF(bar.left(), bar.top(), bar.width(), 2), errorColor().darker(140));
+
+    // Events: thin dark ticks on the bar.
+    const auto events = set.events(span.events);
+    if (!events.empty()) {
+        painter.setPen(QColor(0, 0, 0, 150));
+        double lastX = -10;
+        for (const Event& event : events) {
+            const double x = axis.x(event.timeNs);
+            if (x < areaLeft || x > areaRight || x - lastX < 2)
+                continue;
+            painter.drawLine(QPointF(x, barTop - 1), QPointF(x, barTop + barHeight));
+            lastX = x;
+        }
+    }
+
+    // The duration where it fits: right of the bar, else left of it, else inside.
+    const QString label = formatDuration(span.durationNs);
+    const QFontMetrics fm(m_smallFont);
+    const int width = fm.horizontalAdvance(label) + 4;
+    painter.setFont(m_smallFont);
+    QRectF textRect;
+    if (bar.right() + 4 + width <= areaRight) {
+        textRect = QRectF(bar.right() + 4, row.top(), width, row.height());
+        painter.setPen(secondaryText);
+    } else if (bar.left() - 4 - width >= areaLeft) {
+        textRect = QRectF(bar.left() - 4 - width, row.top(), width, row.height());
+        painter.setPen(secondaryText);
+    } else if (bar.width() > width + 4) {
+        textRect = QRectF(bar.right() - width - 2, row.top(), width, row.height());
+        painter.setPen(Qt::white);
+    }
+    if (!textRect.isNull())
+        painter.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, label);
+    painter.restore();
+}
+
+} // namespace Spanwise

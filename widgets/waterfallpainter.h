@@ -1,0 +1,67 @@
+#pragma once
+
+#include "timeaxis.h"
+
+#include <QColor>
+#include <QFont>
+#include <QRect>
+
+#include <cstdint>
+#include <vector>
+
+class QPainter;
+
+namespace Spanwise {
+
+class TraceSetPresentation;
+class WaterfallRows;
+
+// Sizes of the waterfall, derived from the font so that it scales with the user's settings.
+struct WaterfallMetrics {
+    int rowHeight = 22;
+    int rulerHeight = 26;
+    int indent = 14;
+    int labelWidth = 380;
+
+    static WaterfallMetrics forFont(const QFont& font, int labelWidth);
+};
+
+// What to highlight while painting rows.
+struct WaterfallHighlights {
+    std::int64_t selectedPosition = -1;
+    std::int64_t hoveredPosition = -1;
+    const std::vector<bool>* matches = nullptr; // by position
+    std::int64_t currentMatch = -1;
+};
+
+// Paints the waterfall (ruler, label column, bars) onto any QPainter: the screen, an SVG or a
+// PNG, so exports look exactly like the view. Paints only the rows it is given.
+class WaterfallPainter
+{
+public:
+    WaterfallPainter(const TraceSetPresentation& presentation, const WaterfallRows& rows, const WaterfallMetrics& metrics,
+                     const QFont& font);
+
+    // The ruler across the bar area of `rect`, labelled relative to traceStartNs.
+    void paintRuler(QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const;
+    // Visible rows [firstRow, lastRow], the first drawn at rect.top() + firstRowY.
+    void paintRows(QPainter& painter, const QRect& rect, int firstRow, int lastRow, int firstRowY, const TimeAxis& axis,
+                   const WaterfallHighlights& highlights) const;
+    // The bar area's grid lines, under the rows.
+    void paintGrid(QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const;
+
+    static QColor errorColor() { return QColor(0xd3, 0x2f, 0x2f); }
+
+private:
+    void paintLabel(QPainter& painter, const QRect& row, std::uint32_t position) const;
+    void paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis) const;
+
+    const TraceSetPresentation& m_presentation;
+    const WaterfallRows& m_rows;
+    WaterfallMetrics m_metrics;
+    QFont m_font;
+    QFont m_boldFont;
+    QFont m_smallFont;
+};
+
+} // namespace Spanwise
