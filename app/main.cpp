@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 #include "summarycommand.h"
+#include "waterfallcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QStringList>
 #include <QTimer>
 
@@ -11,10 +13,17 @@
 
 namespace {
 
-// Subcommands run headless: they must not need a display, so they get a QCoreApplication.
-bool isHeadlessCommand(int argc, char** argv)
+bool isCommand(int argc, char** argv, const char* name)
 {
-    return argc > 1 && std::strcmp(argv[1], "summary") == 0;
+    return argc > 1 && std::strcmp(argv[1], name) == 0;
+}
+
+// The subcommand's own parser sees "spanwise ARGS...".
+QStringList commandArguments()
+{
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeAt(1);
+    return arguments;
 }
 
 int runWindow(QApplication& app)
@@ -60,11 +69,16 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("Spanwise"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SPANWISE_VERSION));
 
-    if (isHeadlessCommand(argc, argv)) {
+    // Subcommands run headless: summary needs no GUI at all; waterfall draws with fonts but
+    // without a display, on the offscreen platform.
+    if (isCommand(argc, argv, "summary")) {
         QCoreApplication app(argc, argv);
-        QStringList arguments = QCoreApplication::arguments();
-        arguments.removeAt(1); // the subcommand's own parser sees "spanwise FILE..."
-        return Spanwise::runSummaryCommand(arguments);
+        return Spanwise::runSummaryCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "waterfall")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        return Spanwise::runWaterfallCommand(commandArguments());
     }
     QApplication app(argc, argv);
     return runWindow(app);

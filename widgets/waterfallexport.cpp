@@ -68,8 +68,7 @@ void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation
     const WaterfallPainter rowsPainter(presentation, rows, layout.metrics, options.font);
     const QRect rowsArea(0, layout.titleHeight + layout.metrics.rulerHeight, size.width(),
                          layout.rowCount * layout.metrics.rowHeight);
-    rowsPainter.paintRows(painter, rowsArea, 0, layout.rowCount - 1, 0, axis, {});
-    rowsPainter.paintGrid(painter, rowsArea, axis, info.startNs);
+    rowsPainter.paintRows(painter, rowsArea, 0, layout.rowCount - 1, 0, axis, info.startNs, {});
     rowsPainter.paintRuler(painter, QRect(0, layout.titleHeight, size.width(), layout.metrics.rulerHeight), axis, info.startNs);
 }
 

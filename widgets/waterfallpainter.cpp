@@ -58,8 +58,7 @@ void WaterfallPainter::paintRuler(QPainter& painter, const QRect& rect, const Ti
     painter.drawText(labelArea.adjusted(8, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, QCoreApplication::translate("WaterfallPainter", "Service and operation"));
     painter.setFont(m_smallFont);
     const QFontMetrics fm(m_smallFont);
-    const double minSpacing = fm.horizontalAdvance(QStringLiteral("000.000 ms")) + 24;
-    for (const TimeAxis::Tick& tick : axis.ticks(minSpacing, traceStartNs)) {
+    for (const TimeAxis::Tick& tick : ticks(axis, traceStartNs)) {
         const int x = static_cast<int>(tick.x);
         if (x < m_metrics.labelWidth)
             continue;
@@ -76,21 +75,16 @@ void WaterfallPainter::paintRuler(QPainter& painter, const QRect& rect, const Ti
     painter.drawLine(m_metrics.labelWidth, rect.top(), m_metrics.labelWidth, rect.bottom());
 }
 
-void WaterfallPainter::paintGrid(QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const
+std::vector<TimeAxis::Tick> WaterfallPainter::ticks(const TimeAxis& axis, std::int64_t traceStartNs) const
 {
     const QFontMetrics fm(m_smallFont);
-    const double minSpacing = fm.horizontalAdvance(QStringLiteral("000.000 ms")) + 24;
-    painter.setPen(gridColor);
-    for (const TimeAxis::Tick& tick : axis.ticks(minSpacing, traceStartNs)) {
-        const int x = static_cast<int>(tick.x);
-        if (x > m_metrics.labelWidth)
-            painter.drawLine(x, rect.top(), x, rect.bottom());
-    }
+    return axis.ticks(fm.horizontalAdvance(QStringLiteral("000.000 ms")) + 24, traceStartNs);
 }
 
 void WaterfallPainter::paintRows(QPainter& painter, const QRect& rect, int firstRow, int lastRow, int firstRowY,
-                                 const TimeAxis& axis, const WaterfallHighlights& highlights) const
+                                 const TimeAxis& axis, std::int64_t traceStartNs, const WaterfallHighlights& highlights) const
 {
+    const auto grid = ticks(axis, traceStartNs);
     const auto visible = m_rows.visible();
     lastRow = std::min<int>(lastRow, static_cast<int>(visible.size()) - 1);
     for (int row = firstRow; row <= lastRow; ++row) {
@@ -105,6 +99,10 @@ void WaterfallPainter::paintRows(QPainter& painter, const QRect& rect, int first
         if (position == highlights.selectedPosition)
             background = selectionColor;
         painter.fillRect(rowRect, background);
+        painter.setPen(gridColor);
+        for (const TimeAxis::Tick& tick : grid)
+            if (tick.x > rect.left() + m_metrics.labelWidth)
+                painter.drawLine(QPointF(tick.x, rowRect.top()), QPointF(tick.x, rowRect.bottom()));
         paintLabel(painter, rowRect, position);
         paintBar(painter, rowRect, position, axis);
     }

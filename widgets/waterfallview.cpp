@@ -177,8 +177,7 @@ void WaterfallView::paintEvent(QPaintEvent*)
     highlights.hoveredPosition = m_hovered;
     highlights.matches = m_matchFlags.empty() ? nullptr : &m_matchFlags;
     highlights.currentMatch = m_currentMatch;
-    rowsPainter.paintRows(painter, rowsArea, first, last, 0, axis, highlights);
-    rowsPainter.paintGrid(painter, rowsArea, axis, m_controller->traceRange().startNs);
+    rowsPainter.paintRows(painter, rowsArea, first, last, 0, axis, m_controller->traceRange().startNs, highlights);
     rowsPainter.paintRuler(painter, QRect(0, 0, area.width(), m_metrics.rulerHeight), axis, m_controller->traceRange().startNs);
 }
 

@@ -42,7 +42,7 @@ private slots:
         QSignalSpy loaded(&window, &MainWindow::loadCompleted);
         window.openDemo();
         QVERIFY(waitForLoad(window, loaded));
-        auto* table = window.findChild<QTableView*>();
+        auto* table = window.findChild<QTableView*>(QStringLiteral("traceTable"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 30);
         QVERIFY2(statusText(window).contains(QStringLiteral("30 traces")), qPrintable(statusText(window)));
@@ -56,10 +56,10 @@ private slots:
             {QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))),
                 QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-publish-cv5.json")))});
         QVERIFY(waitForLoad(window, loaded));
-        auto* table = window.findChild<QTableView*>();
+        auto* table = window.findChild<QTableView*>(QStringLiteral("traceTable"));
         QCOMPARE(table->model()->rowCount(), 2);
         QVERIFY(statusText(window).contains(QStringLiteral("91 spans")));
-        auto* filter = window.findChild<QLineEdit*>();
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("traceTextFilter"));
         QTest::keyClicks(filter, QStringLiteral("DISPATCH"));
         // The filter applies after its debounce.
         QTRY_COMPARE(table->model()->rowCount(), 1);
@@ -82,7 +82,7 @@ private slots:
         QCoreApplication::sendEvent(&window, &drop);
         QVERIFY(drop.isAccepted());
         QVERIFY(waitForLoad(window, loaded));
-        QCOMPARE(window.findChild<QTableView*>()->model()->rowCount(), 1);
+        QCOMPARE(window.findChild<QTableView*>(QStringLiteral("traceTable"))->model()->rowCount(), 1);
         QVERIFY(statusText(window).contains(QStringLiteral("156 spans")));
     }
 
@@ -92,7 +92,7 @@ private slots:
         QSignalSpy loaded(&window, &MainWindow::loadCompleted);
         window.openFiles({QStringLiteral("/nonexistent/trace.json")});
         QVERIFY(waitForLoad(window, loaded));
-        QCOMPARE(window.findChild<QTableView*>()->model()->rowCount(), 0);
+        QCOMPARE(window.findChild<QTableView*>(QStringLiteral("traceTable"))->model()->rowCount(), 0);
         bool problemsShown = false;
         for (QPushButton* button : window.statusBar()->findChildren<QPushButton*>())
             problemsShown =

@@ -1,0 +1,132 @@
+#include "corpus.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+
+int runSpanwise(const QStringList& arguments, QByteArray* err = nullptr)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SPANWISE_EXECUTABLE), arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("spanwise did not finish");
+    if (err)
+        *err = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+QStringList svgTexts(const QString& path, bool* wellFormed, bool* hasScript)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    QXmlStreamReader xml(&file);
+    QStringList texts;
+    *hasScript = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QStringLiteral("script"))
+            *hasScript = true;
+        if (xml.isStartElement() && xml.name() == QStringLiteral("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    }
+    *wellFormed = !xml.hasError();
+    return texts;
+}
+
+// Service and operation names that would break an SVG written by string concatenation.
+QByteArray hostileTrace()
+{
+    return "{\"data\":[{\"traceID\":\"a1\",\"spans\":["
+           "{\"traceID\":\"a1\",\"spanID\":\"01\",\"operationName\":\"a\\\"b & <c>\",\"startTime\":10,\"duration\":50,\"processID\":\"p1\"},"
+           "{\"traceID\":\"a1\",\"spanID\":\"02\",\"operationName\":\"line\\nbreak\",\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"01\"}],"
+           "\"startTime\":20,\"duration\":5,\"processID\":\"p2\"}],"
+           "\"processes\":{\"p1\":{\"serviceName\":\"</text><script>alert(1)</script>\"},\"p2\":{\"serviceName\":\"x\\\\y\"}}}]}";
+}
+
+QString corpus(const QString& path)
+{
+    return QString::fromStdString(Spanwise::Test::corpusFile(path));
+}
+
+} // namespace
+
+class TestWaterfallCommand : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void svgOfHotrod()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("hotrod.svg"));
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+                              QStringLiteral("--trace"), QStringLiteral("18231c31672495c6"), QStringLiteral("-o"), out}),
+                 0);
+        bool wellFormed = false, hasScript = false;
+        const QStringList texts = svgTexts(out, &wellFormed, &hasScript);
+        QVERIFY(wellFormed);
+        for (const char* name : {"frontend", "customer", "driver", "route", "mysql", "redis", "HTTP GET /dispatch",
+                                 "SQL SELECT", "GetDriver", "FindDriverIDs", "Driver::findNearest", "HTTP GET /route"})
+            QVERIFY2(texts.contains(QString::fromLatin1(name)), name);
+    }
+
+    void pngOfHotrod()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("hotrod.png"));
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+                              QStringLiteral("-o"), out, QStringLiteral("--width"), QStringLiteral("1600")}),
+                 0);
+        const QImage image(out);
+        QCOMPARE(image.width(), 1600);
+        QVERIFY(image.height() > 500);
+    }
+
+    void hostileNamesAreInert()
+    {
+        QTemporaryDir dir;
+        const QString input = dir.filePath(QStringLiteral("hostile.json"));
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(hostileTrace());
+        file.close();
+        const QString out = dir.filePath(QStringLiteral("hostile.svg"));
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), input, QStringLiteral("-o"), out}), 0);
+        bool wellFormed = false, hasScript = true;
+        const QString all = svgTexts(out, &wellFormed, &hasScript).join(QLatin1Char('|'));
+        QVERIFY(wellFormed);
+        QVERIFY(!hasScript);
+        QVERIFY(all.contains(QStringLiteral("</text><script>alert(1)</script>")));
+        QVERIFY(all.contains(QStringLiteral("x\\y")));
+    }
+
+    void usageAndFailures()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("x.svg"));
+        QByteArray err;
+        // Several traces and no --trace: the user must choose.
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("sdk/traces.otlp.json")), QStringLiteral("-o"), out}, &err), 2);
+        QVERIFY2(err.contains("320 traces"), err.constData());
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("sdk/traces.otlp.json")), QStringLiteral("--trace"),
+                              QStringLiteral("ffff"), QStringLiteral("-o"), out}),
+                 1);
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))}), 2);
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+                              QStringLiteral("-o"), dir.filePath(QStringLiteral("x.bmp"))}, &err),
+                 1);
+        QVERIFY(err.contains("use .svg or .png"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWaterfallCommand)
+#include "tst_waterfallcommand.moc"
