@@ -63,6 +63,8 @@ TraceListPanel::TraceListPanel(QWidget* parent)
     m_text->setClearButtonEnabled(true);
     m_service->setObjectName(QStringLiteral("traceServiceFilter"));
     m_service->setToolTip(tr("Traces with a span of this service"));
+    m_service->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_service->setMinimumContentsLength(12);
     m_operation->setObjectName(QStringLiteral("traceOperationFilter"));
     m_operation->setPlaceholderText(tr("Operation contains"));
     m_operation->setClearButtonEnabled(true);

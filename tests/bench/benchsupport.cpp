@@ -1,0 +1,47 @@
+#include "benchsupport.h"
+
+#include "generator.h"
+#include "jaegerwriter.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace Spanwise::Bench {
+
+Figures summarise(std::vector<double> samples)
+{
+    if (samples.empty())
+        return {};
+    std::sort(samples.begin(), samples.end());
+    return {samples[samples.size() / 2], samples.back()};
+}
+
+std::string generatedJaeger(int traces, int spansPerTrace, std::uint64_t seed)
+{
+    TraceGen::GeneratorOptions options;
+    options.seed = seed;
+    options.traces = traces;
+    options.spansPerTrace = spansPerTrace;
+    std::ostringstream out;
+    TraceGen::writeJaegerJson(TraceGen::Generator(options).generate(), out);
+    return out.str();
+}
+
+LoadResult loadText(const std::string& text, const std::string& name)
+{
+    const NamedBuffer buffer{name, text};
+    return loadTraceBuffers(std::span<const NamedBuffer>(&buffer, 1));
+}
+
+std::uint64_t peakRssBytes()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stoull(line.substr(6)) * 1024;
+    return 0;
+}
+
+} // namespace Spanwise::Bench

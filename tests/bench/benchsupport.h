@@ -1,0 +1,36 @@
+#pragma once
+
+#include "traceloader.h"
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace Spanwise::Bench {
+
+// Wall-clock milliseconds of one call.
+template <typename F>
+double millisecondsOf(F&& work)
+{
+    const auto start = std::chrono::steady_clock::now();
+    work();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Median and worst of a series of timings.
+struct Figures {
+    double median = 0;
+    double worst = 0;
+};
+Figures summarise(std::vector<double> samples);
+
+// A generated trace set as Jaeger JSON text: `traces` traces of about `spansPerTrace` spans
+// (0: ordinary requests), from the project's generator.
+std::string generatedJaeger(int traces, int spansPerTrace, std::uint64_t seed = 42);
+LoadResult loadText(const std::string& text, const std::string& name);
+
+// Peak resident memory of this process so far, in bytes (Linux VmHWM).
+std::uint64_t peakRssBytes();
+
+} // namespace Spanwise::Bench
