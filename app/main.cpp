@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "statscommand.h"
 #include "summarycommand.h"
 #include "waterfallcommand.h"
 
@@ -7,6 +8,8 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QStringList>
+#include <QTabWidget>
+#include <QTextStream>
 #include <QTimer>
 
 #include <cstring>
@@ -31,23 +34,35 @@ int runWindow(QApplication& app)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A desktop viewer for distributed traces.\n\n"
                                                     "Subcommands (run without a display):\n"
-                                                    "  summary [--json] FILE...   print what trace files hold"));
+                                                    "  summary [--json] FILE...                       print what trace files hold\n"
+                                                    "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
+                                                    "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE once loaded, then quit."), QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on this view: waterfall, spans, statistics or charts."),
+                                 QStringLiteral("VIEW"), QStringLiteral("waterfall"));
+    parser.addOption(tab);
     parser.addPositionalArgument(QStringLiteral("files"),
         QStringLiteral("Trace files to open (default: the demo trace)."), QStringLiteral("[FILE...]"));
     parser.process(app);
 
     Spanwise::MainWindow window;
     window.show();
+    const QStringList views = {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("charts")};
+    const int view = static_cast<int>(views.indexOf(parser.value(tab).toLower()));
+    if (view < 0) {
+        QTextStream(stderr) << "spanwise: --tab takes one of " << views.join(QStringLiteral(", ")) << '\n';
+        return 2;
+    }
+    window.tabs()->setCurrentIndex(view);
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         QObject::connect(&window, &Spanwise::MainWindow::loadCompleted, &window, [&window, path] {
-            // Let the view lay out and paint once before grabbing it.
-            QTimer::singleShot(300, &window, [&window, path] {
+            // Let the views lay out, compute (statistics run on a worker) and paint before grabbing.
+            QTimer::singleShot(1500, &window, [&window, path] {
                 const bool saved = window.grab().save(path);
                 QCoreApplication::exit(saved ? 0 : 1);
             });
@@ -74,6 +89,10 @@ int main(int argc, char** argv)
     if (isCommand(argc, argv, "summary")) {
         QCoreApplication app(argc, argv);
         return Spanwise::runSummaryCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "stats")) {
+        QCoreApplication app(argc, argv);
+        return Spanwise::runStatsCommand(commandArguments());
     }
     if (isCommand(argc, argv, "waterfall")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

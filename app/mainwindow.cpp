@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
+#include "chartsview.h"
 #include "formatting.h"
 #include "loadjob.h"
 #include "problemsdialog.h"
+#include "spansview.h"
+#include "statisticsview.h"
 #include "tracelistmodel.h"
 #include "tracelistpanel.h"
 #include "traceset.h"
@@ -110,7 +113,13 @@ void MainWindow::createCentralWidget()
     m_traceView = new TraceView(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_traceView, tr("Waterfall"));
+    m_spansView = new SpansView(this);
+    m_statisticsView = new StatisticsView(this);
+    m_chartsView = new ChartsView(this);
+    m_tabs->addTab(m_traceView, tr("&Waterfall"));
+    m_tabs->addTab(m_spansView, tr("S&pans"));
+    m_tabs->addTab(m_statisticsView, tr("&Statistics"));
+    m_tabs->addTab(m_chartsView, tr("&Charts"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_traceList);
@@ -120,7 +129,14 @@ void MainWindow::createCentralWidget()
     m_splitter->setSizes({430, 1170});
     setCentralWidget(m_splitter);
 
-    connect(m_traceList, &TraceListPanel::traceSelected, this, [this](TraceIndex trace) { m_traceView->showTrace(trace); });
+    connect(m_traceList, &TraceListPanel::traceSelected, this, [this](TraceIndex trace) {
+        m_traceView->showTrace(trace);
+        m_spansView->setSelectedTrace(trace);
+        m_statisticsView->setSelectedTrace(trace);
+        m_chartsView->setSelectedTrace(trace);
+    });
+    connect(m_spansView, &SpansView::spanRequested, this, &MainWindow::openSpan);
+    connect(m_statisticsView, &StatisticsView::spanRequested, this, &MainWindow::openSpan);
     connect(m_traceView, &TraceView::traceRequested, this, [this](TraceIndex trace, SpanIndex span) {
         m_traceList->selectTrace(trace);
         m_traceView->showTrace(trace, span);
@@ -199,6 +215,9 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
     m_reports = result->reports;
     m_presentation = outcome->presentation;
     m_traceView->setPresentation(m_presentation);
+    m_spansView->setPresentation(m_presentation);
+    m_statisticsView->setPresentation(m_presentation);
+    m_chartsView->setPresentation(m_presentation);
     m_traceList->setTraceSet(result->traces);
 
     const TraceSet& set = *result->traces;
@@ -239,6 +258,16 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
     setWindowTitle(tr("%1 — Spanwise").arg(title));
     m_traceList->selectFirst();
     emit loadCompleted();
+}
+
+void MainWindow::openSpan(SpanIndex span)
+{
+    if (!m_presentation || !span.isValid())
+        return;
+    const TraceIndex trace = m_presentation->set().forest().traceOf(span);
+    m_traceList->selectTrace(trace);
+    m_traceView->showTrace(trace, span);
+    m_tabs->setCurrentWidget(m_traceView);
 }
 
 void MainWindow::showShortcuts()

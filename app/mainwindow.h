@@ -16,7 +16,10 @@ class QTabWidget;
 
 namespace Spanwise {
 
+class ChartsView;
 class LoadJob;
+class SpansView;
+class StatisticsView;
 struct LoadOutcome;
 class TraceListPanel;
 class TraceSetPresentation;
@@ -37,6 +40,12 @@ public:
     void openDemo();
     TraceListPanel* traceList() const { return m_traceList; }
     TraceView* traceView() const { return m_traceView; }
+    SpansView* spansView() const { return m_spansView; }
+    StatisticsView* statisticsView() const { return m_statisticsView; }
+    ChartsView* chartsView() const { return m_chartsView; }
+    QTabWidget* tabs() const { return m_tabs; }
+    // Shows a span in the waterfall, whichever trace it is in.
+    void openSpan(SpanIndex span);
 
 signals:
     // A load finished (or was cancelled) and the views show its result.
@@ -59,6 +68,9 @@ private:
 
     TraceListPanel* m_traceList = nullptr;
     TraceView* m_traceView = nullptr;
+    SpansView* m_spansView = nullptr;
+    StatisticsView* m_statisticsView = nullptr;
+    ChartsView* m_chartsView = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_splitter = nullptr;
     QLabel* m_statusText = nullptr;

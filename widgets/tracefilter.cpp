@@ -1,5 +1,6 @@
 #include "tracefilter.h"
 
+#include "attributetext.h"
 #include "traceset.h"
 
 #include <QRegularExpression>
@@ -7,31 +8,6 @@
 #include <cmath>
 
 namespace Spanwise {
-namespace {
-
-std::string attributeValueText(const TraceSet& set, const Attribute& a)
-{
-    switch (a.type) {
-    case AttributeType::String:
-        return std::string(set.text(a.text));
-    case AttributeType::Int:
-        return std::to_string(a.integer);
-    case AttributeType::Bool:
-        return a.boolean ? "true" : "false";
-    case AttributeType::Double: {
-        std::string text = std::to_string(a.real);
-        text.erase(text.find_last_not_of('0') + 1);
-        if (!text.empty() && text.back() == '.')
-            text.pop_back();
-        return text;
-    }
-    default:
-        return {};
-    }
-}
-
-} // namespace
-
 std::vector<bool> tracesPassing(const TraceSet& set, const TraceFilter& filter)
 {
     const auto traces = set.traces();
@@ -64,7 +40,7 @@ std::vector<bool> tracesPassing(const TraceSet& set, const TraceFilter& filter)
                 operationSeen = operationSeen || set.text(span.operation).find(operationText) != std::string_view::npos;
                 if (!attributeSeen && keyId.isValid()) {
                     for (const Attribute& a : set.attributes(span.attributes)) {
-                        if (a.key == keyId && (!attributeValue || attributeValueText(set, a) == *attributeValue)) {
+                        if (a.key == keyId && (!attributeValue || attributeText(set, a) == *attributeValue)) {
                             attributeSeen = true;
                             break;
                         }

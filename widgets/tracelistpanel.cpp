@@ -1,5 +1,6 @@
 #include "tracelistpanel.h"
 
+#include "passingfilterproxy.h"
 #include "tracelistmodel.h"
 #include "tracescatterchart.h"
 #include "traceset.h"
@@ -18,35 +19,10 @@
 
 namespace Spanwise {
 
-// Sorts by raw values and filters by the structured criteria (computed once per change over
-// all spans) plus the free text over the row's columns.
-class TraceListPanel::Proxy : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-    void setPassing(std::vector<bool> passing)
-    {
-        m_passing = std::move(passing);
-        invalidateFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
-    {
-        if (row < static_cast<int>(m_passing.size()) && !m_passing[static_cast<std::size_t>(row)])
-            return false;
-        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
-    }
-
-private:
-    std::vector<bool> m_passing;
-};
-
 TraceListPanel::TraceListPanel(QWidget* parent)
     : QWidget(parent)
     , m_model(new TraceListModel(this))
-    , m_proxy(new Proxy(this))
+    , m_proxy(new PassingFilterProxy(this))
     , m_table(new QTableView(this))
     , m_chart(new TraceScatterChart(this))
     , m_text(new QLineEdit(this))

@@ -16,6 +16,7 @@ class QTimer;
 
 namespace Spanwise {
 
+class PassingFilterProxy;
 class TraceListModel;
 class TraceScatterChart;
 class TraceSet;
@@ -48,8 +49,7 @@ private:
 
     std::shared_ptr<const TraceSet> m_set;
     TraceListModel* m_model;
-    class Proxy;
-    Proxy* m_proxy;
+    PassingFilterProxy* m_proxy;
     QTableView* m_table;
     TraceScatterChart* m_chart;
     QLineEdit* m_text;

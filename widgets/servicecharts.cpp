@@ -1,0 +1,147 @@
+#include "servicecharts.h"
+
+#include "formatting.h"
+#include "selftime.h"
+#include "traceset.h"
+#include "tracesetpresentation.h"
+
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QHorizontalStackedBarSeries>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace Spanwise {
+
+ServiceRateChart::ServiceRateChart(bool errorsOnly, QWidget* parent) : QChartView(parent), m_errorsOnly(errorsOnly)
+{
+    setChart(new QChart);
+    chart()->legend()->setAlignment(Qt::AlignRight);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(200);
+}
+
+void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation)
+{
+    QChart* c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis* axis : c->axes())
+        c->removeAxis(axis);
+    c->setTitle(m_errorsOnly ? tr("Failing calls per second, by service") : tr("Calls per second, by service"));
+    if (!presentation || presentation->set().spans().empty())
+        return;
+    const TraceSet& set = presentation->set();
+    std::int64_t first = INT64_MAX, last = INT64_MIN;
+    for (const TraceInfo& trace : set.traces()) {
+        first = std::min(first, trace.startNs);
+        last = std::max(last, trace.endNs);
+    }
+    const std::int64_t width = std::max<std::int64_t>(1, (last - first) / bucketCount + 1);
+    std::vector<std::vector<int>> counts(set.serviceNames().size(), std::vector<int>(bucketCount, 0));
+    const auto spans = set.spans();
+    for (std::uint32_t i = 0; i < spans.size(); ++i) {
+        const SpanIndex parent = set.forest().parentOf(SpanIndex{i});
+        const bool entry = !parent.isValid() || set.span(parent).service != spans[i].service;
+        if (!entry || (m_errorsOnly && !spans[i].isError()))
+            continue;
+        const auto bucket = static_cast<std::size_t>(std::clamp<std::int64_t>((spans[i].startNs - first) / width, 0, bucketCount - 1));
+        counts[spans[i].service.value][bucket]++;
+    }
+    const double perSecond = 1e9 / static_cast<double>(width);
+    double peak = 0;
+    auto* x = new QDateTimeAxis;
+    const std::int64_t span = width * bucketCount;
+    x->setFormat(span < 3'600'000'000'000LL ? QStringLiteral("HH:mm:ss") : span < 86'400'000'000'000LL ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
+    x->setTickCount(5);
+    auto* y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%.3g"));
+    y->setTitleText(tr("per second"));
+    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(y, Qt::AlignLeft);
+    for (std::uint32_t s = 0; s < counts.size(); ++s) {
+        if (std::all_of(counts[s].begin(), counts[s].end(), [](int n) { return n == 0; }))
+            continue;
+        auto* line = new QLineSeries;
+        line->setName(presentation->serviceName(ServiceId{s}));
+        line->setColor(presentation->serviceColor(ServiceId{s}));
+        for (int b = 0; b < bucketCount; ++b) {
+            const double rate = counts[s][static_cast<std::size_t>(b)] * perSecond;
+            peak = std::max(peak, rate);
+            line->append(static_cast<double>((first + b * width + width / 2) / 1'000'000), rate);
+        }
+        c->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+    }
+    x->setRange(QDateTime::fromMSecsSinceEpoch(first / 1'000'000), QDateTime::fromMSecsSinceEpoch((first + width * bucketCount) / 1'000'000));
+    y->setRange(0, std::max(1.0, peak * 1.1));
+}
+
+SelfTimeChart::SelfTimeChart(QWidget* parent) : QChartView(parent)
+{
+    setChart(new QChart);
+    chart()->legend()->setVisible(false);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(200);
+}
+
+void SelfTimeChart::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation)
+{
+    m_presentation = std::move(presentation);
+    showTrace({});
+}
+
+void SelfTimeChart::showTrace(TraceIndex trace)
+{
+    QChart* c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis* axis : c->axes())
+        c->removeAxis(axis);
+    if (!m_presentation || !trace.isValid()) {
+        c->setTitle(tr("Self time per service (select a trace)"));
+        return;
+    }
+    const TraceSet& set = m_presentation->set();
+    const TraceInfo& info = set.traces()[trace.value];
+    std::vector<std::int64_t> self(set.serviceNames().size(), 0);
+    for (const SpanIndex s : set.forest().spansOf(info))
+        self[set.span(s).service.value] += selfTimeOf(set, s);
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t s = 0; s < self.size(); ++s)
+        if (self[s] > 0)
+            order.push_back(s);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return self[a] < self[b]; });
+    auto* series = new QHorizontalStackedBarSeries;
+    QStringList categories;
+    // One bar set per service, so each takes its own colour; the others are zero at its row.
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        auto* bar = new QBarSet(m_presentation->serviceName(ServiceId{order[i]}));
+        bar->setColor(m_presentation->serviceColor(ServiceId{order[i]}));
+        for (std::size_t j = 0; j < order.size(); ++j)
+            bar->append(i == j ? self[order[i]] / 1e6 : 0.0);
+        series->append(bar);
+        categories << m_presentation->serviceName(ServiceId{order[i]}) + QStringLiteral("  ") + formatDuration(self[order[i]]);
+    }
+    series->setBarWidth(0.7);
+    c->addSeries(series);
+    auto* y = new QBarCategoryAxis;
+    y->append(categories);
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("self time (ms)"));
+    x->setLabelFormat(QStringLiteral("%.3g"));
+    c->addAxis(y, Qt::AlignLeft);
+    c->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    c->setTitle(tr("Where the time went in this trace: self time per service"));
+}
+
+} // namespace Spanwise
