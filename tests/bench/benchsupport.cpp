@@ -17,12 +17,13 @@ Figures summarise(std::vector<double> samples)
     return {samples[samples.size() / 2], samples.back()};
 }
 
-std::string generatedJaeger(int traces, int spansPerTrace, std::uint64_t seed)
+std::string generatedJaeger(int traces, int spansPerTrace, std::uint64_t seed, std::int64_t totalSpans)
 {
     TraceGen::GeneratorOptions options;
     options.seed = seed;
     options.traces = traces;
     options.spansPerTrace = spansPerTrace;
+    options.totalSpans = totalSpans;
     std::ostringstream out;
     TraceGen::writeJaegerJson(TraceGen::Generator(options).generate(), out);
     return out.str();

@@ -25,9 +25,10 @@ struct Figures {
 };
 Figures summarise(std::vector<double> samples);
 
-// A generated trace set as Jaeger JSON text: `traces` traces of about `spansPerTrace` spans
-// (0: ordinary requests), from the project's generator.
-std::string generatedJaeger(int traces, int spansPerTrace, std::uint64_t seed = 42);
+// A generated trace set as Jaeger JSON text, from the project's generator: `traces` traces of
+// about `spansPerTrace` spans (0: ordinary requests), or with totalSpans > 0 ordinary requests
+// until they hold that many spans.
+std::string generatedJaeger(int traces, int spansPerTrace, std::uint64_t seed = 42, std::int64_t totalSpans = 0);
 LoadResult loadText(const std::string& text, const std::string& name);
 
 // Peak resident memory of this process so far, in bytes (Linux VmHWM).

@@ -130,6 +130,14 @@ std::uint64_t Generator::next()
 std::vector<GeneratedTrace> Generator::generate()
 {
     std::vector<GeneratedTrace> traces;
+    if (m_options.totalSpans > 0) {
+        std::int64_t spans = 0;
+        for (int i = 0; spans < m_options.totalSpans; ++i) {
+            traces.push_back(makeTrace(i));
+            spans += static_cast<std::int64_t>(traces.back().spans.size());
+        }
+        return traces;
+    }
     traces.reserve(static_cast<std::size_t>(m_options.traces));
     for (int i = 0; i < m_options.traces; ++i)
         traces.push_back(makeTrace(i));

@@ -11,6 +11,9 @@ namespace Spanwise::TraceGen {
 struct GeneratorOptions {
     std::uint64_t seed = 42;
     int traces = 10;
+    // When set, traces are generated until they hold at least this many spans in all (and
+    // `traces` is ignored).
+    std::int64_t totalSpans = 0;
     // 0: each trace is one user request (10–80 spans). Otherwise each trace is a batch job whose
     // root fans out into requests until it holds about this many spans.
     int spansPerTrace = 0;

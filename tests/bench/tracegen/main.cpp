@@ -38,6 +38,8 @@ int main(int argc, char** argv)
             options.seed = std::stoull(value);
         else if (arg == "--traces")
             options.traces = std::stoi(value);
+        else if (arg == "--total-spans")
+            options.totalSpans = std::stoll(value);
         else if (arg == "--spans-per-trace")
             options.spansPerTrace = std::stoi(value);
         else if (arg == "--format")

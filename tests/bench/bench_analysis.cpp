@@ -1,0 +1,42 @@
+// Prints the time of the analyses over every loaded span of a generated trace set: per-operation
+// statistics (exact percentiles), self times and service edges. Never asserts on time.
+//   bench_analysis [SPANS]   (default 1000000)
+#include "benchsupport.h"
+#include "operationstats.h"
+#include "selftime.h"
+#include "serviceedges.h"
+#include "traceset.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace Spanwise;
+
+int main(int argc, char** argv)
+{
+    const int spans = argc > 1 ? std::atoi(argv[1]) : 1'000'000;
+    const std::string json = Bench::generatedJaeger(0, 0, 42, spans);
+    LoadResult result;
+    const double loadMs = Bench::millisecondsOf([&] { result = Bench::loadText(json, "generated.json"); });
+    const TraceSet& set = *result.traces;
+    std::printf("analysis benchmark: %zu spans in %zu traces (%.1f MB of Jaeger JSON), loaded in %.0f ms\n", set.spans().size(),
+                set.traces().size(), json.size() / 1e6, loadMs);
+
+    StatsResult stats;
+    const double byOperation = Bench::millisecondsOf([&] { stats = computeOperationStats(set, {}); });
+    std::printf("%-40s %8.1f ms   (%zu groups)\n", "statistics by service and operation", byOperation, stats.rows.size());
+    const double byService =
+        Bench::millisecondsOf([&] { stats = computeOperationStats(set, {StatsGrouping::By::Service, {}}); });
+    std::printf("%-40s %8.1f ms   (%zu groups)\n", "statistics by service", byService, stats.rows.size());
+    const double byAttribute =
+        Bench::millisecondsOf([&] { stats = computeOperationStats(set, {StatsGrouping::By::Attribute, "http.route"}); });
+    std::printf("%-40s %8.1f ms   (%zu groups)\n", "statistics by http.route", byAttribute, stats.rows.size());
+    std::vector<std::int64_t> self;
+    const double selfMs = Bench::millisecondsOf([&] { self = selfTimes(set); });
+    std::printf("%-40s %8.1f ms\n", "self time of every span", selfMs);
+    std::vector<ServiceEdge> edges;
+    const double edgesMs = Bench::millisecondsOf([&] { edges = computeServiceEdges(set); });
+    std::printf("%-40s %8.1f ms   (%zu edges)\n", "service dependency edges", edgesMs, edges.size());
+    std::printf("%-40s %8.1f MB\n", "peak RSS", Bench::peakRssBytes() / 1e6);
+    return 0;
+}

@@ -1,0 +1,211 @@
+#include "chartsview.h"
+#include "corpus.h"
+#include "fixtures.h"
+#include "latencyhistogram.h"
+#include "operationstatsmodel.h"
+#include "selftime.h"
+#include "servicecharts.h"
+#include "spansview.h"
+#include "spantablemodel.h"
+#include "statisticsview.h"
+#include "traceloader.h"
+#include "tracesetpresentation.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QFile>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtCharts/QChart>
+
+using namespace Spanwise;
+
+Q_DECLARE_METATYPE(Spanwise::SpanIndex)
+
+namespace {
+
+std::shared_ptr<const TraceSetPresentation> presentationOf(const QString& corpusPath)
+{
+    const std::string file = Test::corpusFile(corpusPath);
+    return std::make_shared<TraceSetPresentation>(loadTraceFiles(std::span<const std::string>(&file, 1)).traces);
+}
+
+QStringList csvLines(const QString& path)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly | QIODevice::Text);
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class TestStatisticsViews : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void operationStatsModel()
+    {
+        auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        auto result = std::make_shared<StatsResult>(computeOperationStats(presentation->set(), {}));
+        OperationStatsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setResult(presentation, result);
+        QCOMPARE(model.rowCount(), static_cast<int>(result->rows.size()));
+        // Row 0 is the slowest p99: the whole dispatch.
+        QCOMPARE(model.index(0, OperationStatsModel::Name).data().toString(), QStringLiteral("frontend"));
+        QCOMPARE(model.index(0, OperationStatsModel::Operation).data().toString(), QStringLiteral("HTTP GET /dispatch"));
+        QCOMPARE(model.index(0, OperationStatsModel::P99).data().toString(), QStringLiteral("1.81 s"));
+        QCOMPARE(model.index(0, OperationStatsModel::P99).data(OperationStatsModel::SortRole).toLongLong(), 1811018000LL);
+        // redis GetDriver: 13 calls, 3 failing.
+        int redis = -1;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, OperationStatsModel::Operation).data().toString() == QStringLiteral("GetDriver"))
+                redis = r;
+        QVERIFY(redis >= 0);
+        QCOMPARE(model.index(redis, OperationStatsModel::Count).data().toString(), QStringLiteral("13"));
+        QCOMPARE(model.index(redis, OperationStatsModel::Errors).data().toString(), QStringLiteral("3"));
+        QCOMPARE(model.index(redis, OperationStatsModel::ErrorRate).data().toString(), QStringLiteral("23.1%"));
+        QCOMPARE(model.headerData(OperationStatsModel::P95, Qt::Horizontal, OperationStatsModel::CsvHeaderRole).toString(),
+                 QStringLiteral("p95 (ns)"));
+        model.setResult(presentation, nullptr);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void spanTableModel()
+    {
+        auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        const TraceSet& set = presentation->set();
+        std::vector<SpanIndex> spans;
+        std::vector<std::int64_t> self;
+        for (std::uint32_t i = 0; i < set.spans().size(); ++i) {
+            spans.push_back(SpanIndex{i});
+            self.push_back(selfTimeOf(set, SpanIndex{i}));
+        }
+        SpanTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSpans(presentation, spans, self);
+        QCOMPARE(model.rowCount(), 51);
+        int errors = 0;
+        for (int r = 0; r < model.rowCount(); ++r)
+            errors += model.index(r, SpanTableModel::Status).data().toString() == QStringLiteral("error") ? 1 : 0;
+        QCOMPARE(errors, 3);
+        QCOMPARE(model.index(0, SpanTableModel::Duration).data(SpanTableModel::SortRole).toLongLong(), set.spans()[0].durationNs);
+    }
+
+    void statisticsViewComputesOffTheGuiThread()
+    {
+        auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
+        StatisticsView view;
+        QSignalSpy ready(&view, &StatisticsView::statisticsReady);
+        view.setPresentation(presentation);
+        QVERIFY(ready.wait(20000));
+        const StatsResult* result = view.model()->result();
+        QVERIFY(result);
+        std::uint64_t count = 0, errors = 0;
+        for (const OperationStats& row : result->rows) {
+            count += row.count;
+            errors += row.errors;
+        }
+        QCOMPARE(count, std::uint64_t(3898));
+        QCOMPARE(errors, std::uint64_t(96));
+        // Opens sorted by p99, slowest first.
+        const auto* proxy = view.table()->model();
+        QVERIFY(proxy->index(0, OperationStatsModel::P99).data(OperationStatsModel::SortRole).toLongLong() >=
+                proxy->index(1, OperationStatsModel::P99).data(OperationStatsModel::SortRole).toLongLong());
+        // The selected row offers its slowest, median and failing spans.
+        QVERIFY(view.examples()->count() >= 2);
+        QVERIFY(view.examples()->item(0)->text().startsWith(QStringLiteral("Slowest")));
+        QSignalSpy requested(&view, &StatisticsView::spanRequested);
+        emit view.examples()->itemActivated(view.examples()->item(0));
+        QCOMPARE(requested.count(), 1);
+
+        // Grouped by service: the service's row is selected.
+        view.showService(ServiceId{0});
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(view.model()->rowCount(), 9);
+        const QModelIndex current = view.table()->currentIndex();
+        QCOMPARE(current.siblingAtColumn(OperationStatsModel::Name).data().toString(), presentation->serviceName(ServiceId{0}));
+
+        // CSV of what is shown: a header and one line per row, durations in nanoseconds.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("stats.csv"));
+        QCOMPARE(view.exportCsvTo(path), QString());
+        const QStringList lines = csvLines(path);
+        QCOMPARE(lines.size(), 1 + 9);
+        QVERIFY(lines[0].startsWith(QStringLiteral("Service,Operation,Count,Errors,Error %,Min (ns),p50 (ns)")));
+    }
+
+    void statisticsByAttribute()
+    {
+        auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
+        StatisticsView view;
+        QSignalSpy ready(&view, &StatisticsView::statisticsReady);
+        view.setPresentation(presentation);
+        QVERIFY(ready.wait(20000));
+        view.setGrouping({StatsGrouping::By::Attribute, "http.route"}, true);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(view.model()->headerData(OperationStatsModel::Name, Qt::Horizontal).toString(), QStringLiteral("http.route"));
+        bool checkout = false, none = false;
+        for (int r = 0; r < view.model()->rowCount(); ++r) {
+            const QString value = view.model()->index(r, OperationStatsModel::Name).data().toString();
+            checkout = checkout || value == QStringLiteral("/checkout");
+            none = none || value == QStringLiteral("(none)");
+        }
+        QVERIFY(checkout && none);
+    }
+
+    void spansViewFiltersAndExports()
+    {
+        auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        SpansView view;
+        QSignalSpy ready(&view, &SpansView::rowsReady);
+        view.setPresentation(presentation);
+        QVERIFY(ready.count() || ready.wait(10000));
+        QCOMPARE(view.shownRows(), 0); // nothing selected yet
+        view.setSelectedTrace(TraceIndex{0});
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(view.shownRows(), 51);
+        auto* errorsOnly = view.findChild<QCheckBox*>();
+        errorsOnly->setChecked(true);
+        QCOMPARE(view.shownRows(), 3);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("spans.csv"));
+        QCOMPARE(view.exportCsvTo(path), QString());
+        const QStringList lines = csvLines(path);
+        QCOMPARE(lines.size(), 1 + 3);
+        QVERIFY(lines[0].contains(QStringLiteral("Duration (ns)")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("redis,GetDriver,client,")));
+        QSignalSpy requested(&view, &SpansView::spanRequested);
+        emit view.table()->activated(view.table()->model()->index(0, 0));
+        QCOMPARE(requested.count(), 1);
+    }
+
+    void chartsShowEveryCalledService()
+    {
+        auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
+        ChartsView view;
+        view.setPresentation(presentation);
+        view.setSelectedTrace(TraceIndex{0});
+        // Every one of the 9 services is called at least once.
+        QCOMPARE(view.calls()->chart()->series().size(), 9);
+        QVERIFY(view.failures()->chart()->series().size() >= 1);
+        QCOMPARE(view.selfTime()->chart()->series().size(), 1);
+    }
+
+    void histogramMarksPercentiles()
+    {
+        LatencyHistogram histogram;
+        histogram.setDurations(QStringLiteral("x"), {1'000'000, 2'000'000, 3'000'000, 50'000'000}, 2'000'000, 50'000'000, 50'000'000);
+        // The distribution plus one line each for p50, p95 and p99.
+        QCOMPARE(histogram.chart()->series().size(), 4);
+        histogram.setLogScale(false);
+        QCOMPARE(histogram.chart()->series().size(), 4);
+    }
+};
+
+QTEST_MAIN(TestStatisticsViews)
+#include "tst_statisticsviews.moc"
