@@ -1,3 +1,4 @@
+#include "graphcommand.h"
 #include "mainwindow.h"
 #include "statscommand.h"
 #include "summarycommand.h"
@@ -36,13 +37,14 @@ int runWindow(QApplication& app)
                                                     "Subcommands (run without a display):\n"
                                                     "  summary [--json] FILE...                       print what trace files hold\n"
                                                     "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
-                                                    "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall"));
+                                                    "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
+                                                    "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE once loaded, then quit."), QStringLiteral("FILE"));
     parser.addOption(screenshot);
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on this view: waterfall, spans, statistics or charts."),
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on this view: waterfall, spans, statistics, map or charts."),
                                  QStringLiteral("VIEW"), QStringLiteral("waterfall"));
     parser.addOption(tab);
     parser.addPositionalArgument(QStringLiteral("files"),
@@ -51,7 +53,8 @@ int runWindow(QApplication& app)
 
     Spanwise::MainWindow window;
     window.show();
-    const QStringList views = {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("charts")};
+    const QStringList views = {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"),
+                               QStringLiteral("map"), QStringLiteral("charts")};
     const int view = static_cast<int>(views.indexOf(parser.value(tab).toLower()));
     if (view < 0) {
         QTextStream(stderr) << "spanwise: --tab takes one of " << views.join(QStringLiteral(", ")) << '\n';
@@ -93,6 +96,12 @@ int main(int argc, char** argv)
     if (isCommand(argc, argv, "stats")) {
         QCoreApplication app(argc, argv);
         return Spanwise::runStatsCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "graph")) {
+        // The map is drawn through a QGraphicsScene, which needs the widgets application.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return Spanwise::runGraphCommand(commandArguments());
     }
     if (isCommand(argc, argv, "waterfall")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartsview.h"
+#include "dependencymapview.h"
 #include "formatting.h"
 #include "loadjob.h"
 #include "problemsdialog.h"
@@ -116,9 +117,11 @@ void MainWindow::createCentralWidget()
     m_spansView = new SpansView(this);
     m_statisticsView = new StatisticsView(this);
     m_chartsView = new ChartsView(this);
+    m_mapView = new DependencyMapView(this);
     m_tabs->addTab(m_traceView, tr("&Waterfall"));
     m_tabs->addTab(m_spansView, tr("S&pans"));
     m_tabs->addTab(m_statisticsView, tr("&Statistics"));
+    m_tabs->addTab(m_mapView, tr("Dependency &map"));
     m_tabs->addTab(m_chartsView, tr("&Charts"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -134,6 +137,12 @@ void MainWindow::createCentralWidget()
         m_spansView->setSelectedTrace(trace);
         m_statisticsView->setSelectedTrace(trace);
         m_chartsView->setSelectedTrace(trace);
+        m_mapView->setSelectedTrace(trace);
+    });
+    connect(m_mapView, &DependencyMapView::spanRequested, this, &MainWindow::openSpan);
+    connect(m_mapView, &DependencyMapView::serviceStatisticsRequested, this, [this](ServiceId service) {
+        m_statisticsView->showService(service);
+        m_tabs->setCurrentWidget(m_statisticsView);
     });
     connect(m_spansView, &SpansView::spanRequested, this, &MainWindow::openSpan);
     connect(m_statisticsView, &StatisticsView::spanRequested, this, &MainWindow::openSpan);
@@ -218,6 +227,7 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
     m_spansView->setPresentation(m_presentation);
     m_statisticsView->setPresentation(m_presentation);
     m_chartsView->setPresentation(m_presentation);
+    m_mapView->setPresentation(m_presentation);
     m_traceList->setTraceSet(result->traces);
 
     const TraceSet& set = *result->traces;

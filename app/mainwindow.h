@@ -17,6 +17,7 @@ class QTabWidget;
 namespace Spanwise {
 
 class ChartsView;
+class DependencyMapView;
 class LoadJob;
 class SpansView;
 class StatisticsView;
@@ -43,6 +44,7 @@ public:
     SpansView* spansView() const { return m_spansView; }
     StatisticsView* statisticsView() const { return m_statisticsView; }
     ChartsView* chartsView() const { return m_chartsView; }
+    DependencyMapView* mapView() const { return m_mapView; }
     QTabWidget* tabs() const { return m_tabs; }
     // Shows a span in the waterfall, whichever trace it is in.
     void openSpan(SpanIndex span);
@@ -71,6 +73,7 @@ private:
     SpansView* m_spansView = nullptr;
     StatisticsView* m_statisticsView = nullptr;
     ChartsView* m_chartsView = nullptr;
+    DependencyMapView* m_mapView = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_splitter = nullptr;
     QLabel* m_statusText = nullptr;

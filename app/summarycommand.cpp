@@ -1,5 +1,6 @@
 #include "summarycommand.h"
 
+#include "dependencygraph.h"
 #include "serviceedges.h"
 #include "traceloader.h"
 #include "traceset.h"
@@ -37,13 +38,14 @@ QJsonObject summaryJson(const LoadResult& result)
     for (const ServiceId id : servicesByName(set))
         services.append(toQString(set.serviceName(id)));
     QJsonArray edges;
-    for (const ServiceEdge& edge : computeServiceEdges(set)) {
+    const DependencyGraph graph = computeDependencyGraph(set);
+    for (const DependencyEdge& edge : graph.edges) {
         edges.append(QJsonObject {
-            {QStringLiteral("from"), toQString(set.serviceName(edge.from))},
-            {QStringLiteral("to"), toQString(set.serviceName(edge.to))},
+            {QStringLiteral("from"), toQString(graph.nodes[edge.from].name)},
+            {QStringLiteral("to"), toQString(graph.nodes[edge.to].name)},
             {QStringLiteral("calls"), static_cast<qint64>(edge.calls)},
             {QStringLiteral("errors"), static_cast<qint64>(edge.errors)},
-            {QStringLiteral("virtual"), false},
+            {QStringLiteral("virtual"), edge.isVirtual},
         });
     }
     return QJsonObject {
@@ -69,10 +71,11 @@ void printText(const LoadResult& result, QTextStream& out)
     out << "Services:";
     for (const ServiceId id : servicesByName(set))
         out << ' ' << toQString(set.serviceName(id));
-    out << "\nCalls between services:\n";
-    for (const ServiceEdge& edge : computeServiceEdges(set)) {
-        out << "  " << toQString(set.serviceName(edge.from)) << " -> " << toQString(set.serviceName(edge.to)) << ": "
-            << edge.calls << " calls, " << edge.errors << " errors\n";
+    out << "\nCalls between services (* to an uninstrumented peer):\n";
+    const DependencyGraph graph = computeDependencyGraph(set);
+    for (const DependencyEdge& edge : graph.edges) {
+        out << "  " << toQString(graph.nodes[edge.from].name) << " -> " << toQString(graph.nodes[edge.to].name)
+            << (edge.isVirtual ? "*" : "") << ": " << edge.calls << " calls, " << edge.errors << " errors\n";
     }
 }
 

@@ -23,6 +23,17 @@ std::shared_ptr<const TraceSet> buildTraceSet(std::initializer_list<SpanSpec> sp
         span.startNs = spec.start;
         span.durationNs = spec.duration;
         span.status = spec.error ? StatusCode::Error : StatusCode::Unset;
+        span.kind = spec.kind;
+        span.flags |= spec.flags;
+        std::vector<Attribute> attributes;
+        for (const auto& [key, value] : spec.tags) {
+            Attribute a;
+            a.key = builder.intern(key);
+            a.type = AttributeType::String;
+            a.text = builder.intern(value);
+            attributes.push_back(a);
+        }
+        span.attributes = builder.addAttributes(attributes);
         builder.addSpan(span);
     }
     return builder.finish();

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace Spanwise::Test {
 
@@ -24,6 +26,9 @@ struct SpanSpec {
     std::int64_t duration = 10;
     bool error = false;
     std::uint64_t trace = 1;
+    SpanKind kind = SpanKind::Unspecified;
+    std::vector<std::pair<std::string, std::string>> tags {}; // string attributes
+    std::uint8_t flags = 0;                                // extra SpanFlag bits
 };
 
 std::shared_ptr<const TraceSet> buildTraceSet(std::initializer_list<SpanSpec> spans);

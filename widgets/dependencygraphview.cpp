@@ -1,0 +1,120 @@
+#include "dependencygraphview.h"
+
+#include "graphlayout.h"
+#include "graphscene.h"
+
+#include <QGraphicsScene>
+#include <QMouseEvent>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+namespace Spanwise {
+
+DependencyGraphView::DependencyGraphView(QWidget* parent) : QGraphicsView(parent)
+{
+    setScene(new QGraphicsScene(this));
+    setRenderHint(QPainter::Antialiasing);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setBackgroundBrush(Qt::white);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+}
+
+void DependencyGraphView::setGraph(std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout)
+{
+    m_graph = std::move(graph);
+    m_highlighted.clear();
+    if (m_graph)
+        buildGraphScene(*scene(), *m_graph, layout);
+    else
+        scene()->clear();
+    fitAll();
+}
+
+void DependencyGraphView::highlightNode(std::int64_t node)
+{
+    m_highlighted.clear();
+    if (m_graph && node >= 0 && node < static_cast<std::int64_t>(m_graph->nodes.size())) {
+        const auto index = static_cast<std::uint32_t>(node);
+        m_highlighted = m_graph->upstream(index);
+        const auto down = m_graph->downstream(index);
+        m_highlighted.insert(m_highlighted.end(), down.begin(), down.end());
+        m_highlighted.push_back(index);
+        std::sort(m_highlighted.begin(), m_highlighted.end());
+        m_highlighted.erase(std::unique(m_highlighted.begin(), m_highlighted.end()), m_highlighted.end());
+    }
+    const auto lit = [this](std::uint32_t n) { return std::binary_search(m_highlighted.begin(), m_highlighted.end(), n); };
+    const bool any = !m_highlighted.empty();
+    for (QGraphicsItem* item : scene()->items()) {
+        double opacity = 1.0;
+        if (any) {
+            if (const auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item))
+                opacity = lit(nodeItem->node()) ? 1.0 : 0.18;
+            else if (const auto* edgeItem = qgraphicsitem_cast<GraphEdgeItem*>(item)) {
+                const DependencyEdge& e = m_graph->edges[edgeItem->edge()];
+                // An edge on a path through the highlighted node: both ends lit, and not a
+                // sideways edge between two callers or two callees.
+                opacity = lit(e.from) && lit(e.to) ? 1.0 : 0.12;
+            }
+        }
+        item->setOpacity(opacity);
+    }
+}
+
+QPoint DependencyGraphView::nodeCentre(std::uint32_t node) const
+{
+    for (QGraphicsItem* item : scene()->items())
+        if (const auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item); nodeItem && nodeItem->node() == node)
+            return mapFromScene(nodeItem->boundingRect().center());
+    return {};
+}
+
+void DependencyGraphView::fitAll()
+{
+    const QRectF rect = scene()->itemsBoundingRect();
+    if (rect.isEmpty())
+        return;
+    fitInView(rect.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+    // Never blow a small graph up past its natural size.
+    if (transform().m11() > 1.0)
+        setTransform(QTransform());
+}
+
+void DependencyGraphView::actualSize()
+{
+    setTransform(QTransform());
+}
+
+void DependencyGraphView::wheelEvent(QWheelEvent* event)
+{
+    const double factor = event->angleDelta().y() > 0 ? 1.2 : 1 / 1.2;
+    const double scaleNow = transform().m11();
+    if ((factor > 1 && scaleNow < 8) || (factor < 1 && scaleNow > 0.05))
+        scale(factor, factor);
+    event->accept();
+}
+
+void DependencyGraphView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        QGraphicsItem* item = itemAt(event->position().toPoint());
+        if (const auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item)) {
+            highlightNode(nodeItem->node());
+        } else if (const auto* edgeItem = qgraphicsitem_cast<GraphEdgeItem*>(item)) {
+            emit edgeClicked(edgeItem->edge());
+        } else {
+            highlightNode(-1);
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DependencyGraphView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (const auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(itemAt(event->position().toPoint())))
+        emit nodeActivated(nodeItem->node());
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+} // namespace Spanwise

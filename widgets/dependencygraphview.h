@@ -1,0 +1,51 @@
+#pragma once
+
+#include "dependencygraph.h"
+
+#include <QGraphicsView>
+
+#include <memory>
+#include <vector>
+
+namespace Spanwise {
+
+struct GraphLayout;
+
+// The laid-out dependency map, interactive: wheel zooms at the cursor, drag pans, hover shows
+// figures. Clicking a service highlights everything upstream (its transitive callers) and
+// downstream (its transitive callees) and dims the rest — impact analysis; clicking the
+// background clears it. Double-clicking a service asks for its statistics; clicking an edge
+// asks for the calls behind it.
+class DependencyGraphView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit DependencyGraphView(QWidget* parent = nullptr);
+
+    void setGraph(std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout);
+    const DependencyGraph* graph() const { return m_graph.get(); }
+    // -1 clears the highlight.
+    void highlightNode(std::int64_t node);
+    // The highlighted node and its upstream and downstream; empty when nothing is highlighted.
+    std::vector<std::uint32_t> highlightedNodes() const { return m_highlighted; }
+    // The centre of a node's box in view coordinates (for tests and keyboard users).
+    QPoint nodeCentre(std::uint32_t node) const;
+    void fitAll();
+    void actualSize();
+
+signals:
+    void nodeActivated(std::uint32_t node);
+    void edgeClicked(std::uint32_t edge);
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+
+private:
+    std::shared_ptr<const DependencyGraph> m_graph;
+    std::vector<std::uint32_t> m_highlighted;
+};
+
+} // namespace Spanwise

@@ -1,0 +1,201 @@
+#include "graphscene.h"
+
+#include "formatting.h"
+#include "servicecolors.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+
+namespace Spanwise {
+namespace {
+
+const QColor textColour(0x20, 0x24, 0x28);
+
+} // namespace
+
+QString describeNode(const DependencyGraph& graph, std::uint32_t index)
+{
+    const DependencyNode& n = graph.nodes[index];
+    QString text = QStringLiteral("<b>%1</b>%2<br>").arg(toQString(n.name).toHtmlEscaped(),
+                                                         n.isVirtual ? QStringLiteral(" (uninstrumented peer)") : QString());
+    if (!n.isVirtual)
+        text += QStringLiteral("%1 spans, ").arg(n.spans);
+    text += QStringLiteral("%1 calls in, %2 errors").arg(n.entryCalls).arg(n.errors);
+    if (n.serverP95Ns > 0)
+        text += QStringLiteral("<br>p95 %1 %2").arg(n.isVirtual ? QStringLiteral("of calls") : QStringLiteral("of server spans"),
+                                                    formatDuration(n.serverP95Ns));
+    return text;
+}
+
+QString describeEdge(const DependencyGraph& graph, std::uint32_t index)
+{
+    const DependencyEdge& e = graph.edges[index];
+    QString text = QStringLiteral("<b>%1 → %2</b><br>%3 calls (%4% of all), %5 errors (%6%)<br>p50 %7, p95 %8, p99 %9")
+                       .arg(toQString(graph.nodes[e.from].name).toHtmlEscaped(), toQString(graph.nodes[e.to].name).toHtmlEscaped())
+                       .arg(e.calls)
+                       .arg(100 * e.shareOfCalls, 0, 'f', 1)
+                       .arg(e.errors)
+                       .arg(100 * e.errorRate(), 0, 'f', 1)
+                       .arg(formatDuration(e.p50Ns), formatDuration(e.p95Ns), formatDuration(e.p99Ns));
+    if (!e.via.empty())
+        text += QStringLiteral("<br>via %1").arg(toQString(e.via).toHtmlEscaped());
+    return text;
+}
+
+GraphNodeItem::GraphNodeItem(const DependencyGraph& graph, std::uint32_t node, const QRectF& rect)
+    : m_node(node)
+    , m_rect(rect)
+    , m_name(toQString(graph.nodes[node].name))
+    , m_figures(nodeLabel(graph, node).section(QLatin1Char('\n'), 1))
+    , m_colour(graph.nodes[node].isVirtual ? QColor(0x9a, 0xa0, 0xa6) : serviceColor(m_name))
+    , m_virtual(graph.nodes[node].isVirtual)
+    , m_errors(graph.nodes[node].errors)
+{
+    setToolTip(describeNode(graph, node));
+    setAcceptHoverEvents(true);
+    setZValue(2);
+}
+
+QRectF GraphNodeItem::boundingRect() const
+{
+    return m_rect.adjusted(-10, -10, 10, 10);
+}
+
+void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing);
+    // A pale tint of the service colour: the same hue as in every other view, text stays legible.
+    const QColor fill = QColor::fromRgbF(0.55f + 0.45f * m_colour.redF() * 0.6f + 0.45f * 0.4f - 0.18f,
+                                         0.55f + 0.45f * m_colour.greenF() * 0.6f + 0.45f * 0.4f - 0.18f,
+                                         0.55f + 0.45f * m_colour.blueF() * 0.6f + 0.45f * 0.4f - 0.18f);
+    QPen border(m_colour.darker(130), 1.5);
+    border.setCosmetic(true);
+    if (m_virtual)
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(m_rect, 6, 6);
+    // Under a few pixels of text nothing is readable: skip the labels.
+    if (lod > 0.35) {
+        QFont bold = painter->font();
+        bold.setPointSizeF(10);
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(textColour);
+        const QRectF top(m_rect.left() + 4, m_rect.top() + 3, m_rect.width() - 8, m_rect.height() / 2);
+        painter->drawText(top, Qt::AlignHCenter | Qt::AlignBottom, QFontMetricsF(bold).elidedText(m_name, Qt::ElideMiddle, top.width()));
+        QFont small = bold;
+        small.setBold(false);
+        small.setPointSizeF(8.5);
+        painter->setFont(small);
+        painter->setPen(QColor(0x4a, 0x50, 0x58));
+        painter->drawText(QRectF(m_rect.left() + 4, m_rect.center().y() + 1, m_rect.width() - 8, m_rect.height() / 2 - 4),
+                          Qt::AlignHCenter | Qt::AlignTop, m_figures);
+    }
+    if (m_errors > 0) {
+        const QString count = QString::number(m_errors);
+        QFont badgeFont = painter->font();
+        badgeFont.setPointSizeF(8);
+        badgeFont.setBold(true);
+        const double w = std::max(16.0, QFontMetricsF(badgeFont).horizontalAdvance(count) + 8);
+        const QRectF badge(m_rect.right() - w / 2, m_rect.top() - 8, w, 16);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xd3, 0x2f, 0x2f));
+        painter->drawRoundedRect(badge, 8, 8);
+        painter->setPen(Qt::white);
+        painter->setFont(badgeFont);
+        painter->drawText(badge, Qt::AlignCenter, count);
+    }
+}
+
+QColor GraphEdgeItem::colourForErrorRate(double rate)
+{
+    if (rate <= 0)
+        return QColor(0x7b, 0x86, 0x99);
+    // From amber (a few failures) to red (a fifth or more failing).
+    const double t = std::clamp(rate / 0.2, 0.0, 1.0);
+    return QColor::fromRgbF(static_cast<float>(0.95 + 0.03 * t), static_cast<float>(0.62 - 0.44 * t), static_cast<float>(0.1 + 0.08 * t));
+}
+
+GraphEdgeItem::GraphEdgeItem(const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry)
+    : m_edge(edge)
+    , m_geometry(geometry)
+    , m_label(graph.edges[edge].calls == 1 ? QStringLiteral("1 call") : QStringLiteral("%1 calls").arg(graph.edges[edge].calls))
+    , m_colour(colourForErrorRate(graph.edges[edge].errorRate()))
+    , m_width(1.0 + 5.0 * std::sqrt(graph.edges[edge].shareOfCalls))
+    , m_virtual(graph.edges[edge].isVirtual)
+{
+    if (graph.edges[edge].errors > 0)
+        m_label += QStringLiteral(", %1 err").arg(graph.edges[edge].errors);
+    setToolTip(describeEdge(graph, edge));
+    setAcceptHoverEvents(true);
+    setZValue(1);
+}
+
+QRectF GraphEdgeItem::boundingRect() const
+{
+    return m_geometry.path.boundingRect().united(m_geometry.arrow.boundingRect()).united(QRectF(m_geometry.labelPos, QSizeF(1, 1)))
+        .adjusted(-60, -20, 60, 20);
+}
+
+QPainterPath GraphEdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(m_width + 8);
+    QPainterPath area = stroker.createStroke(m_geometry.path);
+    area.addPolygon(m_geometry.arrow);
+    return area;
+}
+
+void GraphEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen(m_colour, m_width, m_virtual ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_geometry.path);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_colour);
+    painter->drawPolygon(m_geometry.arrow);
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) > 0.5) {
+        QFont small = painter->font();
+        small.setPointSizeF(8);
+        painter->setFont(small);
+        painter->setPen(QColor(0x4a, 0x50, 0x58));
+        const QRectF box(m_geometry.labelPos - QPointF(50, 8), QSizeF(100, 16));
+        painter->drawText(box, Qt::AlignCenter, m_label);
+    }
+}
+
+void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const GraphLayout& layout)
+{
+    scene.clear();
+    for (std::uint32_t i = 0; i < layout.edges.size(); ++i)
+        scene.addItem(new GraphEdgeItem(graph, i, layout.edges[i]));
+    for (std::uint32_t i = 0; i < layout.nodes.size(); ++i)
+        scene.addItem(new GraphNodeItem(graph, i, layout.nodes[i].rect));
+    // Legend: what colour and width mean.
+    const double x = layout.bounds.left();
+    double y = layout.bounds.bottom() + 24;
+    const auto legendLine = [&](const QColor& colour, double width, const QString& text, Qt::PenStyle style = Qt::SolidLine) {
+        scene.addLine(x, y, x + 36, y, QPen(colour, width, style));
+        auto* label = scene.addSimpleText(text);
+        label->setPos(x + 44, y - 8);
+        label->setBrush(QColor(0x4a, 0x50, 0x58));
+        y += 20;
+    };
+    legendLine(GraphEdgeItem::colourForErrorRate(0), 2, QObject::tr("no errors"));
+    legendLine(GraphEdgeItem::colourForErrorRate(0.05), 2, QObject::tr("5% of calls fail"));
+    legendLine(GraphEdgeItem::colourForErrorRate(0.2), 2, QObject::tr("20% or more fail"));
+    legendLine(GraphEdgeItem::colourForErrorRate(0), 6, QObject::tr("width: share of all calls"));
+    legendLine(GraphEdgeItem::colourForErrorRate(0), 2, QObject::tr("to an uninstrumented peer (dashed box)"), Qt::DashLine);
+    scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20));
+}
+
+} // namespace Spanwise
