@@ -88,7 +88,7 @@ DependencyMapView::DependencyMapView(QWidget* parent)
     split->addWidget(m_view);
     split->addWidget(side);
     split->setStretchFactor(0, 3);
-    split->setSizes({900, 380});
+    split->setSizes({1050, 300});
     m_note->setStyleSheet(QStringLiteral("color: #8a5a00"));
     m_note->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);

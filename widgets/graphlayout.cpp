@@ -3,6 +3,9 @@
 #include "dependencygraph.h"
 #include "formatting.h"
 
+#include <QFont>
+#include <QFontMetricsF>
+
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -54,6 +57,19 @@ std::string inches(double points)
     return buffer;
 }
 
+// The widest line of a node's label as GraphNodeItem paints it (name bold 10 pt, figures 8.5 pt).
+double nodeTextWidth(const DependencyGraph& graph, std::size_t index)
+{
+    QFont bold;
+    bold.setPointSizeF(10);
+    bold.setBold(true);
+    QFont small;
+    small.setPointSizeF(8.5);
+    const QString label = nodeLabel(graph, index);
+    return std::max(QFontMetricsF(bold).horizontalAdvance(label.section(QLatin1Char('\n'), 0, 0)),
+                    QFontMetricsF(small).horizontalAdvance(label.section(QLatin1Char('\n'), 1)));
+}
+
 // Builds the cgraph graph: the one place that knows Graphviz's attribute names.
 std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph, const GraphLayoutOptions& options,
                                                    std::vector<Agnode_t*>& nodes, std::vector<Agedge_t*>& edges)
@@ -66,7 +82,7 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
     };
     set(g.get(), "rankdir", options.leftToRight ? "LR" : "TB", "");
     set(g.get(), "nodesep", "0.35", "");
-    set(g.get(), "ranksep", "0.9", "");
+    set(g.get(), "ranksep", "0.6", "");
     set(g.get(), "fontname", "DejaVu Sans", "");
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         std::string id = "n" + std::to_string(i);
@@ -77,6 +93,8 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
         set(node, "fontsize", "11", "");
         set(node, "margin", "0.15,0.08", "");
         set(node, "label", escapedLabel(nodeLabel(graph, i)), "");
+        // Graphviz sizes labels with its own font metrics; ask for at least what Qt will draw.
+        set(node, "width", inches(nodeTextWidth(graph, i) + 24), "0.75");
         nodes.push_back(node);
     }
     for (std::size_t i = 0; i < graph.edges.size(); ++i) {
@@ -93,6 +111,7 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
     }
     return g;
 }
+
 
 } // namespace
 

@@ -89,7 +89,7 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->setFont(bold);
         painter->setPen(textColour);
         const QRectF top(m_rect.left() + 4, m_rect.top() + 3, m_rect.width() - 8, m_rect.height() / 2);
-        painter->drawText(top, Qt::AlignHCenter | Qt::AlignBottom, QFontMetricsF(bold).elidedText(m_name, Qt::ElideMiddle, top.width()));
+        painter->drawText(top, Qt::AlignHCenter | Qt::AlignBottom, QFontMetricsF(bold).elidedText(m_name, Qt::ElideMiddle, top.width() + 4));
         QFont small = bold;
         small.setBold(false);
         small.setPointSizeF(8.5);

@@ -1,0 +1,157 @@
+#include "corpus.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+
+int run(const QString& program, const QStringList& arguments, QByteArray* err = nullptr)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("%s did not finish", qPrintable(program));
+    if (err)
+        *err = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+int spanwise(const QStringList& arguments, QByteArray* err = nullptr)
+{
+    return run(QStringLiteral(SPANWISE_EXECUTABLE), QStringList{QStringLiteral("graph")} + arguments, err);
+}
+
+QStringList svgTexts(const QString& path, bool* wellFormed, bool* hasScript)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    QXmlStreamReader xml(&file);
+    QStringList texts;
+    *hasScript = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QStringLiteral("script"))
+            *hasScript = true;
+        if (xml.isStartElement() && xml.name() == QStringLiteral("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    }
+    *wellFormed = !xml.hasError();
+    return texts;
+}
+
+QString sdk()
+{
+    return QString::fromStdString(Spanwise::Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")));
+}
+
+// Services named to break an SVG or DOT writer that glues strings together.
+QByteArray hostileTrace()
+{
+    return "{\"data\":[{\"traceID\":\"a1\",\"spans\":["
+           "{\"traceID\":\"a1\",\"spanID\":\"01\",\"operationName\":\"o\",\"startTime\":10,\"duration\":50,\"processID\":\"p1\"},"
+           "{\"traceID\":\"a1\",\"spanID\":\"02\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"01\"}],"
+           "\"startTime\":20,\"duration\":5,\"processID\":\"p2\"},"
+           "{\"traceID\":\"a1\",\"spanID\":\"03\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"02\"}],"
+           "\"startTime\":21,\"duration\":3,\"processID\":\"p3\"},"
+           "{\"traceID\":\"a1\",\"spanID\":\"04\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"03\"}],"
+           "\"startTime\":22,\"duration\":1,\"processID\":\"p4\"}],"
+           "\"processes\":{\"p1\":{\"serviceName\":\"a\\\"b\"},\"p2\":{\"serviceName\":\"x\\\\y\"},"
+           "\"p3\":{\"serviceName\":\"</text><script>alert(1)</script>\"},\"p4\":{\"serviceName\":\"two\\nlines\"}}}]}";
+}
+
+} // namespace
+
+class TestGraphCommand : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void svgOfTheSdkCapture()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("deps.svg"));
+        QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), out}), 0);
+        bool wellFormed = false, hasScript = false;
+        const QStringList texts = svgTexts(out, &wellFormed, &hasScript);
+        QVERIFY(wellFormed);
+        for (const char* service : {"web-frontend", "api-gateway", "auth-service", "catalog-service", "orders-service",
+                                    "inventory-service", "payments-service", "notification-worker", "analytics-batch"})
+            QVERIFY2(texts.contains(QString::fromLatin1(service)), service);
+        QVERIFY(texts.contains(QStringLiteral("290 calls, 5 err")));
+    }
+
+    void pngAndDot()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("deps.png"));
+        QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), png}), 0);
+        QVERIFY(QImage(png).width() > 500);
+        const QString dot = dir.filePath(QStringLiteral("deps.dot"));
+        QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), dot, QStringLiteral("--no-virtual")}), 0);
+        // Graphviz's own dot accepts what we wrote.
+        const QString svg = dir.filePath(QStringLiteral("by-dot.svg"));
+        QCOMPARE(run(QStringLiteral("dot"), {QStringLiteral("-Tsvg"), dot, QStringLiteral("-o"), svg}), 0);
+        QVERIFY(QFile(svg).size() > 1000);
+    }
+
+    void focusAndDepth()
+    {
+        QTemporaryDir dir;
+        const QString dot = dir.filePath(QStringLiteral("focus.dot"));
+        QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), dot, QStringLiteral("--focus"), QStringLiteral("orders-service"),
+                           QStringLiteral("--depth"), QStringLiteral("1"), QStringLiteral("--no-virtual")}),
+                 0);
+        QFile file(dot);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        // orders-service, its caller api-gateway and its three callees; not web-frontend.
+        for (const char* name : {"orders-service", "api-gateway", "inventory-service", "payments-service", "notification-worker"})
+            QVERIFY2(text.contains(name), name);
+        QVERIFY(!text.contains("web-frontend"));
+        QVERIFY(!text.contains("auth-service"));
+    }
+
+    void hostileNamesStayWellFormedAndInert()
+    {
+        QTemporaryDir dir;
+        const QString input = dir.filePath(QStringLiteral("hostile.json"));
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(hostileTrace());
+        file.close();
+        const QString svg = dir.filePath(QStringLiteral("hostile.svg"));
+        QByteArray err;
+        QCOMPARE(spanwise({input, QStringLiteral("-o"), svg}, &err), 0);
+        bool wellFormed = false, hasScript = true;
+        const QString all = svgTexts(svg, &wellFormed, &hasScript).join(QLatin1Char('|'));
+        QVERIFY(wellFormed);
+        QVERIFY(!hasScript);
+        QVERIFY2(all.contains(QStringLiteral("</text><script>alert(1)</script>")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("a\"b")));
+        QVERIFY(all.contains(QStringLiteral("x\\y")));
+        const QString dot = dir.filePath(QStringLiteral("hostile.dot"));
+        QCOMPARE(spanwise({input, QStringLiteral("-o"), dot}), 0);
+        QCOMPARE(run(QStringLiteral("dot"), {QStringLiteral("-Tsvg"), dot, QStringLiteral("-o"), dir.filePath(QStringLiteral("d.svg"))}), 0);
+        bool dotWellFormed = false, dotScript = true;
+        svgTexts(dir.filePath(QStringLiteral("d.svg")), &dotWellFormed, &dotScript);
+        QVERIFY(dotWellFormed);
+        QVERIFY(!dotScript);
+    }
+
+    void usage()
+    {
+        QCOMPARE(spanwise({sdk()}), 2);
+        QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), QStringLiteral("/tmp/x.svg"), QStringLiteral("--focus"), QStringLiteral("nobody")}), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGraphCommand)
+#include "tst_graphcommand.moc"

@@ -1,0 +1,119 @@
+#include "dependencygraphview.h"
+#include "dependencymapview.h"
+#include "fixtures.h"
+#include "graphlayout.h"
+#include "tracesetpresentation.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Spanwise;
+
+Q_DECLARE_METATYPE(Spanwise::SpanIndex)
+
+namespace {
+
+// a→b→c→d, x→c, c→e, and an unrelated pair p→q.
+std::shared_ptr<const TraceSet> fixture()
+{
+    return Test::buildTraceSet({{1, {}, "a", "o", 0, 100}, {2, 1, "b", "o", 1, 90}, {3, 2, "c", "o", 2, 80},
+                                {4, 3, "d", "o", 3, 10}, {5, 3, "e", "o", 4, 10, true},
+                                {1, {}, "x", "o", 0, 50, false, 2}, {2, 1, "c", "o", 1, 40, false, 2},
+                                {1, {}, "p", "o", 0, 50, false, 3}, {2, 1, "q", "o", 1, 40, false, 3}});
+}
+
+QStringList names(const DependencyGraph& graph, const std::vector<std::uint32_t>& nodes)
+{
+    QStringList out;
+    for (const std::uint32_t n : nodes)
+        out << QString::fromStdString(graph.nodes[n].name);
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestDependencyMap : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void clickHighlightsUpstreamAndDownstream()
+    {
+        auto graph = std::make_shared<const DependencyGraph>(computeDependencyGraph(*fixture()));
+        DependencyGraphView view;
+        view.resize(1200, 800);
+        view.setGraph(graph, layoutGraph(*graph));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const std::uint32_t c = *graph->findNode("c");
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.nodeCentre(c));
+        // Exactly its transitive callers and callees, and itself; not p, q.
+        QCOMPARE(names(*graph, view.highlightedNodes()), (QStringList{"a", "b", "c", "d", "e", "x"}));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.nodeCentre(*graph->findNode("a")));
+        QCOMPARE(names(*graph, view.highlightedNodes()), (QStringList{"a", "b", "c", "d", "e"}));
+        // Clicking the background clears it.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(2, 2));
+        QVERIFY(view.highlightedNodes().empty());
+    }
+
+    void focusShowsExactlyTheNeighbours()
+    {
+        auto presentation = std::make_shared<TraceSetPresentation>(fixture());
+        DependencyMapView view;
+        QSignalSpy ready(&view, &DependencyMapView::mapReady);
+        view.setPresentation(presentation);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(view.graphView()->graph()->nodes.size(), std::size_t(8));
+        view.setFocus(QStringLiteral("c"), 1);
+        QVERIFY(ready.wait(20000));
+        const DependencyGraph& graph = *view.graphView()->graph();
+        QStringList shown;
+        for (const DependencyNode& node : graph.nodes)
+            shown << QString::fromStdString(node.name);
+        QCOMPARE(shown, (QStringList{"b", "c", "d", "e", "x"}));
+        view.setFocus(QStringLiteral("c"), 2);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(view.graphView()->graph()->nodes.size(), std::size_t(6)); // a joins
+    }
+
+    void edgeListsItsCalls()
+    {
+        auto presentation = std::make_shared<TraceSetPresentation>(fixture());
+        DependencyMapView view;
+        QSignalSpy ready(&view, &DependencyMapView::mapReady);
+        view.setPresentation(presentation);
+        QVERIFY(ready.wait(20000));
+        const DependencyGraph& graph = *view.graphView()->graph();
+        std::uint32_t bc = 0;
+        for (std::uint32_t e = 0; e < graph.edges.size(); ++e)
+            if (graph.nodes[graph.edges[e].from].name == "c" && graph.nodes[graph.edges[e].to].name == "e")
+                bc = e;
+        emit view.graphView()->edgeClicked(bc);
+        QCOMPARE(view.calls()->topLevelItemCount(), 1);
+        QCOMPARE(view.calls()->topLevelItem(0)->text(3), QStringLiteral("error"));
+        QSignalSpy requested(&view, &DependencyMapView::spanRequested);
+        emit view.calls()->itemActivated(view.calls()->topLevelItem(0), 0);
+        QCOMPARE(requested.count(), 1);
+    }
+
+    void labelsAreEscapedForGraphviz()
+    {
+        const auto set = Test::buildTraceSet({{1, {}, "x\\y", "o", 0, 10}, {2, 1, "a\"b", "o", 1, 5}});
+        const DependencyGraph graph = computeDependencyGraph(*set);
+        const QString dot = graphToDot(graph);
+        // Graphviz writes the quote escaped and keeps our doubled backslash (escString).
+        QVERIFY2(dot.contains(QStringLiteral("a\\\"b")), qPrintable(dot));
+        QVERIFY2(dot.contains(QStringLiteral("x\\\\y")), qPrintable(dot));
+        const GraphLayout layout = layoutGraph(graph);
+        QVERIFY(layout.error.isEmpty());
+        QCOMPARE(layout.nodes.size(), std::size_t(2));
+        QCOMPARE(layout.edges.size(), std::size_t(1));
+        QVERIFY(!layout.edges[0].path.isEmpty());
+        QCOMPARE(layout.edges[0].arrow.size(), 3);
+    }
+};
+
+QTEST_MAIN(TestDependencyMap)
+#include "tst_dependencymap.moc"
