@@ -47,7 +47,7 @@ private:
     {
         const JsonPath root;
         const JsonMembers members = m_records.members(pos);
-        const auto end = m_records.scanner().valueEnd(pos);
+        const auto end = members.end();
         if (const JsonRange errors = members.find("errors"); errors.present())
             reportApiErrors(errors, root.member("errors"));
         if (const JsonRange data = members.find("data"); data.present()) {

@@ -57,6 +57,7 @@ JsonMembers JsonRecords::members(std::size_t pos)
     });
     if (!end && !brokenKey.empty())
         result.m_members.emplace_back(brokenKey, JsonRange{brokenBegin, brokenBegin, false});
+    result.m_end = end;
     return result;
 }
 

@@ -33,10 +33,13 @@ public:
     // The first of several spellings present (camelCase, snake_case, legacy names).
     JsonRange findAny(std::initializer_list<std::string_view> keys) const;
     bool has(std::string_view key) const { return find(key).present(); }
+    // Where the object ends, or where it broke.
+    const std::expected<std::size_t, ScanError>& end() const { return m_end; }
 
 private:
     friend class JsonRecords;
     std::vector<std::pair<std::string_view, JsonRange>> m_members;
+    std::expected<std::size_t, ScanError> m_end = 0;
 };
 
 // What every JSON importer shares: record boundaries from the scanner, each record parsed on

@@ -26,11 +26,11 @@ public:
             const JsonPath root;
             const char first = m_records.text()[pos];
             if (first == '{') {
-                readRequest(pos, root);
+                return readRequest(pos, root);
             } else if (first == '[') {
                 m_records.forEachRecord({pos, pos}, root, [this](std::size_t, JsonRange element, const JsonPath& path) {
                     if (m_records.text()[element.begin] == '{')
-                        readRequest(element.begin, path);
+                        (void)readRequest(element.begin, path);
                 });
             } else {
                 return std::unexpected(ScanError{pos, "expected a JSON object or array"});
@@ -46,7 +46,8 @@ public:
     }
 
 private:
-    void readRequest(std::size_t pos, const JsonPath& path)
+    // Returns where the request ends (or breaks).
+    ScanResult readRequest(std::size_t pos, const JsonPath& path)
     {
         const JsonMembers members = m_records.members(pos);
         const JsonRange resourceSpans = members.findAny({"resourceSpans", "resource_spans", "batches"});
@@ -58,21 +59,22 @@ private:
                                     [this](std::size_t, JsonRange range, const JsonPath& rsPath) {
                                         readResourceSpans(range, rsPath);
                                     });
-            return;
+            return members.end();
         }
         // Wrappers: Jaeger api/v3 answers {"result": {...}}, some tools {"trace": {...}}.
         for (const std::string_view wrapper : {"result", "trace"}) {
             if (const JsonRange inner = members.find(wrapper); inner.present() && m_records.text()[inner.begin] == '{') {
                 readRequest(inner.begin, path.member(wrapper));
-                return;
+                return members.end();
             }
         }
         if (members.findAny({"resourceLogs", "resource_logs", "resourceMetrics", "resource_metrics", "resourceProfiles"})
                 .present()) {
             ++m_otherSignals;
-            return;
+            return members.end();
         }
         m_records.warn({pos, pos}, path, "this object has no \"resourceSpans\": it is not OTLP trace data; skipped");
+        return members.end();
     }
 
     void readResourceSpans(JsonRange range, const JsonPath& path)

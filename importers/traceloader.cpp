@@ -63,17 +63,19 @@ void fail(ImportReport& report, std::string text)
     report.messages.push_back({Severity::Error, 0, 0, 0, {}, std::move(text)});
 }
 
+// `raw` is padded (simdjson may read a little past what it parses); an inflated file gets a
+// padded buffer of its own.
 void importBytes(std::string_view name, std::string_view raw, TraceSetBuilder& builder, ImportReport& report,
-    const LoadOptions& options, ProgressMeter& meter)
+                 const LoadOptions& options, ProgressMeter& meter)
 {
-    std::string inflated;
+    simdjson::padded_string inflated;
     std::string_view bytes = raw;
     if (const Compression compression = detectCompression(raw); compression != Compression::None) {
         auto result = decompress(raw, compression);
         if (!result)
             return fail(report, result.error());
-        inflated = std::move(*result);
-        bytes = inflated;
+        inflated = simdjson::padded_string(*result);
+        bytes = std::string_view(inflated.data(), inflated.size());
     }
     if (bytes.empty())
         return fail(report, "the file is empty");
@@ -82,13 +84,10 @@ void importBytes(std::string_view name, std::string_view raw, TraceSetBuilder& b
         return fail(report, describeUnknownContent(bytes));
     report.format = importer->formatName();
     builder.addFile(std::string(name));
-    // simdjson may read a little past the end of what it parses: give it a padded copy.
-    const simdjson::padded_string padded(bytes);
-    ImportContext context(
-        std::string_view(padded.data(), padded.size()), builder, report, options.cancel, [&](std::uint64_t offset) {
-            // Offsets count inflated bytes: scale them onto the file's share of the work.
-            meter.report(offset * raw.size() / bytes.size());
-        });
+    ImportContext context(bytes, builder, report, options.cancel, [&](std::uint64_t offset) {
+        // Offsets count inflated bytes: scale them onto the file's share of the work.
+        meter.report(offset * raw.size() / bytes.size());
+    });
     importer->read(context);
     if (report.spans == 0 && (report.warningCount > 0 || report.errorCount > 0) && !context.cancelled()) {
         context.error(0, {}, "no span could be read from this file");

@@ -1,10 +1,13 @@
 // spanwise-tracegen: writes realistic generated traces for the demo and the benchmarks.
-//   spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger] -o FILE
+//   spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger|zipkin|otlp-json|otlp-jsonl|otlp-proto|otlp-proto-framed] -o FILE
 // --demo: the options of the bundled demo trace (resources/demo/demo-trace.json).
 #include "generator.h"
+#include "formatwriters.h"
 #include "jaegerwriter.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <vector>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -13,7 +16,7 @@ namespace {
 
 int usage()
 {
-    std::cerr << "usage: spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger] -o "
+    std::cerr << "usage: spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger|zipkin|otlp-json|otlp-jsonl|otlp-proto|otlp-proto-framed] -o "
                  "FILE\n";
     return 2;
 }
@@ -49,7 +52,8 @@ int main(int argc, char** argv)
         else
             return usage();
     }
-    if (output.empty() || format != "jaeger")
+    static const std::vector<std::string> formats = {"jaeger", "zipkin", "otlp-json", "otlp-jsonl", "otlp-proto", "otlp-proto-framed"};
+    if (output.empty() || std::find(formats.begin(), formats.end(), format) == formats.end())
         return usage();
     std::ofstream out(output, std::ios::binary);
     if (!out) {
@@ -57,6 +61,15 @@ int main(int argc, char** argv)
         return 1;
     }
     Spanwise::TraceGen::Generator generator(options);
-    Spanwise::TraceGen::writeJaegerJson(generator.generate(), out);
+    const auto traces = generator.generate();
+    using namespace Spanwise::TraceGen;
+    if (format == "jaeger")
+        writeJaegerJson(traces, out);
+    else if (format == "zipkin")
+        writeZipkinJson(traces, out);
+    else if (format == "otlp-json" || format == "otlp-jsonl")
+        writeOtlpJson(traces, out, format == "otlp-jsonl");
+    else
+        writeOtlpProtobuf(traces, out, format == "otlp-proto-framed");
     return out ? 0 : 1;
 }
