@@ -42,24 +42,42 @@ public:
     }
 
 private:
-    // A top-level object: a query API response, a single trace, or a single span.
+    // A top-level object: a query API response, a single trace, or a single span. One pass: a
+    // trace's members are read as the scanner meets them (see readTraceMembers).
     ScanResult readObject(std::size_t pos)
     {
         const JsonPath root;
-        const JsonMembers members = m_records.members(pos);
-        const auto end = members.end();
-        if (const JsonRange errors = members.find("errors"); errors.present())
+        bool sawData = false, sawSpanId = false;
+        TraceMembers trace;
+        JsonRange errors;
+        const ScanResult end = m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
+            if (key == "data") {
+                sawData = true;
+                return m_records.walkArray(begin, root.member("data"), [this](std::size_t, std::size_t at, const JsonPath& path) {
+                    if (m_records.text()[at] == '{')
+                        return readTrace(at, path);
+                    const ScanResult elementEnd = m_records.scanner().valueEnd(at);
+                    if (elementEnd)
+                        m_records.warn({at, *elementEnd}, path, "expected a trace object; skipped");
+                    return elementEnd;
+                });
+            }
+            if (key == "errors") {
+                const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
+                if (valueEnd)
+                    errors = {begin, *valueEnd};
+                return valueEnd;
+            }
+            sawSpanId = sawSpanId || key == "spanID";
+            return readTraceMember(key, begin, root, trace);
+        });
+        if (errors.present())
             reportApiErrors(errors, root.member("errors"));
-        if (const JsonRange data = members.find("data"); data.present()) {
-            m_records.forEachRecord(data, root.member("data"), [this](std::size_t, JsonRange trace, const JsonPath& path) {
-                if (m_records.text()[trace.begin] != '{')
-                    m_records.warn(trace, path, "expected a trace object; skipped");
-                else
-                    readTrace(trace.begin, path);
-            });
-        } else if (members.has("spans")) {
-            readTrace(pos, root);
-        } else if (members.has("spanID") && end) {
+        if (sawData)
+            return end;
+        if (trace.sawSpans) {
+            finishTrace(pos, root, trace);
+        } else if (sawSpanId && end) {
             readSpan({pos, *end}, root, std::nullopt);
         } else if (end) {
             m_records.warn({pos, *end}, root,
@@ -71,41 +89,77 @@ private:
     // A top-level array: spans (anonymizer output, JSON Lines of spans) or traces.
     ScanResult readArray(std::size_t pos)
     {
-        const auto end = m_records.scanner().valueEnd(pos);
-        m_records.forEachRecord({pos, pos}, JsonPath{}, [this](std::size_t, JsonRange element, const JsonPath& path) {
-            if (m_records.text()[element.begin] == '{' && m_records.members(element.begin).has("spans"))
-                readTrace(element.begin, path);
-            else
-                readSpan(element, path, std::nullopt);
+        return m_records.walkArray(pos, JsonPath {}, [this](std::size_t, std::size_t at, const JsonPath& path) -> ScanResult {
+            if (m_records.text()[at] == '{' && m_records.members(at).has("spans"))
+                return readTrace(at, path);
+            const ScanResult end = m_records.scanner().valueEnd(at);
+            readSpan({at, end.value_or(at)}, path, std::nullopt);
+            return end;
         });
+    }
+
+    // What a trace object's members hold, gathered in the one pass over it.
+    struct TraceMembers {
+        std::vector<JsonRange> spans;
+        JsonRange processes, warnings, traceId;
+        bool sawSpans = false;
+    };
+
+    ScanResult readTraceMember(std::string_view key, std::size_t begin, const JsonPath& path, TraceMembers& trace)
+    {
+        if (key == "spans" && m_records.text()[begin] == '[') {
+            trace.sawSpans = true;
+            trace.spans.clear();
+            return m_records.collectElements(begin, path.member("spans"), trace.spans);
+        }
+        const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
+        const JsonRange range {begin, valueEnd.value_or(begin), valueEnd.has_value()};
+        if (key == "processes")
+            trace.processes = range;
+        else if (key == "warnings")
+            trace.warnings = range;
+        else if (key == "traceID")
+            trace.traceId = range;
+        return valueEnd;
+    }
+
+    // A trace object: spans are gathered as the scanner passes them, then read once the
+    // processes (which usually come after them) are known. A trace the file breaks in yields
+    // its spans up to the break.
+    ScanResult readTrace(std::size_t pos, const JsonPath& path)
+    {
+        TraceMembers trace;
+        const ScanResult end = m_records.scanner().forEachMember(
+            pos, [&](std::string_view key, std::size_t begin) { return readTraceMember(key, begin, path, trace); });
+        if (!trace.sawSpans && end) {
+            m_records.warn({pos, pos}, path, "trace object has no \"spans\" array; trace skipped");
+            return end;
+        }
+        finishTrace(pos, path, trace);
         return end;
     }
 
-    // A trace object: processes first (they usually come after the spans in the file), then
-    // every span record on its own. A trace the file breaks in yields its spans up to the break.
-    void readTrace(std::size_t pos, const JsonPath& path)
+    void finishTrace(std::size_t, const JsonPath& path, const TraceMembers& trace)
     {
-        const JsonMembers members = m_records.members(pos);
-        const std::optional<TraceId> id = traceIdOf(members.find("traceID"));
+        const std::optional<TraceId> id = traceIdOf(trace.traceId);
         m_processes.startTrace();
-        if (const JsonRange processes = members.find("processes"); processes.complete && processes.present()) {
-            if (const auto element = m_records.parse(processes, path.member("processes")))
-                m_processes.readTraceProcesses(*element, path.member("processes"), processes.begin);
+        if (trace.processes.complete && trace.processes.present()) {
+            if (const auto element = m_records.parse(trace.processes, path.member("processes")))
+                m_processes.readTraceProcesses(*element, path.member("processes"), trace.processes.begin);
         }
-        if (const JsonRange warnings = members.find("warnings"); warnings.complete && warnings.present() && id)
-            readTraceWarnings(warnings, *id, path.member("warnings"));
-        const JsonRange spans = members.find("spans");
-        if (!spans.present()) {
-            m_records.warn({pos, pos}, path, "trace object has no \"spans\" array; trace skipped");
-            return;
+        if (trace.warnings.complete && trace.warnings.present() && id)
+            readTraceWarnings(trace.warnings, *id, path.member("warnings"));
+        const JsonPath spansPath = path.member("spans");
+        for (std::size_t i = 0; i < trace.spans.size() && !m_records.context().cancelled(); ++i) {
+            readSpan(trace.spans[i], spansPath.element(static_cast<std::int64_t>(i)), id);
+            m_records.context().progress(trace.spans[i].end);
         }
-        m_records.forEachRecord(spans, path.member("spans"), [&](std::size_t, JsonRange span, const JsonPath& spanPath) {
-            readSpan(span, spanPath, id);
-        });
     }
 
     void readSpan(JsonRange range, const JsonPath& path, std::optional<TraceId> traceId)
     {
+        if (!range.complete)
+            return; // the record the file breaks in: the break is reported
         if (const auto element = m_records.parse(range, path)) {
             if (m_spans.read(*element, path, range.begin, traceId).isValid())
                 ++m_records.context().report().spans;

@@ -13,8 +13,12 @@ struct JsonPath {
     std::string_view key;    // member name; empty for an array element
     std::int64_t index = -1; // array index; -1 for a member
 
-    JsonPath member(std::string_view name) const { return JsonPath {this, name, -1}; }
-    JsonPath element(std::int64_t i) const { return JsonPath {this, {}, i}; }
+    // A step points at its parent: only a path that outlives the new one may be extended, so
+    // chaining on a temporary (path.member("a").element(0)) does not compile.
+    JsonPath member(std::string_view name) const& { return JsonPath {this, name, -1}; }
+    JsonPath element(std::int64_t i) const& { return JsonPath {this, {}, i}; }
+    JsonPath member(std::string_view) const&& = delete;
+    JsonPath element(std::int64_t) const&& = delete;
     std::string toString() const;
 };
 

@@ -32,7 +32,7 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
         const auto end = read(pos);
         if (!end) {
             // A reader that streamed into the broken value has already said where it breaks.
-            if (m_reportedBreaks.empty())
+            if (m_reportedBreaks.empty() && !m_context.cancelled())
                 reportBreak(end.error(), {}, "the rest of the file is skipped");
             return;
         }
@@ -79,6 +79,39 @@ bool JsonRecords::forEachRecord(JsonRange array, const JsonPath& path, const Rec
     }
     reportBreak(error, path, "later records here are skipped");
     return false;
+}
+
+JsonRecords::ScanResult JsonRecords::collectElements(std::size_t pos, const JsonPath& path, std::vector<JsonRange>& elements)
+{
+    if (text().compare(pos, 4, "null") == 0)
+        return pos + 4;
+    const ScanResult end = m_scanner.forEachElement(pos, [&](std::size_t, std::size_t begin, std::size_t valueEnd) {
+        elements.push_back({begin, valueEnd, true});
+        return true;
+    });
+    if (!end) {
+        if (end.error().brokenElementBegin != std::string_view::npos)
+            elements.push_back({end.error().brokenElementBegin, end.error().brokenElementBegin, false});
+        reportBreak(end.error(), path, "later records here are skipped");
+    }
+    return end;
+}
+
+JsonRecords::ScanResult JsonRecords::walkArray(std::size_t pos, const JsonPath& path, const ElementReader& read)
+{
+    if (text().compare(pos, 4, "null") == 0)
+        return pos + 4;
+    const ScanResult end = m_scanner.forEachElementStreaming(pos, [&](std::size_t index, std::size_t begin) -> ScanResult {
+        if (m_context.cancelled())
+            return std::unexpected(ScanError {begin, "cancelled"});
+        const ScanResult elementEnd = read(index, begin, path.element(static_cast<std::int64_t>(index)));
+        if (elementEnd)
+            m_context.progress(*elementEnd);
+        return elementEnd;
+    });
+    if (!end && !m_context.cancelled())
+        reportBreak(end.error(), path, "later records here are skipped");
+    return end;
 }
 
 std::optional<simdjson::dom::element> JsonRecords::parse(JsonRange range, const JsonPath& path)

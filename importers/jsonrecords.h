@@ -67,6 +67,15 @@ public:
     using RecordVisitor = std::function<void(std::size_t index, JsonRange range, const JsonPath& path)>;
     bool forEachRecord(JsonRange array, const JsonPath& path, const RecordVisitor& visit);
 
+    using ScanResult = std::expected<std::size_t, ScanError>;
+    // One pass over the array at pos: appends each element's range, and where the array breaks,
+    // the element it breaks in (incomplete); reports the break. Returns the array's end.
+    ScanResult collectElements(std::size_t pos, const JsonPath& path, std::vector<JsonRange>& elements);
+    // One pass over the array at pos: visit(index, begin, path) reads each element and returns
+    // its end. Reports a break; stops early when cancelled. `null` is an empty array.
+    using ElementReader = std::function<ScanResult(std::size_t index, std::size_t begin, const JsonPath& path)>;
+    ScanResult walkArray(std::size_t pos, const JsonPath& path, const ElementReader& read);
+
     // Parses one complete value on its own; malformed JSON is reported as a skipped record.
     std::optional<simdjson::dom::element> parse(JsonRange range, const JsonPath& path);
 

@@ -40,6 +40,11 @@ public:
     template <typename Visit>
     std::expected<std::size_t, ScanError> forEachElement(std::size_t pos, Visit&& visit) const;
 
+    // Calls visit(index, begin) for each element of the array at pos; visit returns the element's
+    // end (or where it broke), so a reader walks nested records in one pass over the bytes.
+    template <typename Visit>
+    std::expected<std::size_t, ScanError> forEachElementStreaming(std::size_t pos, Visit&& visit) const;
+
     // Calls visit(key, valueBegin) for each member of the object at pos ('{'); key is raw
     // (escapes not decoded), which is all format keys need. visit returns the value's end (or
     // where it broke), so a visitor can stream through a large member and stop at a cut.
@@ -69,6 +74,27 @@ std::expected<std::size_t, ScanError> JsonScanner::forEachElement(std::size_t po
         }
         if (!visit(index, pos, *end))
             return *end;
+        pos = skipWhitespace(*end);
+        if (pos < m_text.size() && m_text[pos] == ']')
+            return pos + 1;
+        if (pos >= m_text.size() || m_text[pos] != ',')
+            return std::unexpected(expected(pos, "',' or ']'"));
+        pos = skipWhitespace(pos + 1);
+    }
+}
+
+template <typename Visit>
+std::expected<std::size_t, ScanError> JsonScanner::forEachElementStreaming(std::size_t pos, Visit&& visit) const
+{
+    if (pos >= m_text.size() || m_text[pos] != '[')
+        return std::unexpected(expected(pos, "'['"));
+    pos = skipWhitespace(pos + 1);
+    if (pos < m_text.size() && m_text[pos] == ']')
+        return pos + 1;
+    for (std::size_t index = 0;; ++index) {
+        const std::expected<std::size_t, ScanError> end = visit(index, pos);
+        if (!end)
+            return std::unexpected(end.error());
         pos = skipWhitespace(*end);
         if (pos < m_text.size() && m_text[pos] == ']')
             return pos + 1;

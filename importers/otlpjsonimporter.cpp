@@ -46,81 +46,109 @@ public:
     }
 
 private:
-    // Returns where the request ends (or breaks).
+    // A request (TracesData / ExportTraceServiceRequest or a wrapper of one), read in one pass:
+    // each level's records are walked as the scanner meets them. Returns where it ends.
     ScanResult readRequest(std::size_t pos, const JsonPath& path)
     {
-        const JsonMembers members = m_records.members(pos);
-        const JsonRange resourceSpans = members.findAny({"resourceSpans", "resource_spans", "batches"});
-        if (resourceSpans.present()) {
-            const std::string_view key = members.has("resourceSpans")    ? "resourceSpans"
-                                         : members.has("resource_spans") ? "resource_spans"
-                                                                         : "batches";
-            m_records.forEachRecord(resourceSpans, path.member(key),
-                                    [this](std::size_t, JsonRange range, const JsonPath& rsPath) {
-                                        readResourceSpans(range, rsPath);
-                                    });
-            return members.end();
-        }
-        // Wrappers: Jaeger api/v3 answers {"result": {...}}, some tools {"trace": {...}}.
-        for (const std::string_view wrapper : {"result", "trace"}) {
-            if (const JsonRange inner = members.find(wrapper); inner.present() && m_records.text()[inner.begin] == '{') {
-                readRequest(inner.begin, path.member(wrapper));
-                return members.end();
+        bool traces = false, otherSignals = false;
+        const ScanResult end = m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
+            if (key == "resourceSpans" || key == "resource_spans" || key == "batches") {
+                traces = true;
+                return m_records.walkArray(begin, path.member(key), [this](std::size_t, std::size_t at, const JsonPath& rsPath) {
+                    return readResourceSpans(at, rsPath);
+                });
             }
-        }
-        if (members.findAny({"resourceLogs", "resource_logs", "resourceMetrics", "resource_metrics", "resourceProfiles"})
-                .present()) {
+            // Wrappers: Jaeger api/v3 answers {"result": {...}}, some tools {"trace": {...}}.
+            if ((key == "result" || key == "trace") && m_records.text()[begin] == '{') {
+                traces = true;
+                return readRequest(begin, path.member(key));
+            }
+            if (key == "resourceLogs" || key == "resource_logs" || key == "resourceMetrics" || key == "resource_metrics" ||
+                key == "resourceProfiles")
+                otherSignals = true;
+            return m_records.scanner().valueEnd(begin);
+        });
+        if (!traces && otherSignals)
             ++m_otherSignals;
-            return members.end();
-        }
-        m_records.warn({pos, pos}, path, "this object has no \"resourceSpans\": it is not OTLP trace data; skipped");
-        return members.end();
+        else if (!traces && end)
+            m_records.warn({pos, pos}, path, "this object has no \"resourceSpans\": it is not OTLP trace data; skipped");
+        return end;
     }
 
-    void readResourceSpans(JsonRange range, const JsonPath& path)
+    // One scopeSpans entry: its scope, and its span records gathered in the pass over it.
+    struct PendingScope {
+        JsonRange scope;
+        std::vector<JsonRange> spans;
+    };
+
+    ScanResult readResourceSpans(std::size_t pos, const JsonPath& path)
     {
-        if (m_records.text()[range.begin] != '{') {
-            m_records.warn(range, path, "expected a resourceSpans object; skipped");
-            return;
+        if (m_records.text()[pos] != '{') {
+            const ScanResult end = m_records.scanner().valueEnd(pos);
+            m_records.warn({pos, end.value_or(pos)}, path, "expected a resourceSpans object; skipped");
+            return end;
         }
-        const JsonMembers members = m_records.members(range.begin);
+        JsonRange resourceRange;
+        std::vector<PendingScope> scopes;
+        const ScanResult end = m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
+            if (key == "scopeSpans" || key == "scope_spans" || key == "instrumentationLibrarySpans" ||
+                key == "instrumentation_library_spans") {
+                return m_records.walkArray(begin, path.member("scopeSpans"), [&](std::size_t, std::size_t at, const JsonPath& scopePath) {
+                    scopes.emplace_back();
+                    return readScopeSpans(at, scopePath, scopes.back());
+                });
+            }
+            const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
+            if (key == "resource" && valueEnd)
+                resourceRange = {begin, *valueEnd};
+            return valueEnd;
+        });
+        // The resource may come after its spans in the file: read it first, then the spans.
         ResourceIndex resource;
-        if (const JsonRange resourceRange = members.find("resource"); resourceRange.present()) {
+        if (resourceRange.present()) {
             if (const auto element = m_records.parse(resourceRange, path.member("resource")))
                 resource = m_spans.readResource(*element, path.member("resource"), resourceRange.begin);
         }
         if (!resource.isValid())
             resource = m_spans.emptyResource();
-        const JsonRange scopes = members.findAny(
-            {"scopeSpans", "scope_spans", "instrumentationLibrarySpans", "instrumentation_library_spans"});
-        if (!scopes.present())
-            return;
-        m_records.forEachRecord(scopes, path.member("scopeSpans"), [&](std::size_t, JsonRange scope, const JsonPath& scopePath) {
-            readScopeSpans(scope, scopePath, resource);
-        });
+        for (std::size_t s = 0; s < scopes.size(); ++s) {
+            const PendingScope& pending = scopes[s];
+            const JsonPath scopesPath = path.member("scopeSpans");
+            const JsonPath scopePath = scopesPath.element(static_cast<std::int64_t>(s));
+            ScopeIndex scope;
+            if (pending.scope.present()) {
+                if (const auto element = m_records.parse(pending.scope, scopePath.member("scope")))
+                    scope = m_spans.readScope(*element, scopePath.member("scope"), pending.scope.begin);
+            }
+            const JsonPath spansPath = scopePath.member("spans");
+            for (std::size_t i = 0; i < pending.spans.size() && !m_records.context().cancelled(); ++i) {
+                const JsonRange span = pending.spans[i];
+                if (!span.complete)
+                    continue; // the record the file breaks in: the break is reported
+                const JsonPath spanPath = spansPath.element(static_cast<std::int64_t>(i));
+                if (const auto element = m_records.parse(span, spanPath)) {
+                    if (m_spans.readSpan(*element, spanPath, span.begin, resource, scope).isValid())
+                        ++m_records.context().report().spans;
+                }
+            }
+        }
+        return end;
     }
 
-    void readScopeSpans(JsonRange range, const JsonPath& path, ResourceIndex resource)
+    ScanResult readScopeSpans(std::size_t pos, const JsonPath& path, PendingScope& pending)
     {
-        if (m_records.text()[range.begin] != '{') {
-            m_records.warn(range, path, "expected a scopeSpans object; skipped");
-            return;
+        if (m_records.text()[pos] != '{') {
+            const ScanResult end = m_records.scanner().valueEnd(pos);
+            m_records.warn({pos, end.value_or(pos)}, path, "expected a scopeSpans object; skipped");
+            return end;
         }
-        const JsonMembers members = m_records.members(range.begin);
-        ScopeIndex scope;
-        const JsonRange scopeRange = members.findAny({"scope", "instrumentationLibrary", "instrumentation_library"});
-        if (scopeRange.present()) {
-            if (const auto element = m_records.parse(scopeRange, path.member("scope")))
-                scope = m_spans.readScope(*element, path.member("scope"), scopeRange.begin);
-        }
-        const JsonRange spans = members.find("spans");
-        if (!spans.present())
-            return;
-        m_records.forEachRecord(spans, path.member("spans"), [&](std::size_t, JsonRange span, const JsonPath& spanPath) {
-            if (const auto element = m_records.parse(span, spanPath)) {
-                if (m_spans.readSpan(*element, spanPath, span.begin, resource, scope).isValid())
-                    ++m_records.context().report().spans;
-            }
+        return m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
+            if (key == "spans")
+                return m_records.collectElements(begin, path.member("spans"), pending.spans);
+            const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
+            if ((key == "scope" || key == "instrumentationLibrary" || key == "instrumentation_library") && valueEnd)
+                pending.scope = {begin, *valueEnd};
+            return valueEnd;
         });
     }
 

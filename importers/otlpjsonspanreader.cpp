@@ -218,14 +218,16 @@ bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPa
                         warn(path, "values nested deeper than " + std::to_string(maxValueDepth) + " levels; attribute skipped");
                         return false;
                     }
+                    const JsonPath holderPath = path.member(key);
+                    const JsonPath valuesPath = holderPath.member("values");
                     if (isList) {
-                        out.children = readAttributes(*list, path.member(key).member("values"));
+                        out.children = readAttributes(*list, valuesPath);
                     } else {
                         std::vector<Attribute> elements;
                         std::int64_t index = 0;
                         for (simdjson::dom::element element : values) {
                             Attribute child;
-                            if (readAnyValue(element, path.member(key).member("values").element(index++), child, depth + 1))
+                            if (readAnyValue(element, valuesPath.element(index++), child, depth + 1))
                                 elements.push_back(child);
                         }
                         out.children = builder.addAttributes(elements);

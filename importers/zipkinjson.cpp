@@ -60,7 +60,7 @@ private:
             m_records.warn(range, path, "expected a span object, found " + std::string(jsonTypeName(*element)) + "; record skipped");
             return;
         }
-        m_readRecord(object, path, range.begin);
+        m_readRecord(object, path, range.begin, m_records.text().substr(range.begin, range.end - range.begin));
     }
 
     JsonRecords m_records;

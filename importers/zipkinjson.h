@@ -16,7 +16,9 @@ class ImportContext;
 // What Zipkin v1 and v2 JSON share: the document shapes (an array of spans, a list of traces
 // as an array of arrays, a single span object, or several of those one after another), each
 // span record handed over parsed on its own; and the readers of ids, endpoints and times.
-using ZipkinRecordReader = std::function<void(simdjson::dom::object record, const JsonPath& path, std::size_t offset)>;
+// `text` is the record's bytes as they stand in the file.
+using ZipkinRecordReader =
+    std::function<void(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text)>;
 void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRecord);
 
 // Reads the fields both versions spell alike: traceId, id, parentId, name, timestamp, duration,

@@ -28,11 +28,12 @@ struct V1BinaryAnnotation {
 class V1Converter
 {
 public:
-    V1Converter(simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context)
+    V1Converter(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
+                ImportContext& context)
         : m_path(path), m_offset(offset), m_context(context)
     {
         readZipkinCommonFields(record, path, offset, context, m_base);
-        m_base.contentHash = std::hash<std::string>{}(simdjson::minify(record));
+        m_base.contentHash = std::hash<std::string_view>{}(text);
         readAnnotations(record);
         readBinaryAnnotations(record);
     }
@@ -162,8 +163,9 @@ private:
         if (!member || member->get_array().get(list))
             return;
         std::int64_t index = 0;
+        const JsonPath listPath = m_path.member("annotations");
         for (simdjson::dom::element entry : list) {
-            const JsonPath entryPath = m_path.member("annotations").element(index++);
+            const JsonPath entryPath = listPath.element(index++);
             simdjson::dom::object object;
             std::optional<std::int64_t> time;
             std::optional<std::string_view> value;
@@ -191,8 +193,9 @@ private:
         if (!member || member->get_array().get(list))
             return;
         std::int64_t index = 0;
+        const JsonPath listPath = m_path.member("binaryAnnotations");
         for (simdjson::dom::element entry : list) {
-            const JsonPath entryPath = m_path.member("binaryAnnotations").element(index++);
+            const JsonPath entryPath = listPath.element(index++);
             simdjson::dom::object object;
             const auto key = entry.get_object().get(object) ? std::nullopt : jsonMember(object, "key");
             const auto keyText = key ? jsonString(*key) : std::nullopt;
@@ -232,8 +235,8 @@ int ZipkinV1Importer::sniff(std::string_view head) const
 void ZipkinV1Importer::read(ImportContext& context) const
 {
     ZipkinSpanCollector collector(context);
-    readZipkinDocument(context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset) {
-        for (ZipkinSpan& span : V1Converter(record, path, offset, context).convert())
+    readZipkinDocument(context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text) {
+        for (ZipkinSpan& span : V1Converter(record, path, offset, text, context).convert())
             collector.add(std::move(span));
     });
     context.report().spans += collector.finish();

@@ -22,7 +22,8 @@ SpanKind kindOf(std::string_view kind)
     return SpanKind::Unspecified;
 }
 
-ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context)
+ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
+                    ImportContext& context)
 {
     ZipkinSpan span;
     readZipkinCommonFields(record, path, offset, context, span);
@@ -51,6 +52,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
     simdjson::dom::array annotations;
     if (const auto member = jsonMember(record, "annotations"); member && !member->get_array().get(annotations)) {
         std::int64_t index = 0;
+        const JsonPath annotationsPath = path.member("annotations");
         for (simdjson::dom::element annotation : annotations) {
             std::optional<std::int64_t> nanos;
             std::optional<std::string_view> text;
@@ -62,7 +64,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
                     text = jsonString(*value);
             }
             if (!nanos || !text) {
-                context.warn(offset, path.member("annotations").element(index).toString(),
+                context.warn(offset, annotationsPath.element(index).toString(),
                              "annotation needs a timestamp and a string value; skipped");
             } else {
                 span.annotations.emplace_back(*nanos, std::string(*text));
@@ -70,7 +72,8 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
             ++index;
         }
     }
-    span.contentHash = std::hash<std::string>{}(simdjson::minify(record));
+    // Exact repeats are byte-for-byte repeats of the record: hash its text, not a re-serialisation.
+    span.contentHash = std::hash<std::string_view>{}(text);
     return span;
 }
 
@@ -84,8 +87,8 @@ int ZipkinV2Importer::sniff(std::string_view head) const
 void ZipkinV2Importer::read(ImportContext& context) const
 {
     ZipkinSpanCollector collector(context);
-    readZipkinDocument(context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset) {
-        collector.add(readSpan(record, path, offset, context));
+    readZipkinDocument(context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text) {
+        collector.add(readSpan(record, path, offset, text, context));
     });
     context.report().spans += collector.finish();
 }

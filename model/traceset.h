@@ -44,6 +44,8 @@ public:
     std::span<const TraceInfo> traces() const { return m_forest.traces(); }
 
     std::size_t errorSpanCount() const;
+    // Bytes held by the model (arrays, index, strings), for the memory benchmark.
+    std::size_t approximateBytes() const;
 
 private:
     friend class TraceSetBuilder;

@@ -60,6 +60,7 @@ int main(int argc, char** argv)
     QImage target(waterfall->viewport()->size(), QImage::Format_RGB32);
     openMs += frame(waterfall, target);
     std::printf("%-34s %8.1f ms\n", "open trace to first frame", openMs);
+    std::printf("%-34s %8.1f ms\n", "file text to first painted frame", loadMs + presentationMs + openMs);
 
     std::vector<double> scroll;
     QScrollBar* bar = waterfall->verticalScrollBar();

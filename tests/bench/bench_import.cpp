@@ -1,0 +1,93 @@
+// Prints import figures per format on the same generated spans: MB/s and spans/s, next to a
+// plain simdjson DOM parse of the same bytes (the practical limit for JSON) as a ratio, the
+// model's bytes per span, and peak RSS. Never asserts on time.
+//   bench_import [SPANS] [FORMAT...]   (default 100000, every format)
+#include "benchsupport.h"
+#include "formatwriters.h"
+#include "generator.h"
+#include "jaegerwriter.h"
+#include "traceset.h"
+
+#include <simdjson.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+using namespace Spanwise;
+
+namespace {
+
+std::string write(const std::vector<TraceGen::GeneratedTrace>& traces, const std::string& format)
+{
+    std::ostringstream out;
+    if (format == "jaeger")
+        TraceGen::writeJaegerJson(traces, out);
+    else if (format == "zipkin")
+        TraceGen::writeZipkinJson(traces, out);
+    else if (format == "otlp-json" || format == "otlp-jsonl")
+        TraceGen::writeOtlpJson(traces, out, format == "otlp-jsonl");
+    else
+        TraceGen::writeOtlpProtobuf(traces, out, format == "otlp-proto-framed");
+    return out.str();
+}
+
+// simdjson's DOM parse of the same bytes (every document, for JSON Lines): the bar to measure
+// against. 0 for binary formats.
+double simdjsonMilliseconds(const std::string& bytes, const std::string& format)
+{
+    if (format.starts_with("otlp-proto"))
+        return 0;
+    const simdjson::padded_string padded(bytes);
+    simdjson::dom::parser parser;
+    return Bench::millisecondsOf([&] {
+        if (format == "otlp-jsonl") {
+            simdjson::dom::document_stream stream;
+            if (!parser.parse_many(padded, padded.size()).get(stream))
+                for (auto document : stream)
+                    if (document.error())
+                        std::fprintf(stderr, "simdjson rejected a %s line\n", format.c_str());
+        } else {
+            simdjson::dom::element root;
+            if (parser.parse(padded).get(root))
+                std::fprintf(stderr, "simdjson rejected the %s text\n", format.c_str());
+        }
+    });
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::int64_t spans = argc > 1 ? std::atoll(argv[1]) : 100000;
+    std::vector<std::string> formats(argv + std::min(argc, 2), argv + argc);
+    if (formats.empty())
+        formats = {"jaeger", "zipkin", "otlp-json", "otlp-jsonl", "otlp-proto", "otlp-proto-framed"};
+    TraceGen::GeneratorOptions options;
+    options.totalSpans = spans;
+    const auto traces = TraceGen::Generator(options).generate();
+    std::printf("import benchmark: %lld spans requested, ordinary requests (~19 spans per trace)\n", static_cast<long long>(spans));
+    std::printf("%-18s %9s %9s %10s %12s %11s %8s %10s\n", "format", "MB", "ms", "MB/s", "spans/s", "simdjson", "ratio",
+                "bytes/span");
+    for (const std::string& format : formats) {
+        const std::string bytes = write(traces, format);
+        const double baseline = simdjsonMilliseconds(bytes, format);
+        LoadResult result;
+        const double ms = Bench::millisecondsOf([&] { result = Bench::loadText(bytes, "generated." + format); });
+        const double mb = static_cast<double>(bytes.size()) / 1e6;
+        const auto count = static_cast<double>(result.traces->spans().size());
+        const double modelPerSpan = static_cast<double>(result.traces->approximateBytes()) / std::max(1.0, count);
+        char ratio[16] = "-";
+        char simd[24] = "-";
+        if (baseline > 0) {
+            std::snprintf(simd, sizeof simd, "%.0f MB/s", mb / (baseline / 1000));
+            std::snprintf(ratio, sizeof ratio, "%.0f%%", 100 * baseline / ms);
+        }
+        std::printf("%-18s %9.1f %9.1f %10.1f %12.0f %11s %8s %10.0f%s\n", format.c_str(), mb, ms, mb / (ms / 1000),
+                    count / (ms / 1000), simd, ratio, modelPerSpan, result.anyFailed() ? "  (FAILED)" : "");
+        std::printf("%-18s file bytes per span: %.0f\n", "", static_cast<double>(bytes.size()) / std::max(1.0, count));
+    }
+    std::printf("peak RSS of this process: %.1f MB (generated traces and every format's text included)\n",
+                Bench::peakRssBytes() / 1e6);
+    return 0;
+}

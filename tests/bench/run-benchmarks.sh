@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every benchmark at the given span counts (default: 10000 100000 1000000) and prints the
+# figures docs/performance.md records. Build first (packaging/quickstart.sh test, or
+# cmake --build --preset default). Benchmarks print figures; none asserts on time.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bench=build/tests/bench
+sizes=("$@")
+((${#sizes[@]})) || sizes=(10000 100000 1000000)
+for spans in "${sizes[@]}"; do
+    echo "=== ${spans} spans"
+    "$bench/bench_import" "$spans"
+    QT_QPA_PLATFORM=offscreen "$bench/bench_waterfall" "$spans"
+    "$bench/bench_analysis" "$spans"
+done
+echo "=== dependency map layout"
+QT_QPA_PLATFORM=offscreen "$bench/bench_graphlayout" 50 200 500
