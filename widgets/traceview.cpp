@@ -24,6 +24,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Spanwise {
 namespace {
@@ -77,7 +78,10 @@ TraceView::TraceView(QWidget* parent)
     connect(m_details, &SpanDetailsView::spanActivated, this, &TraceView::jumpTo);
 }
 
-TraceView::~TraceView() = default;
+TraceView::~TraceView()
+{
+    m_searchWatcher.waitForFinished();
+}
 
 void TraceView::createToolbar(QWidget* bar)
 {
@@ -199,8 +203,31 @@ void TraceView::showTrace(TraceIndex trace, SpanIndex select)
 
 void TraceView::search(const QString& text)
 {
-    m_matches = m_presentation && m_controller->traceInfo() ? findSpans(m_presentation->set(), m_waterfall->rows(), text)
-                                                           : std::vector<std::uint32_t>{};
+    ++m_searchGeneration;
+    if (!m_presentation || !m_controller->traceInfo() || text.trimmed().isEmpty()) {
+        showMatches({});
+        return;
+    }
+    if (m_waterfall->rows().spanCount() < searchOnWorkerFrom) {
+        showMatches(findSpans(m_presentation->set(), m_waterfall->rows(), text));
+        return;
+    }
+    // A million spans take a few hundred milliseconds: keep the window responsive.
+    m_matchLabel->setText(tr("searching…"));
+    const auto presentation = m_presentation;
+    const std::uint64_t generation = m_searchGeneration;
+    const WaterfallRows rows = m_waterfall->rows();
+    m_searchWatcher.disconnect(this);
+    connect(&m_searchWatcher, &QFutureWatcher<std::vector<std::uint32_t>>::finished, this, [this, generation] {
+        if (generation == m_searchGeneration)
+            showMatches(m_searchWatcher.result());
+    });
+    m_searchWatcher.setFuture(QtConcurrent::run([presentation, rows, text] { return findSpans(presentation->set(), rows, text); }));
+}
+
+void TraceView::showMatches(std::vector<std::uint32_t> matches)
+{
+    m_matches = std::move(matches);
     m_current = m_matches.empty() ? -1 : 0;
     if (m_matchesOnly->isChecked())
         setMatchesOnly(true);
@@ -208,6 +235,7 @@ void TraceView::search(const QString& text)
     if (m_current >= 0)
         goToMatch(0);
     updateMatchLabel();
+    emit searchFinished();
 }
 
 void TraceView::goToMatch(std::int64_t index)

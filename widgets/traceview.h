@@ -2,6 +2,7 @@
 
 #include "ids.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 #include <memory>
@@ -41,7 +42,10 @@ public:
     QSplitter* splitter() const { return m_splitter; }
 
     // Search, as the search field drives it.
+    // Small traces answer at once; past searchOnWorkerFrom spans the search runs on a worker and
+    // the matches arrive a moment later (searchFinished).
     void search(const QString& text);
+    static constexpr std::uint32_t searchOnWorkerFrom = 50000;
     void nextMatch();
     void previousMatch();
     void setMatchesOnly(bool only);
@@ -52,6 +56,7 @@ public:
     void exportImage();
 
 signals:
+    void searchFinished();
     // A link points into another trace: the window should open it.
     void traceRequested(Spanwise::TraceIndex trace, Spanwise::SpanIndex span);
 
@@ -61,6 +66,7 @@ protected:
 private:
     void createToolbar(QWidget* bar);
     void goToMatch(std::int64_t index);
+    void showMatches(std::vector<std::uint32_t> matches);
     void updateMatchLabel();
     void updateHistoryButtons();
     void jumpTo(SpanIndex span);
@@ -79,6 +85,10 @@ private:
     QTimer* m_searchDebounce = nullptr;
     std::vector<std::uint32_t> m_matches;
     std::int64_t m_current = -1;
+    // Searching a huge trace runs on a worker; results for an older query are dropped.
+    QFutureWatcher<std::vector<std::uint32_t>> m_searchWatcher;
+    std::uint64_t m_searchGeneration = 0;
+    QString m_pendingSearch;
 };
 
 } // namespace Spanwise

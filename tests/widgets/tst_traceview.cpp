@@ -2,6 +2,7 @@
 #include "fixtures.h"
 #include "spandetailsview.h"
 #include "traceloader.h"
+#include "tracesetbuilder.h"
 #include "tracesetpresentation.h"
 #include "traceview.h"
 #include "waterfallcontroller.h"
@@ -149,6 +150,42 @@ private slots:
         view.search(QStringLiteral("no such thing anywhere"));
         QCOMPARE(view.matchCount(), std::size_t(0));
         QCOMPARE(view.currentMatch(), std::int64_t(-1));
+    }
+
+    void hugeTracesSearchOnAWorker()
+    {
+        TraceSetBuilder builder;
+        builder.addFile("huge");
+        const ServiceId service = builder.service("svc");
+        const ResourceIndex resource = builder.addResource(service, {});
+        const std::uint32_t count = TraceView::searchOnWorkerFrom + 10;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            Span span;
+            span.traceId = TraceId {0, 1};
+            span.spanId = i + 1;
+            if (i > 0) {
+                span.parentSpanId = 1;
+                span.flags |= SpanHasParentId;
+            }
+            span.service = service;
+            span.resource = resource;
+            span.operation = builder.intern(i % 10 == 0 ? "needle" : "hay");
+            span.startNs = i;
+            span.durationNs = 10;
+            builder.addSpan(span);
+        }
+        auto presentation = std::make_shared<TraceSetPresentation>(builder.finish());
+        TraceView view;
+        view.setPresentation(presentation);
+        view.showTrace(TraceIndex {0});
+        QSignalSpy finished(&view, &TraceView::searchFinished);
+        view.search(QStringLiteral("needle"));
+        QVERIFY(finished.count() == 1 || finished.wait(20000));
+        QCOMPARE(view.matchCount(), std::size_t(count / 10 + 1));
+        // A newer query wins over an older one still running.
+        view.search(QStringLiteral("hay"));
+        view.search(QStringLiteral("needle"));
+        QTRY_COMPARE_WITH_TIMEOUT(view.matchCount(), std::size_t(count / 10 + 1), 20000);
     }
 
     void linksAndBacklinks()
