@@ -2,6 +2,7 @@
 // statistics (exact percentiles), self times and service edges. Never asserts on time.
 //   bench_analysis [SPANS]   (default 1000000)
 #include "benchsupport.h"
+#include "criticalpath.h"
 #include "operationstats.h"
 #include "selftime.h"
 #include "serviceedges.h"
@@ -37,6 +38,12 @@ int main(int argc, char** argv)
     std::vector<ServiceEdge> edges;
     const double edgesMs = Bench::millisecondsOf([&] { edges = computeServiceEdges(set); });
     std::printf("%-40s %8.1f ms   (%zu edges)\n", "service dependency edges", edgesMs, edges.size());
+    std::size_t segments = 0;
+    const double criticalMs = Bench::millisecondsOf([&] {
+        for (std::uint32_t t = 0; t < set.traces().size(); ++t)
+            segments += criticalPath(set, TraceIndex {t}).size();
+    });
+    std::printf("%-40s %8.1f ms   (%zu segments)\n", "critical path of every trace", criticalMs, segments);
     std::printf("%-40s %8.1f MB\n", "peak RSS", Bench::peakRssBytes() / 1e6);
     return 0;
 }

@@ -2,6 +2,7 @@
 // the overview strip, collapse/expand all and search. Never asserts on time.
 //   bench_waterfall [SPANS]   (default 100000)
 #include "benchsupport.h"
+#include "criticalpath.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 #include "traceview.h"
@@ -117,6 +118,9 @@ int main(int argc, char** argv)
             loop.exec();
     });
     std::printf("%-34s %8.1f ms   (%zu matches; GUI thread busy %.1f ms)\n", "search", searchMs, view.matchCount(), guiMs);
+    std::size_t segments = 0;
+    const double criticalMs = Bench::millisecondsOf([&] { segments = criticalPath(*result.traces, TraceIndex {0}).size(); });
+    std::printf("%-34s %8.1f ms   (%zu segments)\n", "critical path", criticalMs, segments);
     std::printf("%-34s %8.1f MB\n", "peak RSS", Bench::peakRssBytes() / 1e6);
     return 0;
 }
