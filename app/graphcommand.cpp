@@ -5,6 +5,7 @@
 #include "graphexport.h"
 #include "graphlayout.h"
 #include "hexid.h"
+#include "commandsupport.h"
 #include "traceloader.h"
 #include "traceset.h"
 
@@ -46,13 +47,7 @@ int runGraphCommand(const QStringList& arguments)
         err << "spanwise graph: give trace files, -o FILE, and a depth from 1 to 20\n" << usage;
         return 2;
     }
-    std::vector<std::string> paths;
-    for (const QString& file : parser.positionalArguments())
-        paths.push_back(file.toStdString());
-    const LoadResult result = loadTraceFiles(paths);
-    for (const ImportReport& report : result.reports)
-        for (const ImportMessage& message : report.messages)
-            err << (message.severity == Severity::Error ? "error: " : "warning: ") << toQString(report.describe(message)) << '\n';
+    const LoadResult result = loadForCommand(parser.positionalArguments(), err);
     if (result.anyFailed())
         return 1;
     const TraceSet& set = *result.traces;

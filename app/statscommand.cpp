@@ -2,6 +2,7 @@
 
 #include "formatting.h"
 #include "operationstats.h"
+#include "commandsupport.h"
 #include "traceloader.h"
 #include "traceset.h"
 
@@ -74,13 +75,7 @@ int runStatsCommand(const QStringList& arguments)
         grouping.attributeKey = by.toStdString();
     }
 
-    std::vector<std::string> paths;
-    for (const QString& file : parser.positionalArguments())
-        paths.push_back(file.toStdString());
-    const LoadResult result = loadTraceFiles(paths);
-    for (const ImportReport& report : result.reports)
-        for (const ImportMessage& message : report.messages)
-            err << (message.severity == Severity::Error ? "error: " : "warning: ") << toQString(report.describe(message)) << '\n';
+    const LoadResult result = loadForCommand(parser.positionalArguments(), err);
     const TraceSet& set = *result.traces;
     const StatsResult stats = computeOperationStats(set, grouping);
 

@@ -1,5 +1,6 @@
 #include "summarycommand.h"
 
+#include "commandsupport.h"
 #include "dependencygraph.h"
 #include "serviceedges.h"
 #include "traceloader.h"
@@ -104,18 +105,7 @@ int runSummaryCommand(const QStringList& arguments)
         err << "spanwise summary: no trace file given\nUsage: spanwise summary [--json] FILE...\n";
         return 2;
     }
-    std::vector<std::string> paths;
-    for (const QString& file : files)
-        paths.push_back(file.toStdString());
-    const LoadResult result = loadTraceFiles(paths);
-
-    for (const ImportReport& report : result.reports)
-        for (const ImportMessage& message : report.messages)
-            err << (message.severity == Severity::Error ? "error: " : "warning: ")
-                << toQString(report.describe(message)) << '\n';
-    for (const ImportReport& report : result.reports)
-        if (report.messagesDropped > 0)
-            err << toQString(report.path) << ": " << report.messagesDropped << " more messages not shown\n";
+    const LoadResult result = loadForCommand(files, err);
 
     QTextStream out(stdout);
     if (parser.isSet(jsonOption))

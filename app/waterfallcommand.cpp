@@ -2,6 +2,7 @@
 
 #include "formatting.h"
 #include "hexid.h"
+#include "commandsupport.h"
 #include "traceloader.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -41,13 +42,7 @@ int runWaterfallCommand(const QStringList& arguments)
         err << "spanwise waterfall: give trace files, -o FILE, and a width from 400 to 20000\n" << usage;
         return 2;
     }
-    std::vector<std::string> paths;
-    for (const QString& file : parser.positionalArguments())
-        paths.push_back(file.toStdString());
-    const LoadResult result = loadTraceFiles(paths);
-    for (const ImportReport& report : result.reports)
-        for (const ImportMessage& message : report.messages)
-            err << (message.severity == Severity::Error ? "error: " : "warning: ") << toQString(report.describe(message)) << '\n';
+    const LoadResult result = loadForCommand(parser.positionalArguments(), err);
     if (result.anyFailed())
         return 1;
     const TraceSet& set = *result.traces;

@@ -28,6 +28,10 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
 {
     const std::string_view bytes = text();
     std::size_t pos = m_scanner.skipWhitespace(0);
+    if (pos >= bytes.size()) {
+        m_context.error(0, {}, "the file is empty");
+        return;
+    }
     while (pos < bytes.size() && !m_context.cancelled()) {
         const auto end = read(pos);
         if (!end) {

@@ -17,10 +17,6 @@ public:
     void run()
     {
         ImportContext& context = m_records.context();
-        if (m_records.scanner().skipWhitespace(0) >= m_records.text().size()) {
-            context.error(0, {}, "the file is empty");
-            return;
-        }
         m_records.forEachTopLevelValue([this](std::size_t pos) -> ScanResult {
             ++m_topLevelValues;
             const JsonPath root;

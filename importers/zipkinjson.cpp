@@ -20,10 +20,6 @@ public:
 
     void run()
     {
-        if (m_records.scanner().skipWhitespace(0) >= m_records.text().size()) {
-            m_records.context().error(0, {}, "the file is empty");
-            return;
-        }
         m_records.forEachTopLevelValue([this](std::size_t pos) -> ScanResult {
             const char first = m_records.text()[pos];
             if (first != '[' && first != '{')

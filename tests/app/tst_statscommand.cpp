@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "processes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,12 +11,10 @@ namespace {
 
 QByteArray runStats(const QStringList& arguments, int* exitCode)
 {
-    QProcess process;
-    process.start(QStringLiteral(SPANWISE_EXECUTABLE), QStringList{QStringLiteral("stats")} + arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("spanwise did not finish");
-    *exitCode = process.exitCode();
-    return process.readAllStandardOutput();
+    const Spanwise::Test::ProcessRun result =
+        Spanwise::Test::runProgram(QStringLiteral(SPANWISE_EXECUTABLE), QStringList {QStringLiteral("stats")} + arguments);
+    *exitCode = result.exitCode;
+    return result.out;
 }
 
 } // namespace

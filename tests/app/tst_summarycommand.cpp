@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "processes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,25 +10,9 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs the real executable, as scripts do: no display, a fresh process.
-Run spanwise(const QStringList& arguments)
+Spanwise::Test::ProcessRun spanwise(const QStringList& arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SPANWISE_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("spanwise did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-        process.readAllStandardError()};
+    return Spanwise::Test::runProgram(QStringLiteral(SPANWISE_EXECUTABLE), arguments);
 }
 
 QString corpus(const QString& path)
@@ -45,7 +30,7 @@ private slots:
     void hotrodJson()
     {
         const QString file = corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
-        const Run run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), file});
+        const Spanwise::Test::ProcessRun run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), file});
         QCOMPARE(run.exitCode, 0);
         QJsonParseError error;
         const QJsonObject summary = QJsonDocument::fromJson(run.out, &error).object();
@@ -82,7 +67,7 @@ private slots:
 
     void severalFilesMerge()
     {
-        const Run run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"),
+        const Spanwise::Test::ProcessRun run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"),
             corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
             corpus(QStringLiteral("public/jaeger/stalk-publish-cv5.json"))});
         QCOMPARE(run.exitCode, 0);
@@ -95,7 +80,7 @@ private slots:
 
     void textOutput()
     {
-        const Run run =
+        const Spanwise::Test::ProcessRun run =
             spanwise({QStringLiteral("summary"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))});
         QCOMPARE(run.exitCode, 0);
         const QString text = QString::fromUtf8(run.out);
@@ -115,7 +100,7 @@ private slots:
         QCOMPARE(spanwise({QStringLiteral("summary")}).exitCode, 2);
         QCOMPARE(spanwise({QStringLiteral("summary"), QStringLiteral("--bogus"), notJson}).exitCode, 2);
 
-        const Run failed = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), notJson,
+        const Spanwise::Test::ProcessRun failed = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), notJson,
             corpus(QStringLiteral("public/jaeger/stalk-search-410a8604.json"))});
         QCOMPARE(failed.exitCode, 1);
         QVERIFY2(failed.err.contains("notes.txt: byte 0: not JSON"), failed.err.constData());
@@ -130,7 +115,7 @@ private slots:
         QVERIFY(cut.open(QIODevice::WriteOnly));
         cut.write(whole.readAll().left(50'000));
         cut.close();
-        const Run truncated = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), cutPath});
+        const Spanwise::Test::ProcessRun truncated = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), cutPath});
         QCOMPARE(truncated.exitCode, 0);
         const QJsonObject file =
             QJsonDocument::fromJson(truncated.out).object()[QStringLiteral("files")].toArray()[0].toObject();

@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "processes.h"
 
 #include <QFile>
 #include <QImage>
@@ -11,34 +12,18 @@ namespace {
 
 int runSpanwise(const QStringList& arguments, QByteArray* err = nullptr)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SPANWISE_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("spanwise did not finish");
+    const Spanwise::Test::ProcessRun result = Spanwise::Test::runProgram(QStringLiteral(SPANWISE_EXECUTABLE), arguments);
     if (err)
-        *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        *err = result.err;
+    return result.exitCode;
 }
 
+// Every text of the SVG, and whether it holds a <script>.
 QStringList svgTexts(const QString& path, bool* wellFormed, bool* hasScript)
 {
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    QXmlStreamReader xml(&file);
-    QStringList texts;
-    *hasScript = false;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QStringLiteral("script"))
-            *hasScript = true;
-        if (xml.isStartElement() && xml.name() == QStringLiteral("text"))
-            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
-    }
-    *wellFormed = !xml.hasError();
+    QStringList elements;
+    const QStringList texts = Spanwise::Test::svgTexts(path, wellFormed, &elements);
+    *hasScript = elements.contains(QStringLiteral("script"));
     return texts;
 }
 

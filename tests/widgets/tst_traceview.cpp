@@ -1,5 +1,6 @@
 #include "corpus.h"
 #include "fixtures.h"
+#include "processes.h"
 #include "spandetailsview.h"
 #include "traceloader.h"
 #include "tracesetbuilder.h"
@@ -32,25 +33,6 @@ std::shared_ptr<const TraceSetPresentation> presentationOf(const QString& corpus
 QString operationOf(const TraceSetPresentation& p, SpanIndex span)
 {
     return p.text(p.set().span(span).operation);
-}
-
-// Every <text> of an SVG, checking on the way that it is well-formed XML.
-QStringList svgTexts(const QString& path, bool* wellFormed, QStringList* elements)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    QXmlStreamReader xml(&file);
-    QStringList texts;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement()) {
-            elements->append(xml.name().toString());
-            if (xml.name() == QStringLiteral("text"))
-                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
-        }
-    }
-    *wellFormed = !xml.hasError();
-    return texts;
 }
 
 } // namespace
@@ -257,7 +239,7 @@ private slots:
         QCOMPARE(exportWaterfall(*presentation, TraceIndex{0}, path, {}), QString());
         bool wellFormed = false;
         QStringList elements;
-        const QStringList texts = svgTexts(path, &wellFormed, &elements);
+        const QStringList texts = Test::svgTexts(path, &wellFormed, &elements);
         QVERIFY(wellFormed);
         // Every span's row: service and operation appear as text, as many times as there are spans.
         const TraceSet& set = presentation->set();
@@ -278,7 +260,7 @@ private slots:
         QCOMPARE(exportWaterfall(*presentation, TraceIndex{0}, path, {}), QString());
         bool wellFormed = false;
         QStringList elements;
-        const QStringList texts = svgTexts(path, &wellFormed, &elements);
+        const QStringList texts = Test::svgTexts(path, &wellFormed, &elements);
         QVERIFY(wellFormed);
         QVERIFY(!elements.contains(QStringLiteral("script")));
         QVERIFY(texts.join(QString()).contains(QStringLiteral("</text><script>")));

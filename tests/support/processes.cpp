@@ -1,0 +1,46 @@
+#include "processes.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QXmlStreamReader>
+
+namespace Spanwise::Test {
+
+ProcessRun runProgram(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("%s did not finish", qPrintable(program));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QStringList svgTexts(const QString& path, bool* wellFormed, QStringList* elements)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *wellFormed = false;
+        return {};
+    }
+    QXmlStreamReader xml(&file);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (elements)
+            elements->append(xml.name().toString());
+        if (xml.name() == QStringLiteral("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    }
+    *wellFormed = !xml.hasError();
+    return texts;
+}
+
+} // namespace Spanwise::Test

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace Spanwise::Test {
+
+struct ProcessRun {
+    int exitCode = -1; // -1 when the program crashed
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs a program as a script would: a fresh process with no display, waiting for it to end.
+ProcessRun runProgram(const QString& program, const QStringList& arguments);
+
+// Every <text> of an SVG file, in order; says whether the file is well-formed XML and which
+// elements it holds (to check that no <script> slipped in).
+QStringList svgTexts(const QString& path, bool* wellFormed, QStringList* elements = nullptr);
+
+} // namespace Spanwise::Test
