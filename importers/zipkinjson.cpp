@@ -4,6 +4,7 @@
 #include "importcontext.h"
 #include "jsonrecords.h"
 #include "jsonvalue.h"
+#include "tracesetbuilder.h"
 
 namespace Spanwise {
 namespace {
@@ -89,7 +90,6 @@ void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, 
                             ImportContext& context, ZipkinSpan& span)
 {
     span.recordOffset = offset;
-    span.path = path.toString();
     const auto traceText = jsonMember(record, "traceId");
     const auto traceId = traceText ? jsonString(*traceText).and_then(parseHexTraceId) : std::nullopt;
     if (traceId) {
@@ -106,7 +106,7 @@ void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, 
     if (jsonMember(record, "parentId").has_value())
         span.parentId = readId(record, "parentId", path, offset, context, false);
     if (const auto name = jsonMember(record, "name"))
-        span.name = jsonString(*name).value_or(std::string_view{});
+        span.name = context.builder().intern(jsonString(*name).value_or(std::string_view {}));
     for (const auto& [key, target] : {std::pair{"timestamp", &span.timestampNs}, std::pair{"duration", &span.durationNs}}) {
         const auto value = jsonMember(record, key);
         if (!value || value->is_null())

@@ -26,20 +26,20 @@ struct ZipkinSpan {
     TraceId traceId;
     std::uint64_t id = 0;
     std::optional<std::uint64_t> parentId;
-    std::string name;
+    StringId name; // pooled at once: no string per span
     SpanKind kind = SpanKind::Unspecified;
     std::optional<std::int64_t> timestampNs;
     std::optional<std::int64_t> durationNs;
     ZipkinEndpoint local;
     ZipkinEndpoint remote;
-    std::vector<std::pair<std::string, std::string>> tags;
-    std::vector<std::pair<std::int64_t, std::string>> annotations; // time (ns), value
+    std::vector<std::pair<StringId, StringId>> tags;           // key, value (pooled)
+    std::vector<std::pair<std::int64_t, StringId>> annotations; // time (ns), value (pooled)
     bool shared = false;
     bool debug = false;
     bool validIds = true;
-    // Where the record was, for messages; and a digest of its content, to spot exact repeats.
+    // Where the record was (messages give its line and column: a path per span would cost a
+    // string each), and a digest of its content, to spot exact repeats.
     std::uint64_t recordOffset = 0;
-    std::string path;
     std::size_t contentHash = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <tuple>
 
 namespace Spanwise {
@@ -17,14 +18,35 @@ int sideOf(SpanKind kind)
     return (kind == SpanKind::Server || kind == SpanKind::Consumer) ? 1 : 0;
 }
 
+struct IdKey {
+    TraceId trace;
+    std::uint64_t id;
+    bool operator==(const IdKey&) const = default;
+};
+
+struct IdKeyHash {
+    std::size_t operator()(const IdKey& k) const
+    {
+        return std::hash<std::uint64_t> {}(k.trace.lo ^ (k.trace.hi * 0x9e3779b97f4a7c15ULL) ^ (k.id * 0xc2b2ae3d27d4eb4fULL));
+    }
+};
+
 } // namespace
 
 std::size_t ZipkinSpanCollector::finish()
 {
-    // Group by (trace, id, side, service), keeping file order within a group.
-    std::vector<std::size_t> order(m_spans.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
+    // Most ids occur once: only spans sharing (trace, id) with another need grouping.
+    std::unordered_map<IdKey, std::uint32_t, IdKeyHash> occurrences;
+    occurrences.reserve(m_spans.size());
+    for (const ZipkinSpan& span : m_spans)
+        ++occurrences[{span.traceId, span.id}];
+    const auto shared = [&](std::size_t i) { return occurrences[{m_spans[i].traceId, m_spans[i].id}] > 1; };
+
+    // Group those by (trace, id, service, side), keeping file order within a group.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < m_spans.size(); ++i)
+        if (shared(i))
+            order.push_back(i);
     const auto key = [this](std::size_t i) {
         const ZipkinSpan& s = m_spans[i];
         return std::tie(s.traceId, s.id, s.local.serviceName);
@@ -34,7 +56,7 @@ std::size_t ZipkinSpanCollector::finish()
         return std::tuple(key(a), sideA) < std::tuple(key(b), sideB);
     });
 
-    std::vector<std::size_t> kept;
+    std::vector<bool> dropped(m_spans.size(), false);
     std::size_t exactRepeats = 0, mergedParts = 0;
     std::optional<std::size_t> firstRepeat, firstMerged;
     for (std::size_t i = 0; i < order.size();) {
@@ -53,43 +75,48 @@ std::size_t ZipkinSpanCollector::finish()
                 if (!firstMerged)
                     firstMerged = order[j];
             }
+            dropped[order[j]] = true;
             ++j;
         }
-        kept.push_back(order[i]);
         i = j;
     }
     if (exactRepeats > 0) {
         const ZipkinSpan& repeat = m_spans[*firstRepeat];
-        m_context.warn(repeat.recordOffset, repeat.path,
+        m_context.warn(repeat.recordOffset, {},
                        std::to_string(exactRepeats) + " span record(s) repeat an earlier one exactly; each loaded once");
     }
 
     // Merging keeps the earliest start and longest duration: say so, since other timings go.
     if (mergedParts > 0) {
         const ZipkinSpan& part = m_spans[*firstMerged];
-        m_context.warn(part.recordOffset, part.path,
+        m_context.warn(part.recordOffset, {},
                        std::to_string(mergedParts) +
                            " span record(s) were parts of an earlier span (same trace, id, side and service) "
                            "and were merged into it");
     }
 
     // A shared span: the server half of an id that also has a client half.
-    std::map<std::pair<TraceId, std::uint64_t>, int> sidesById;
-    for (const std::size_t i : kept)
-        sidesById[{m_spans[i].traceId, m_spans[i].id}] |= 1 << sideOf(m_spans[i].kind);
-    // Back into file order, so the model keeps the order the file had.
-    std::sort(kept.begin(), kept.end());
-    for (const std::size_t i : kept) {
+    std::unordered_map<IdKey, int, IdKeyHash> sidesById;
+    for (const std::size_t i : order)
+        if (!dropped[i])
+            sidesById[{m_spans[i].traceId, m_spans[i].id}] |= 1 << sideOf(m_spans[i].kind);
+    // In file order, so the model keeps the order the file had.
+    std::size_t written = 0;
+    for (std::size_t i = 0; i < m_spans.size(); ++i) {
+        if (dropped[i])
+            continue;
         const ZipkinSpan& span = m_spans[i];
-        const bool serverHalf = sideOf(span.kind) == 1 && sidesById[{span.traceId, span.id}] == 3;
+        const bool serverHalf = sideOf(span.kind) == 1 && shared(i) && sidesById[{span.traceId, span.id}] == 3;
         write(span, serverHalf);
+        ++written;
     }
-    return kept.size();
+    return written;
 }
 
 void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
 {
-    if (into.name.empty() || into.name == "unknown")
+    const std::string_view name = m_context.builder().text(into.name);
+    if (!into.name.isValid() || name.empty() || name == "unknown")
         into.name = part.name;
     if (!into.parentId)
         into.parentId = part.parentId;
@@ -163,7 +190,7 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
     }
     if (sharedServerHalf)
         span.flags |= SpanSharedServerHalf;
-    span.operation = builder.intern(zipkin.name);
+    span.operation = zipkin.name.isValid() ? zipkin.name : StringId {0};
     span.kind = zipkin.kind;
     span.resource = resourceFor(zipkin.local);
     span.service = builder.resourceService(span.resource);
@@ -185,26 +212,29 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
     }
 
     std::vector<Attribute> attributes;
-    const auto addText = [&](std::string_view key, std::string_view value) {
+    const auto addPooled = [&](StringId key, StringId value) {
         Attribute a;
-        a.key = builder.intern(key);
+        a.key = key;
         a.type = AttributeType::String;
-        a.text = builder.intern(value);
+        a.text = value;
         attributes.push_back(a);
     };
-    for (const auto& [key, value] : zipkin.tags) {
-        addText(key, value);
+    const auto addText = [&](std::string_view key, std::string_view value) { addPooled(builder.intern(key), builder.intern(value)); };
+    for (const auto& [keyId, valueId] : zipkin.tags) {
+        addPooled(keyId, valueId);
+        const std::string_view key = builder.text(keyId);
+        const std::string_view value = builder.text(valueId);
         if (key == "error") {
             span.status = StatusCode::Error;
             if (!value.empty() && value != "true")
-                span.statusMessage = builder.intern(value);
+                span.statusMessage = valueId;
         } else if (key == "otel.status_code") {
             if (value == "ERROR")
                 span.status = StatusCode::Error;
             else if (value == "OK" && span.status != StatusCode::Error)
                 span.status = StatusCode::Ok;
         } else if (key == "otel.status_description" && !span.statusMessage.isValid()) {
-            span.statusMessage = builder.intern(value);
+            span.statusMessage = valueId;
         }
     }
     if (!zipkin.remote.serviceName.empty())
@@ -221,7 +251,7 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
 
     std::vector<Event> events;
     for (const auto& [time, value] : zipkin.annotations)
-        events.push_back({time, builder.intern(value), {}, 0});
+        events.push_back({time, value, {}, 0});
     span.events = builder.addEvents(events);
     builder.addSpan(span);
 }

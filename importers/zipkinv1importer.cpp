@@ -2,6 +2,7 @@
 
 #include "importcontext.h"
 #include "jsonvalue.h"
+#include "tracesetbuilder.h"
 #include "zipkinjson.h"
 #include "zipkinsniff.h"
 #include "zipkinspancollector.h"
@@ -69,13 +70,13 @@ public:
 
         for (const V1Annotation& annotation : m_annotations)
             if (!isCore(annotation.value))
-                owner(spans, annotation.endpoint).annotations.emplace_back(annotation.timeNs, annotation.value);
+                owner(spans, annotation.endpoint).annotations.emplace_back(annotation.timeNs, m_context.builder().intern(annotation.value));
         for (const V1BinaryAnnotation& binary : m_binaryAnnotations) {
             if (binary.key == "ca" || binary.key == "sa" || binary.key == "ma") {
                 applyAddress(spans, binary);
                 continue;
             }
-            owner(spans, binary.endpoint).tags.emplace_back(binary.key, binary.value);
+            owner(spans, binary.endpoint).tags.emplace_back(m_context.builder().intern(binary.key), m_context.builder().intern(binary.value));
         }
         return spans;
     }

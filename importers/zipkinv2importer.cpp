@@ -2,6 +2,7 @@
 
 #include "importcontext.h"
 #include "jsonvalue.h"
+#include "tracesetbuilder.h"
 #include "zipkinjson.h"
 #include "zipkinsniff.h"
 #include "zipkinspancollector.h"
@@ -44,9 +45,9 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
         for (const auto [key, value] : tags) {
             // Tags are strings in Zipkin v2; some libraries write numbers or booleans anyway.
             if (const auto text = jsonString(value))
-                span.tags.emplace_back(std::string(key), std::string(*text));
+                span.tags.emplace_back(context.builder().intern(key), context.builder().intern(*text));
             else
-                span.tags.emplace_back(std::string(key), simdjson::minify(value));
+                span.tags.emplace_back(context.builder().intern(key), context.builder().intern(simdjson::minify(value)));
         }
     }
     simdjson::dom::array annotations;
@@ -67,7 +68,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
                 context.warn(offset, annotationsPath.element(index).toString(),
                              "annotation needs a timestamp and a string value; skipped");
             } else {
-                span.annotations.emplace_back(*nanos, std::string(*text));
+                span.annotations.emplace_back(*nanos, context.builder().intern(*text));
             }
             ++index;
         }
