@@ -1,5 +1,6 @@
 #include "traceview.h"
 
+#include "criticalpath.h"
 #include "spandetailsview.h"
 #include "spansearch.h"
 #include "traceset.h"
@@ -69,6 +70,7 @@ TraceView::TraceView(QWidget* parent)
     connect(m_controller, &WaterfallController::selectionChanged, m_details, &SpanDetailsView::showSpan);
     connect(m_controller, &WaterfallController::visibleRangeChanged, this, &TraceView::updateHistoryButtons);
     connect(m_controller, &WaterfallController::traceChanged, this, [this] {
+        updateCriticalPath();
         m_matches.clear();
         m_current = -1;
         if (!m_searchField->text().isEmpty())
@@ -158,6 +160,11 @@ void TraceView::createToolbar(QWidget* bar)
     m_matchesOnly->setToolTip(tr("Show only the matching spans and their ancestors"));
     connect(m_matchesOnly, &QCheckBox::toggled, this, &TraceView::setMatchesOnly);
     row->addWidget(m_matchesOnly);
+    m_criticalPath = new QCheckBox(tr("Critical path"), bar);
+    m_criticalPath->setChecked(true);
+    m_criticalPath->setToolTip(tr("Mark what held the trace up: at each moment, the span the root was waiting for"));
+    connect(m_criticalPath, &QCheckBox::toggled, this, &TraceView::setShowCriticalPath);
+    row->addWidget(m_criticalPath);
     row->addSpacing(12);
     auto* exportButton = toolButton(bar, tr("Export…"), tr("Save the waterfall as SVG or PNG"));
     connect(exportButton, &QToolButton::clicked, this, &TraceView::exportImage);
@@ -269,6 +276,29 @@ void TraceView::setMatchesOnly(bool only)
     }
     m_waterfall->rows().setOnlyShown(only ? std::span<const std::uint32_t>(m_matches) : std::span<const std::uint32_t>());
     m_waterfall->rowsChanged();
+}
+
+void TraceView::setShowCriticalPath(bool show)
+{
+    if (m_criticalPath->isChecked() != show) {
+        m_criticalPath->setChecked(show); // re-enters through toggled
+        return;
+    }
+    updateCriticalPath();
+}
+
+void TraceView::updateCriticalPath()
+{
+    std::vector<CriticalMark> marks;
+    if (m_criticalPath->isChecked() && m_presentation && m_controller->traceInfo()) {
+        const WaterfallRows& rows = m_waterfall->rows();
+        for (const CriticalSegment& segment : criticalPath(m_presentation->set(), m_controller->trace())) {
+            const std::int64_t position = rows.positionOf(segment.span);
+            if (position >= 0)
+                marks.push_back({static_cast<std::uint32_t>(position), segment.startNs, segment.endNs});
+        }
+    }
+    m_waterfall->setCriticalPath(std::move(marks));
 }
 
 void TraceView::updateMatchLabel()

@@ -49,6 +49,8 @@ public:
     void nextMatch();
     void previousMatch();
     void setMatchesOnly(bool only);
+    // Draws the trace's critical path on the bars.
+    void setShowCriticalPath(bool show);
     std::size_t matchCount() const { return m_matches.size(); }
     std::int64_t currentMatch() const { return m_current; }
 
@@ -69,6 +71,7 @@ private:
     void showMatches(std::vector<std::uint32_t> matches);
     void updateMatchLabel();
     void updateHistoryButtons();
+    void updateCriticalPath();
     void jumpTo(SpanIndex span);
 
     std::shared_ptr<const TraceSetPresentation> m_presentation;
@@ -80,6 +83,7 @@ private:
     QLineEdit* m_searchField = nullptr;
     QLabel* m_matchLabel = nullptr;
     QCheckBox* m_matchesOnly = nullptr;
+    QCheckBox* m_criticalPath = nullptr;
     QToolButton* m_back = nullptr;
     QToolButton* m_forward = nullptr;
     QTimer* m_searchDebounce = nullptr;

@@ -104,7 +104,7 @@ void WaterfallPainter::paintRows(QPainter& painter, const QRect& rect, int first
             if (tick.x > rect.left() + m_metrics.labelWidth)
                 painter.drawLine(QPointF(tick.x, rowRect.top()), QPointF(tick.x, rowRect.bottom()));
         paintLabel(painter, rowRect, position);
-        paintBar(painter, rowRect, position, axis);
+        paintBar(painter, rowRect, position, axis, highlights.critical);
     }
     painter.setPen(gridColor.darker(115));
     painter.drawLine(rect.left() + m_metrics.labelWidth, rect.top(), rect.left() + m_metrics.labelWidth, rect.bottom());
@@ -220,7 +220,8 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
     painter.restore();
 }
 
-void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis) const
+void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis,
+                                const std::vector<CriticalMark>* critical) const
 {
     const TraceSet& set = m_presentation.set();
     const Span& span = set.span(m_rows.spanAt(position));
@@ -247,6 +248,16 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
     painter.fillRect(bar, span.isError() ? errorColor() : color);
     if (span.isError())
         painter.fillRect(QRectF(bar.left(), bar.top(), bar.width(), 2), errorColor().darker(140));
+
+    // The critical path: a dark strip along the part of the bar that held the trace up.
+    if (critical) {
+        auto it = std::lower_bound(critical->begin(), critical->end(), position,
+                                   [](const CriticalMark& m, std::uint32_t p) { return m.position < p; });
+        for (; it != critical->end() && it->position == position; ++it) {
+            const double c0 = clampX(axis.x(it->startNs)), c1 = clampX(axis.x(it->endNs));
+            painter.fillRect(QRectF(c0, bar.bottom() - 2, std::max(1.0, c1 - c0), 3), QColor(0x1b, 0x1f, 0x24));
+        }
+    }
 
     // Events: thin dark ticks on the bar.
     const auto events = set.events(span.events);

@@ -26,12 +26,20 @@ struct WaterfallMetrics {
     static WaterfallMetrics forFont(const QFont& font, int labelWidth);
 };
 
+// A stretch of the critical path on one row.
+struct CriticalMark {
+    std::uint32_t position = 0;
+    std::int64_t startNs = 0;
+    std::int64_t endNs = 0;
+};
+
 // What to highlight while painting rows.
 struct WaterfallHighlights {
     std::int64_t selectedPosition = -1;
     std::int64_t hoveredPosition = -1;
     const std::vector<bool>* matches = nullptr; // by position
     std::int64_t currentMatch = -1;
+    const std::vector<CriticalMark>* critical = nullptr; // sorted by position
 };
 
 // Paints the waterfall (ruler, label column, bars) onto any QPainter: the screen, an SVG or a
@@ -54,7 +62,8 @@ public:
 private:
     std::vector<TimeAxis::Tick> ticks(const TimeAxis& axis, std::int64_t traceStartNs) const;
     void paintLabel(QPainter& painter, const QRect& row, std::uint32_t position) const;
-    void paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis) const;
+    void paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis,
+                  const std::vector<CriticalMark>* critical) const;
 
     const TraceSetPresentation& m_presentation;
     const WaterfallRows& m_rows;

@@ -59,6 +59,7 @@ void WaterfallView::rebuildRows()
     else
         m_rows = WaterfallRows();
     m_matchFlags.clear();
+    m_critical.clear();
     m_currentMatch = -1;
     m_hovered = -1;
     verticalScrollBar()->setValue(0);
@@ -68,6 +69,13 @@ void WaterfallView::rebuildRows()
 void WaterfallView::rowsChanged()
 {
     updateScrollBars();
+    viewport()->update();
+}
+
+void WaterfallView::setCriticalPath(std::vector<CriticalMark> marks)
+{
+    std::sort(marks.begin(), marks.end(), [](const CriticalMark& a, const CriticalMark& b) { return a.position < b.position; });
+    m_critical = std::move(marks);
     viewport()->update();
 }
 
@@ -177,6 +185,7 @@ void WaterfallView::paintEvent(QPaintEvent*)
     highlights.hoveredPosition = m_hovered;
     highlights.matches = m_matchFlags.empty() ? nullptr : &m_matchFlags;
     highlights.currentMatch = m_currentMatch;
+    highlights.critical = m_critical.empty() ? nullptr : &m_critical;
     rowsPainter.paintRows(painter, rowsArea, first, last, 0, axis, m_controller->traceRange().startNs, highlights);
     rowsPainter.paintRuler(painter, QRect(0, 0, area.width(), m_metrics.rulerHeight), axis, m_controller->traceRange().startNs);
 }

@@ -40,6 +40,9 @@ public:
 
     // Search results to highlight (positions, in order) and the current one.
     void setMatches(std::vector<std::uint32_t> positions, std::int64_t current);
+    // The critical path to draw on the bars (empty: none).
+    void setCriticalPath(std::vector<CriticalMark> marks);
+    const std::vector<CriticalMark>& criticalPath() const { return m_critical; }
     // Rows were collapsed, expanded or filtered from outside.
     void rowsChanged();
 
@@ -81,6 +84,7 @@ private:
     WaterfallRows m_rows;
     WaterfallMetrics m_metrics;
     std::vector<bool> m_matchFlags;
+    std::vector<CriticalMark> m_critical;
     std::int64_t m_currentMatch = -1;
     std::int64_t m_hovered = -1;
     bool m_labelWidthChosen = false;

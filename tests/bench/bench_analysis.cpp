@@ -3,6 +3,7 @@
 //   bench_analysis [SPANS]   (default 1000000)
 #include "benchsupport.h"
 #include "criticalpath.h"
+#include "dependencygraph.h"
 #include "operationstats.h"
 #include "selftime.h"
 #include "serviceedges.h"
@@ -38,6 +39,10 @@ int main(int argc, char** argv)
     std::vector<ServiceEdge> edges;
     const double edgesMs = Bench::millisecondsOf([&] { edges = computeServiceEdges(set); });
     std::printf("%-40s %8.1f ms   (%zu edges)\n", "service dependency edges", edgesMs, edges.size());
+    DependencyGraph graph;
+    const double mapMs = Bench::millisecondsOf([&] { graph = computeDependencyGraph(set); });
+    std::printf("%-40s %8.1f ms   (%zu nodes, %zu edges)\n", "dependency map with virtual peers", mapMs, graph.nodes.size(),
+                graph.edges.size());
     std::size_t segments = 0;
     const double criticalMs = Bench::millisecondsOf([&] {
         for (std::uint32_t t = 0; t < set.traces().size(); ++t)

@@ -77,6 +77,23 @@ private slots:
         QCOMPARE(axis.timeAt(axis.x(500)), std::int64_t(500));
     }
 
+    void criticalPathMarksTheBars()
+    {
+        auto presentation = std::make_shared<TraceSetPresentation>(
+            Test::buildTraceSet({{1, {}, "a", "root", 0, 100}, {2, 1, "a", "first", 10, 20}, {3, 1, "a", "second", 40, 50}}));
+        TraceView view;
+        view.setPresentation(presentation);
+        view.showTrace(TraceIndex {0});
+        // root 0-10, first 10-30, root 30-40, second 40-90, root 90-100.
+        const auto& marks = view.waterfall()->criticalPath();
+        QCOMPARE(marks.size(), std::size_t(5));
+        QCOMPARE(std::count_if(marks.begin(), marks.end(), [](const CriticalMark& m) { return m.position == 0; }), 3);
+        view.setShowCriticalPath(false);
+        QVERIFY(view.waterfall()->criticalPath().empty());
+        view.setShowCriticalPath(true);
+        QCOMPARE(view.waterfall()->criticalPath().size(), std::size_t(5));
+    }
+
     void keyboard()
     {
         auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet(
