@@ -28,6 +28,21 @@ namespace Spanwise {
 namespace {
 
 constexpr int spanRole = Qt::UserRole + 1;
+constexpr int durationColumn = 2;
+
+// Sorts the duration column by nanoseconds, not by its text ("900 µs" < "2 ms").
+class CallItem : public QTreeWidgetItem
+{
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+    bool operator<(const QTreeWidgetItem& other) const override
+    {
+        const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
+        if (column == durationColumn)
+            return data(durationColumn, Qt::UserRole).toLongLong() < other.data(durationColumn, Qt::UserRole).toLongLong();
+        return QTreeWidgetItem::operator<(other);
+    }
+};
 
 } // namespace
 
@@ -250,17 +265,17 @@ void DependencyMapView::showCalls(std::uint32_t edgeIndex)
     const TraceSet& set = m_presentation->set();
     for (const SpanIndex s : edge.callSpans) {
         const Span& span = set.span(s);
-        auto* item = new QTreeWidgetItem(m_calls, {toQString(formatTraceId(span.traceId)).left(16),
+        auto* item = new CallItem(m_calls, QStringList {toQString(formatTraceId(span.traceId)).left(16),
                                                    m_presentation->serviceName(span.service) + QStringLiteral(": ") +
                                                        m_presentation->text(span.operation),
                                                    formatDuration(span.durationNs), span.isError() ? tr("error") : QString()});
         item->setData(0, spanRole, s.value);
-        item->setData(2, Qt::UserRole, static_cast<qlonglong>(span.durationNs));
+        item->setData(durationColumn, Qt::UserRole, static_cast<qlonglong>(span.durationNs));
         if (span.isError())
             item->setForeground(3, QColor(0xc0, 0x1c, 0x28));
     }
     m_calls->setSortingEnabled(true);
-    m_calls->sortByColumn(2, Qt::DescendingOrder);
+    m_calls->sortByColumn(durationColumn, Qt::DescendingOrder);
     m_calls->header()->resizeSections(QHeaderView::ResizeToContents);
 }
 

@@ -98,6 +98,24 @@ private slots:
         QCOMPARE(requested.count(), 1);
     }
 
+    void callsSortByDuration()
+    {
+        // Three calls web→db taking 900 ns, 2 µs and 10 ms: text order would put "10.0 ms" first.
+        auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet(
+            {{1, {}, "web", "r", 0, 20'000'000, false, 1}, {2, 1, "db", "q", 1, 900, false, 1},
+             {1, {}, "web", "r", 0, 20'000'000, false, 2}, {2, 1, "db", "q", 1, 2'000, false, 2},
+             {1, {}, "web", "r", 0, 20'000'000, false, 3}, {2, 1, "db", "q", 1, 10'000'000, false, 3}}));
+        DependencyMapView view;
+        QSignalSpy ready(&view, &DependencyMapView::mapReady);
+        view.setPresentation(presentation);
+        QVERIFY(ready.wait(20000));
+        emit view.graphView()->edgeClicked(0);
+        QCOMPARE(view.calls()->topLevelItemCount(), 3);
+        QCOMPARE(view.calls()->topLevelItem(0)->text(2), QStringLiteral("10.0 ms"));
+        QCOMPARE(view.calls()->topLevelItem(1)->text(2), QStringLiteral("2.00 µs"));
+        QCOMPARE(view.calls()->topLevelItem(2)->text(2), QStringLiteral("900 ns"));
+    }
+
     void labelsAreEscapedForGraphviz()
     {
         const auto set = Test::buildTraceSet({{1, {}, "x\\y", "o", 0, 10}, {2, 1, "a\"b", "o", 1, 5}});
