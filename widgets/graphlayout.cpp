@@ -22,9 +22,14 @@ std::mutex& graphvizMutex()
     return mutex;
 }
 
-struct ContextDeleter {
-    void operator()(GVC_t* context) const { gvFreeContext(context); }
-};
+// One Graphviz context for the whole process, used under graphvizMutex(). Graphviz's text
+// layout caches font data across contexts, so freeing a context and making a new one leaves
+// that cache pointing at freed memory (AddressSanitizer caught it); a single context never does.
+GVC_t* sharedContext()
+{
+    static GVC_t* context = gvContext();
+    return context;
+}
 struct GraphDeleter {
     void operator()(Agraph_t* graph) const { agclose(graph); }
 };
@@ -134,12 +139,12 @@ GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& 
     if (graph.nodes.empty())
         return layout;
     const std::lock_guard lock(graphvizMutex());
-    std::unique_ptr<GVC_t, ContextDeleter> context(gvContext());
+    GVC_t* context = sharedContext();
     std::vector<Agnode_t*> nodes;
     std::vector<Agedge_t*> edges;
     auto g = buildGraph(graph, options, nodes, edges);
     std::string engine = "dot";
-    if (gvLayout(context.get(), g.get(), engine.c_str()) != 0) {
+    if (gvLayout(context, g.get(), engine.c_str()) != 0) {
         layout.error = QStringLiteral("Graphviz could not lay out the graph");
         return layout;
     }
@@ -175,7 +180,7 @@ GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& 
             out.labelPos = flip(label->pos);
         layout.edges.push_back(out);
     }
-    gvFreeLayout(context.get(), g.get());
+    gvFreeLayout(context, g.get());
     return layout;
 }
 

@@ -43,8 +43,11 @@ void LatencyHistogram::rebuild()
 {
     QChart* c = chart();
     c->removeAllSeries();
-    for (QAbstractAxis* axis : c->axes())
+    // removeAxis hands the axis back to us: delete it, or every rebuild leaks one.
+    for (QAbstractAxis* axis : c->axes()) {
         c->removeAxis(axis);
+        delete axis;
+    }
     c->setTitle(m_title);
     if (m_durations.empty())
         return;
@@ -72,6 +75,9 @@ void LatencyHistogram::rebuild()
         lower->append(edge(i + 1), 0);
     }
     auto* area = new QAreaSeries(upper, lower);
+    // The area series does not own its outlines: tie them to it.
+    upper->setParent(area);
+    lower->setParent(area);
     area->setName(tr("spans"));
     area->setColor(QColor(0x4e, 0x79, 0xa7, 170));
     area->setBorderColor(QColor(0x2f, 0x55, 0x80));

@@ -32,8 +32,11 @@ void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentatio
 {
     QChart* c = chart();
     c->removeAllSeries();
-    for (QAbstractAxis* axis : c->axes())
+    // removeAxis hands the axis back to us: delete it, or every rebuild leaks one.
+    for (QAbstractAxis* axis : c->axes()) {
         c->removeAxis(axis);
+        delete axis;
+    }
     c->setTitle(m_errorsOnly ? tr("Failing calls per second, by service") : tr("Calls per second, by service"));
     if (!presentation || presentation->set().spans().empty())
         return;
@@ -103,8 +106,11 @@ void SelfTimeChart::showTrace(TraceIndex trace)
 {
     QChart* c = chart();
     c->removeAllSeries();
-    for (QAbstractAxis* axis : c->axes())
+    // removeAxis hands the axis back to us: delete it, or every rebuild leaks one.
+    for (QAbstractAxis* axis : c->axes()) {
         c->removeAxis(axis);
+        delete axis;
+    }
     if (!m_presentation || !trace.isValid()) {
         c->setTitle(tr("Self time per service (select a trace)"));
         return;
