@@ -13,9 +13,10 @@
 
 namespace Spanwise {
 
-LatencyHistogram::LatencyHistogram(QWidget* parent) : QChartView(parent)
+// The chart goes to the base constructor: a chart set later would leave the view's default
+// one to the caller to delete.
+LatencyHistogram::LatencyHistogram(QWidget* parent) : QChartView(new QChart, parent)
 {
-    setChart(new QChart);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     chart()->legend()->setAlignment(Qt::AlignBottom);
     setRenderHint(QPainter::Antialiasing);

@@ -19,9 +19,8 @@
 
 namespace Spanwise {
 
-ServiceRateChart::ServiceRateChart(bool errorsOnly, QWidget* parent) : QChartView(parent), m_errorsOnly(errorsOnly)
+ServiceRateChart::ServiceRateChart(bool errorsOnly, QWidget* parent) : QChartView(new QChart, parent), m_errorsOnly(errorsOnly)
 {
-    setChart(new QChart);
     chart()->legend()->setAlignment(Qt::AlignRight);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     setRenderHint(QPainter::Antialiasing);
@@ -87,9 +86,8 @@ void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentatio
     y->setRange(0, std::max(1.0, peak * 1.1));
 }
 
-SelfTimeChart::SelfTimeChart(QWidget* parent) : QChartView(parent)
+SelfTimeChart::SelfTimeChart(QWidget* parent) : QChartView(new QChart, parent)
 {
-    setChart(new QChart);
     chart()->legend()->setVisible(false);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     setRenderHint(QPainter::Antialiasing);

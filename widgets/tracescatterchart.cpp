@@ -17,9 +17,9 @@
 namespace Spanwise {
 
 TraceScatterChart::TraceScatterChart(QWidget* parent)
-    : QChartView(parent), m_ok(new QScatterSeries), m_errors(new QScatterSeries), m_selected(new QScatterSeries)
+    : QChartView(new QChart, parent), m_ok(new QScatterSeries), m_errors(new QScatterSeries), m_selected(new QScatterSeries)
 {
-    auto* chart = new QChart;
+    QChart* chart = this->chart();
     chart->legend()->setVisible(false);
     chart->setMargins(QMargins(4, 2, 4, 2));
     chart->setBackgroundRoundness(0);
@@ -48,7 +48,6 @@ TraceScatterChart::TraceScatterChart(QWidget* parent)
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
     setToolTip(tr("Trace duration (ms, log scale) over start time: click a point to open that trace"));
