@@ -4,6 +4,7 @@
 #include "importcontext.h"
 #include "jaegerprocesstable.h"
 #include "jaegertags.h"
+#include "jsonobjects.h"
 #include "jsonvalue.h"
 #include "tracesetbuilder.h"
 
@@ -165,15 +166,9 @@ void JaegerSpanReader::readReferences(simdjson::dom::element references, const J
     }
     // The parent is the first CHILD_OF reference within the span's trace, else the first
     // reference within the trace; every other reference becomes a link.
-    std::int64_t index = 0;
     std::optional<std::size_t> parentLink;
-    for (simdjson::dom::element reference : list) {
-        const JsonPath referencePath = path.element(index++);
-        simdjson::dom::object object;
-        if (reference.get_object().get(object)) {
-            warn(referencePath, "expected a reference object; reference skipped");
-            continue;
-        }
+    const auto warnAt = [this](const JsonPath& at, std::string text) { warn(at, std::move(text)); };
+    forEachObject(list, path, "a reference", warnAt, [&](simdjson::dom::object object, const JsonPath& referencePath) {
         const auto type = jsonMember(object, "refType").and_then([](auto v) { return jsonString(v); });
         const auto traceText = jsonMember(object, "traceID").and_then([](auto v) { return jsonString(v); });
         const auto spanText = jsonMember(object, "spanID").and_then([](auto v) { return jsonString(v); });
@@ -181,7 +176,7 @@ void JaegerSpanReader::readReferences(simdjson::dom::element references, const J
         const auto spanId = spanText ? parseHexSpanId(*spanText) : std::nullopt;
         if (!trace || !spanId) {
             warn(referencePath, "reference has no valid traceID and spanID; reference skipped");
-            continue;
+            return;
         }
         Link link;
         link.traceId = *trace;
@@ -189,12 +184,12 @@ void JaegerSpanReader::readReferences(simdjson::dom::element references, const J
         link.kind = type == std::string_view("FOLLOWS_FROM") ? LinkKind::FollowsFrom : LinkKind::ChildOf;
         m_links.push_back(link);
         if (link.traceId != span.traceId)
-            continue;
+            return;
         const bool betterParent =
             !parentLink || (link.kind == LinkKind::ChildOf && m_links[*parentLink].kind != LinkKind::ChildOf);
         if (betterParent)
             parentLink = m_links.size() - 1;
-    }
+    });
     if (parentLink) {
         span.parentSpanId = m_links[*parentLink].spanId;
         span.flags |= SpanHasParentId;
@@ -212,14 +207,8 @@ void JaegerSpanReader::readLogs(simdjson::dom::element logs, const JsonPath& pat
         return;
     }
     TraceSetBuilder& builder = m_context.builder();
-    std::int64_t index = 0;
-    for (simdjson::dom::element log : list) {
-        const JsonPath logPath = path.element(index++);
-        simdjson::dom::object object;
-        if (log.get_object().get(object)) {
-            warn(logPath, "expected a log object; log skipped");
-            continue;
-        }
+    const auto warnAt = [this](const JsonPath& at, std::string text) { warn(at, std::move(text)); };
+    forEachObject(list, path, "a log", warnAt, [&](simdjson::dom::object object, const JsonPath& logPath) {
         Event event;
         if (const auto micros = readMicros(object, "timestamp", logPath))
             event.timeNs = *micros;
@@ -229,7 +218,7 @@ void JaegerSpanReader::readLogs(simdjson::dom::element logs, const JsonPath& pat
         // A log is named by its "event" field (OpenTracing convention), else its "message".
         for (const StringId key : {m_eventKey, m_messageKey}) {
             const auto it = std::find_if(m_eventAttributes.begin(), m_eventAttributes.end(),
-                [&](const Attribute& a) { return a.key == key && a.type == AttributeType::String; });
+                                         [&](const Attribute& a) { return a.key == key && a.type == AttributeType::String; });
             if (it != m_eventAttributes.end()) {
                 event.name = it->text;
                 break;
@@ -239,7 +228,7 @@ void JaegerSpanReader::readLogs(simdjson::dom::element logs, const JsonPath& pat
             event.name = m_logName;
         event.attributes = builder.addAttributes(m_eventAttributes);
         m_events.push_back(event);
-    }
+    });
 }
 
 void JaegerSpanReader::applyWellKnownTags(Span& span)

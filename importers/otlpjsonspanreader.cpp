@@ -3,6 +3,7 @@
 #include "base64.h"
 #include "hexid.h"
 #include "importcontext.h"
+#include "jsonobjects.h"
 #include "jsonvalue.h"
 #include "otlpenums.h"
 #include "tracesetbuilder.h"
@@ -381,25 +382,19 @@ void OtlpJsonSpanReader::readEvents(simdjson::dom::element events, const JsonPat
     simdjson::dom::array array;
     if (events.get_array().get(array))
         return;
-    std::int64_t index = 0;
-    for (simdjson::dom::element entry : array) {
-        const JsonPath eventPath = path.element(index++);
-        simdjson::dom::object object;
-        if (entry.get_object().get(object)) {
-            warn(eventPath, "expected an event object; event skipped");
-            continue;
-        }
+    const auto warnAt = [this](const JsonPath& at, std::string text) { warn(at, std::move(text)); };
+    forEachObject(array, path, "an event", warnAt, [&](simdjson::dom::object object, const JsonPath& eventPath) {
         Event event;
         event.timeNs = readNanos(object, "timeUnixNano", "time_unix_nano", eventPath).value_or(0);
         if (const auto name = jsonMember(object, "name"))
-            event.name = m_context.builder().intern(jsonString(*name).value_or(std::string_view{}));
+            event.name = m_context.builder().intern(jsonString(*name).value_or(std::string_view {}));
         else
-            event.name = StringId{0};
+            event.name = StringId {0};
         if (const auto attributes = jsonMember(object, "attributes"))
             event.attributes = readAttributes(*attributes, eventPath.member("attributes"));
         event.droppedAttributes = readCount(object, "droppedAttributesCount", "dropped_attributes_count");
         m_events.push_back(event);
-    }
+    });
 }
 
 void OtlpJsonSpanReader::readLinks(simdjson::dom::element links, const JsonPath& path, Span&)
@@ -407,34 +402,28 @@ void OtlpJsonSpanReader::readLinks(simdjson::dom::element links, const JsonPath&
     simdjson::dom::array array;
     if (links.get_array().get(array))
         return;
-    std::int64_t index = 0;
-    for (simdjson::dom::element entry : array) {
-        const JsonPath linkPath = path.element(index++);
-        simdjson::dom::object object;
-        if (entry.get_object().get(object)) {
-            warn(linkPath, "expected a link object; link skipped");
-            continue;
-        }
+    const auto warnAt = [this](const JsonPath& at, std::string text) { warn(at, std::move(text)); };
+    forEachObject(array, path, "a link", warnAt, [&](simdjson::dom::object object, const JsonPath& linkPath) {
         const auto traceText = member(object, "traceId", "trace_id");
         const auto spanText = member(object, "spanId", "span_id");
         const auto traceId = traceText ? jsonString(*traceText).and_then(parseOtlpTraceId) : std::nullopt;
         const auto spanId = spanText ? jsonString(*spanText).and_then(parseOtlpSpanId) : std::nullopt;
         if (!traceId || !spanId) {
             warn(linkPath, "link has no valid traceId and spanId; link skipped");
-            continue;
+            return;
         }
         Link link;
         link.traceId = *traceId;
         link.spanId = *spanId;
         if (const auto state = member(object, "traceState", "trace_state"))
-            link.traceState = m_context.builder().intern(jsonString(*state).value_or(std::string_view{}));
+            link.traceState = m_context.builder().intern(jsonString(*state).value_or(std::string_view {}));
         if (const auto flags = jsonMember(object, "flags"))
             link.flags = static_cast<std::uint32_t>(jsonInteger(*flags).value_or(0));
         if (const auto attributes = jsonMember(object, "attributes"))
             link.attributes = readAttributes(*attributes, linkPath.member("attributes"));
         link.droppedAttributes = readCount(object, "droppedAttributesCount", "dropped_attributes_count");
         m_links.push_back(link);
-    }
+    });
 }
 
 } // namespace Spanwise
