@@ -72,6 +72,9 @@ void TestJaegerMalformed::recoverable_data()
 {"traceID":"a1","spanID":"01")",
                                                        R"([42,
 {"traceID":"a1","spanID":"01")")) << 2 << "at data[0].spans[0]: expected a span object, found a number";
+    QTest::newRow("log that is not an object")
+        << QString::fromStdString(replaced(twoSpans, R"("tags":[],"processID":"p1"},)", R"("tags":[],"logs":[7],"processID":"p1"},)"))
+        << 2 << "at data[0].spans[0].logs[0]: expected a log object, found a number; skipped";
     QTest::newRow("unknown processID") << QString::fromStdString(
                                               replaced(twoSpans, R"("processID":"p1"},)", R"("processID":"p9"},)"))
                                        << 2 << "at data[0].spans[0].processID: processID names no process";
