@@ -151,10 +151,14 @@ private:
             }
             const auto length = cursor.varint();
             if (!length || *length > message.size() - cursor.pos) {
-                m_context.warn(at, where + ".resourceSpans[" + std::to_string(index) + "]",
+                const std::string path = where + ".resourceSpans[" + std::to_string(index) + "]";
+                // Keep what the cut left whole: the resource and every complete span before it.
+                const std::size_t salvaged = length ? salvage(message.substr(cursor.pos), at, path) : 0;
+                m_context.warn(at, path,
                                "the message is cut short: this ResourceSpans needs " +
                                    (length ? std::to_string(*length) : std::string("?")) + " bytes, " +
-                                   std::to_string(message.size() - cursor.pos) + " remain; skipped");
+                                   std::to_string(message.size() - cursor.pos) + " remain; " +
+                                   std::to_string(salvaged) + " complete span(s) before the cut loaded, the rest skipped");
                 return;
             }
             const std::string_view body = message.substr(cursor.pos, *length);
@@ -170,6 +174,58 @@ private:
             if (!inflated)
                 m_context.progress(base + cursor.pos);
         }
+    }
+
+    // Rebuilds a ResourceSpans from the complete fields at the start of a cut one: its resource,
+    // whole ScopeSpans, and the whole spans of the ScopeSpans the cut falls in.
+    std::size_t salvage(std::string_view cut, std::size_t at, const std::string& path)
+    {
+        namespace trace = opentelemetry::proto::trace::v1;
+        trace::ResourceSpans partial;
+        // Walks length-delimited fields while they are whole; calls take(field, body, whole).
+        const auto walk = [](std::string_view bytes, const auto& take) {
+            WireCursor cursor {bytes};
+            while (!cursor.atEnd()) {
+                const auto tag = cursor.varint();
+                if (!tag)
+                    return;
+                if ((*tag & 7) != LengthDelimited) {
+                    if (!cursor.skip(static_cast<WireType>(*tag & 7)))
+                        return;
+                    continue;
+                }
+                const auto length = cursor.varint();
+                if (!length)
+                    return;
+                const bool whole = *length <= bytes.size() - cursor.pos;
+                const std::string_view body = bytes.substr(cursor.pos, whole ? *length : bytes.size() - cursor.pos);
+                take(static_cast<std::uint32_t>(*tag >> 3), body, whole);
+                if (!whole)
+                    return;
+                cursor.pos += *length;
+            }
+        };
+        walk(cut, [&](std::uint32_t field, std::string_view body, bool whole) {
+            if (field == 1 && whole) {
+                (void)partial.mutable_resource()->ParseFromArray(body.data(), static_cast<int>(body.size()));
+            } else if (field == 2) {
+                trace::ScopeSpans* scope = partial.add_scope_spans();
+                if (whole && scope->ParseFromArray(body.data(), static_cast<int>(body.size())))
+                    return;
+                scope->Clear();
+                walk(body, [&](std::uint32_t inner, std::string_view innerBody, bool innerWhole) {
+                    if (!innerWhole)
+                        return;
+                    if (inner == 1)
+                        (void)scope->mutable_scope()->ParseFromArray(innerBody.data(), static_cast<int>(innerBody.size()));
+                    else if (inner == 2 && !scope->add_spans()->ParseFromArray(innerBody.data(), static_cast<int>(innerBody.size())))
+                        scope->mutable_spans()->RemoveLast();
+                });
+            }
+        });
+        const std::size_t added = m_spans.read(partial, at, path);
+        m_context.report().spans += added;
+        return added;
     }
 
     ImportContext& m_context;
