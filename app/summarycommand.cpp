@@ -2,7 +2,7 @@
 
 #include "commandsupport.h"
 #include "dependencygraph.h"
-#include "serviceedges.h"
+#include "servicenames.h"
 #include "traceloader.h"
 #include "traceset.h"
 

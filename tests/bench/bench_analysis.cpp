@@ -1,12 +1,11 @@
 // Prints the time of the analyses over every loaded span of a generated trace set: per-operation
-// statistics (exact percentiles), self times and service edges. Never asserts on time.
+// statistics (exact percentiles), self times, the dependency map and critical paths. Never asserts on time.
 //   bench_analysis [SPANS]   (default 1000000)
 #include "benchsupport.h"
 #include "criticalpath.h"
 #include "dependencygraph.h"
 #include "operationstats.h"
 #include "selftime.h"
-#include "serviceedges.h"
 #include "traceset.h"
 
 #include <cstdio>
@@ -36,9 +35,6 @@ int main(int argc, char** argv)
     std::vector<std::int64_t> self;
     const double selfMs = Bench::millisecondsOf([&] { self = selfTimes(set); });
     std::printf("%-40s %8.1f ms\n", "self time of every span", selfMs);
-    std::vector<ServiceEdge> edges;
-    const double edgesMs = Bench::millisecondsOf([&] { edges = computeServiceEdges(set); });
-    std::printf("%-40s %8.1f ms   (%zu edges)\n", "service dependency edges", edgesMs, edges.size());
     DependencyGraph graph;
     const double mapMs = Bench::millisecondsOf([&] { graph = computeDependencyGraph(set); });
     std::printf("%-40s %8.1f ms   (%zu nodes, %zu edges)\n", "dependency map with virtual peers", mapMs, graph.nodes.size(),

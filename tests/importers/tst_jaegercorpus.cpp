@@ -1,7 +1,7 @@
 #include "corpus.h"
 #include "fixtures.h"
 #include "manifest.h"
-#include "serviceedges.h"
+#include "servicenames.h"
 #include "traceloader.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "fixtures.h"
-#include "serviceedges.h"
+#include "servicenames.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #include "fixtures.h"
 
-#include "serviceedges.h"
+#include "dependencygraph.h"
 #include "tracesetbuilder.h"
 
 namespace Spanwise::Test {
@@ -84,11 +84,13 @@ QStringList dumpForest(const TraceSet& set)
 
 QStringList dumpEdges(const TraceSet& set)
 {
+    DependencyOptions options;
+    options.includeVirtual = false;
+    const DependencyGraph graph = computeDependencyGraph(set, options);
     QStringList out;
-    for (const ServiceEdge& e : computeServiceEdges(set))
+    for (const DependencyEdge& e : graph.edges)
         out << QStringLiteral("%1>%2 %3/%4")
-                   .arg(QString::fromStdString(std::string(set.serviceName(e.from))),
-                        QString::fromStdString(std::string(set.serviceName(e.to))))
+                   .arg(QString::fromStdString(graph.nodes[e.from].name), QString::fromStdString(graph.nodes[e.to].name))
                    .arg(e.calls)
                    .arg(e.errors);
     return out;

@@ -41,7 +41,8 @@ std::shared_ptr<const TraceSet> buildChain(std::string_view sketch);
 // by "--": compared as lists, a failure reads as a diff.
 QStringList dumpForest(const TraceSet& set);
 
-// The service edges as "from>to calls/errors" lines, in computeServiceEdges order.
+// The instrumented service edges (calls between services that both sent spans) as
+// "from>to calls/errors" lines, sorted by caller then callee.
 QStringList dumpEdges(const TraceSet& set);
 
 // Loads JSON text as if it were a file called `name`.
