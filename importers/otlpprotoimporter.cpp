@@ -109,7 +109,11 @@ private:
             const std::uint32_t length = bigEndian32(bytes, pos);
             if (length > bytes.size() - pos - 4) {
                 m_context.warn(pos, where, "the frame's length (" + std::to_string(length) + " bytes) runs past the end of the file (" +
-                                               std::to_string(bytes.size() - pos - 4) + " bytes left); the rest is skipped");
+                                               std::to_string(bytes.size() - pos - 4) +
+                                               " bytes left); what the rest holds whole is read as this frame");
+                // A cut file, or a wrong length: the bytes that are there still hold whole records.
+                if (!startsWithZstd(bytes.substr(pos + 4)))
+                    readTracesData(bytes.substr(pos + 4), pos + 4, where);
                 return;
             }
             const std::string_view payload = bytes.substr(pos + 4, length);
