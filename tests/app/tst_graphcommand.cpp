@@ -3,10 +3,8 @@
 
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QXmlStreamReader>
 
 namespace {
 
@@ -21,15 +19,6 @@ int run(const QString& program, const QStringList& arguments, QByteArray* err = 
 int spanwise(const QStringList& arguments, QByteArray* err = nullptr)
 {
     return run(QStringLiteral(SPANWISE_EXECUTABLE), QStringList {QStringLiteral("graph")} + arguments, err);
-}
-
-// Every text of the SVG, and whether it holds a <script>.
-QStringList svgTexts(const QString& path, bool* wellFormed, bool* hasScript)
-{
-    QStringList elements;
-    const QStringList texts = Spanwise::Test::svgTexts(path, wellFormed, &elements);
-    *hasScript = elements.contains(QStringLiteral("script"));
-    return texts;
 }
 
 QString sdk()
@@ -65,7 +54,7 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("deps.svg"));
         QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), out}), 0);
         bool wellFormed = false, hasScript = false;
-        const QStringList texts = svgTexts(out, &wellFormed, &hasScript);
+        const QStringList texts = Spanwise::Test::svgTextsAndScript(out, &wellFormed, &hasScript);
         QVERIFY(wellFormed);
         for (const char* service : {"web-frontend", "api-gateway", "auth-service", "catalog-service", "orders-service",
                                     "inventory-service", "payments-service", "notification-worker", "analytics-batch"})
@@ -108,15 +97,12 @@ private slots:
     {
         QTemporaryDir dir;
         const QString input = dir.filePath(QStringLiteral("hostile.json"));
-        QFile file(input);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(hostileTrace());
-        file.close();
+        QVERIFY(Spanwise::Test::writeFile(input, hostileTrace()));
         const QString svg = dir.filePath(QStringLiteral("hostile.svg"));
         QByteArray err;
         QCOMPARE(spanwise({input, QStringLiteral("-o"), svg}, &err), 0);
         bool wellFormed = false, hasScript = true;
-        const QString all = svgTexts(svg, &wellFormed, &hasScript).join(QLatin1Char('|'));
+        const QString all = Spanwise::Test::svgTextsAndScript(svg, &wellFormed, &hasScript).join(QLatin1Char('|'));
         QVERIFY(wellFormed);
         QVERIFY(!hasScript);
         QVERIFY2(all.contains(QStringLiteral("</text><script>alert(1)</script>")), qPrintable(all));
@@ -126,7 +112,7 @@ private slots:
         QCOMPARE(spanwise({input, QStringLiteral("-o"), dot}), 0);
         QCOMPARE(run(QStringLiteral("dot"), {QStringLiteral("-Tsvg"), dot, QStringLiteral("-o"), dir.filePath(QStringLiteral("d.svg"))}), 0);
         bool dotWellFormed = false, dotScript = true;
-        svgTexts(dir.filePath(QStringLiteral("d.svg")), &dotWellFormed, &dotScript);
+        Spanwise::Test::svgTextsAndScript(dir.filePath(QStringLiteral("d.svg")), &dotWellFormed, &dotScript);
         QVERIFY(dotWellFormed);
         QVERIFY(!dotScript);
     }

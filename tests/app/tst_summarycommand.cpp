@@ -92,10 +92,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString notJson = dir.filePath(QStringLiteral("notes.txt"));
-        QFile notes(notJson);
-        QVERIFY(notes.open(QIODevice::WriteOnly));
-        notes.write("just some notes\n");
-        notes.close();
+        QVERIFY(Spanwise::Test::writeFile(notJson, "just some notes\n"));
 
         QCOMPARE(spanwise({QStringLiteral("summary")}).exitCode, 2);
         QCOMPARE(spanwise({QStringLiteral("summary"), QStringLiteral("--bogus"), notJson}).exitCode, 2);
@@ -111,10 +108,7 @@ private slots:
         QFile whole(corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")));
         QVERIFY(whole.open(QIODevice::ReadOnly));
         const QString cutPath = dir.filePath(QStringLiteral("cut.json"));
-        QFile cut(cutPath);
-        QVERIFY(cut.open(QIODevice::WriteOnly));
-        cut.write(whole.readAll().left(50'000));
-        cut.close();
+        QVERIFY(Spanwise::Test::writeFile(cutPath, whole.readAll().left(50'000)));
         const Spanwise::Test::ProcessRun truncated = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), cutPath});
         QCOMPARE(truncated.exitCode, 0);
         const QJsonObject file =

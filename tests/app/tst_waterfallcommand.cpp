@@ -1,12 +1,9 @@
 #include "corpus.h"
 #include "processes.h"
 
-#include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QXmlStreamReader>
 
 namespace {
 
@@ -16,15 +13,6 @@ int runSpanwise(const QStringList& arguments, QByteArray* err = nullptr)
     if (err)
         *err = result.err;
     return result.exitCode;
-}
-
-// Every text of the SVG, and whether it holds a <script>.
-QStringList svgTexts(const QString& path, bool* wellFormed, bool* hasScript)
-{
-    QStringList elements;
-    const QStringList texts = Spanwise::Test::svgTexts(path, wellFormed, &elements);
-    *hasScript = elements.contains(QStringLiteral("script"));
-    return texts;
 }
 
 // Service and operation names that would break an SVG written by string concatenation.
@@ -57,7 +45,7 @@ private slots:
                               QStringLiteral("--trace"), QStringLiteral("18231c31672495c6"), QStringLiteral("-o"), out}),
                  0);
         bool wellFormed = false, hasScript = false;
-        const QStringList texts = svgTexts(out, &wellFormed, &hasScript);
+        const QStringList texts = Spanwise::Test::svgTextsAndScript(out, &wellFormed, &hasScript);
         QVERIFY(wellFormed);
         for (const char* name : {"frontend", "customer", "driver", "route", "mysql", "redis", "HTTP GET /dispatch",
                                  "SQL SELECT", "GetDriver", "FindDriverIDs", "Driver::findNearest", "HTTP GET /route"})
@@ -80,14 +68,11 @@ private slots:
     {
         QTemporaryDir dir;
         const QString input = dir.filePath(QStringLiteral("hostile.json"));
-        QFile file(input);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(hostileTrace());
-        file.close();
+        QVERIFY(Spanwise::Test::writeFile(input, hostileTrace()));
         const QString out = dir.filePath(QStringLiteral("hostile.svg"));
         QCOMPARE(runSpanwise({QStringLiteral("waterfall"), input, QStringLiteral("-o"), out}), 0);
         bool wellFormed = false, hasScript = true;
-        const QString all = svgTexts(out, &wellFormed, &hasScript).join(QLatin1Char('|'));
+        const QString all = Spanwise::Test::svgTextsAndScript(out, &wellFormed, &hasScript).join(QLatin1Char('|'));
         QVERIFY(wellFormed);
         QVERIFY(!hasScript);
         QVERIFY(all.contains(QStringLiteral("</text><script>alert(1)</script>")));

@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "processes.h"
 #include "traceloader.h"
 #include "traceset.h"
 
@@ -94,11 +95,9 @@ private slots:
         }
         QVERIFY(frames > 10);
         QTemporaryDir dir;
-        QFile out(dir.filePath(QStringLiteral("frames.bin")));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(framed);
-        out.close();
-        const LoadResult result = loadPath(out.fileName());
+        const QString framedPath = dir.filePath(QStringLiteral("frames.bin"));
+        QVERIFY(Test::writeFile(framedPath, framed));
+        const LoadResult result = loadPath(framedPath);
         QVERIFY(!result.anyFailed());
         QCOMPARE(result.reports.front().format, std::string("otlp-proto"));
         QCOMPARE(result.reports.front().warningCount, std::size_t(0));
@@ -140,11 +139,9 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
         file.close();
-        QFile cut(dir.filePath(QStringLiteral("cut.gz")));
-        QVERIFY(cut.open(QIODevice::WriteOnly));
-        cut.write(bytes.left(bytes.size() / 2));
-        cut.close();
-        const LoadResult result = loadPath(cut.fileName());
+        const QString cutPath = dir.filePath(QStringLiteral("cut.gz"));
+        QVERIFY(Test::writeFile(cutPath, bytes.left(bytes.size() / 2)));
+        const LoadResult result = loadPath(cutPath);
         QVERIFY(result.anyFailed());
         QCOMPARE(result.reports.front().messages.size(), std::size_t(1));
         QVERIFY(QString::fromStdString(result.reports.front().describe(result.reports.front().messages.front()))

@@ -26,15 +26,6 @@ QStringList edges(const DependencyGraph& graph)
     return out;
 }
 
-QStringList names(const DependencyGraph& graph, const std::vector<std::uint32_t>& nodes)
-{
-    QStringList out;
-    for (const std::uint32_t n : nodes)
-        out << QString::fromStdString(graph.nodes[n].name);
-    out.sort();
-    return out;
-}
-
 constexpr auto Client = SpanKind::Client;
 constexpr auto Server = SpanKind::Server;
 constexpr auto Producer = SpanKind::Producer;
@@ -142,10 +133,10 @@ private slots:
                                               {1, {}, "x", "o", 0, 50, false, 2}, {2, 1, "c", "o", 1, 40, false, 2}});
         const DependencyGraph graph = computeDependencyGraph(*set);
         const std::uint32_t c = *graph.findNode("c");
-        QCOMPARE(names(graph, graph.upstream(c)), (QStringList{"a", "b", "x"}));
-        QCOMPARE(names(graph, graph.downstream(c)), (QStringList{"d", "e"}));
-        QCOMPARE(names(graph, graph.neighbourhood(c, 1)), (QStringList{"b", "c", "d", "e", "x"}));
-        QCOMPARE(names(graph, graph.neighbourhood(*graph.findNode("a"), 2)), (QStringList{"a", "b", "c"}));
+        QCOMPARE(Test::sortedNodeNames(graph, graph.upstream(c)), (QStringList{"a", "b", "x"}));
+        QCOMPARE(Test::sortedNodeNames(graph, graph.downstream(c)), (QStringList{"d", "e"}));
+        QCOMPARE(Test::sortedNodeNames(graph, graph.neighbourhood(c, 1)), (QStringList{"b", "c", "d", "e", "x"}));
+        QCOMPARE(Test::sortedNodeNames(graph, graph.neighbourhood(*graph.findNode("a"), 2)), (QStringList{"a", "b", "c"}));
         const DependencyGraph focus = graph.subgraph(graph.neighbourhood(c, 1));
         QCOMPARE(::edges(focus), (QStringList{"b>c 1/0", "c>d 1/0", "c>e 1/0", "x>c 1/0"}));
     }

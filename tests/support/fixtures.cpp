@@ -102,4 +102,13 @@ LoadResult loadText(std::string_view text, std::string name)
     return loadTraceBuffers(std::span<const NamedBuffer>(&buffer, 1));
 }
 
+QStringList sortedNodeNames(const DependencyGraph& graph, const std::vector<std::uint32_t>& nodes)
+{
+    QStringList out;
+    for (const std::uint32_t n : nodes)
+        out << QString::fromStdString(graph.nodes[n].name);
+    out.sort();
+    return out;
+}
+
 } // namespace Spanwise::Test

@@ -14,6 +14,10 @@
 #include <utility>
 #include <vector>
 
+namespace Spanwise {
+struct DependencyGraph;
+}
+
 namespace Spanwise::Test {
 
 // One span of a hand-made fixture; ids are small numbers for readability.
@@ -44,6 +48,9 @@ QStringList dumpForest(const TraceSet& set);
 // The instrumented service edges (calls between services that both sent spans) as
 // "from>to calls/errors" lines, sorted by caller then callee.
 QStringList dumpEdges(const TraceSet& set);
+
+// The names of some nodes of a dependency graph, sorted: compared as lists, order-free.
+QStringList sortedNodeNames(const DependencyGraph& graph, const std::vector<std::uint32_t>& nodes);
 
 // Loads JSON text as if it were a file called `name`.
 LoadResult loadText(std::string_view text, std::string name = "fixture.json");

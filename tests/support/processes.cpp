@@ -43,4 +43,18 @@ QStringList svgTexts(const QString& path, bool* wellFormed, QStringList* element
     return texts;
 }
 
+QStringList svgTextsAndScript(const QString& path, bool* wellFormed, bool* hasScript)
+{
+    QStringList elements;
+    const QStringList texts = svgTexts(path, wellFormed, &elements);
+    *hasScript = elements.contains(QStringLiteral("script"));
+    return texts;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
 } // namespace Spanwise::Test

@@ -19,4 +19,10 @@ ProcessRun runProgram(const QString& program, const QStringList& arguments);
 // elements it holds (to check that no <script> slipped in).
 QStringList svgTexts(const QString& path, bool* wellFormed, QStringList* elements = nullptr);
 
+// The same, saying only whether a <script> element is among them.
+QStringList svgTextsAndScript(const QString& path, bool* wellFormed, bool* hasScript);
+
+// Writes bytes to a new file, for inputs a test makes up; false when the file cannot be written.
+[[nodiscard]] bool writeFile(const QString& path, const QByteArray& bytes);
+
 } // namespace Spanwise::Test

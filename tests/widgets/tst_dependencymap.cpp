@@ -23,15 +23,6 @@ std::shared_ptr<const TraceSet> fixture()
                                 {1, {}, "p", "o", 0, 50, false, 3}, {2, 1, "q", "o", 1, 40, false, 3}});
 }
 
-QStringList names(const DependencyGraph& graph, const std::vector<std::uint32_t>& nodes)
-{
-    QStringList out;
-    for (const std::uint32_t n : nodes)
-        out << QString::fromStdString(graph.nodes[n].name);
-    out.sort();
-    return out;
-}
-
 } // namespace
 
 class TestDependencyMap : public QObject
@@ -50,9 +41,9 @@ private slots:
         const std::uint32_t c = *graph->findNode("c");
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.nodeCentre(c));
         // Exactly its transitive callers and callees, and itself; not p, q.
-        QCOMPARE(names(*graph, view.highlightedNodes()), (QStringList{"a", "b", "c", "d", "e", "x"}));
+        QCOMPARE(Test::sortedNodeNames(*graph, view.highlightedNodes()), (QStringList{"a", "b", "c", "d", "e", "x"}));
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.nodeCentre(*graph->findNode("a")));
-        QCOMPARE(names(*graph, view.highlightedNodes()), (QStringList{"a", "b", "c", "d", "e"}));
+        QCOMPARE(Test::sortedNodeNames(*graph, view.highlightedNodes()), (QStringList{"a", "b", "c", "d", "e"}));
         // Clicking the background clears it.
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(2, 2));
         QVERIFY(view.highlightedNodes().empty());
