@@ -1,80 +1,120 @@
 #include "decompress.h"
 
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
-#include <array>
+#include <algorithm>
 
 namespace Spanwise {
 namespace {
 
 constexpr std::size_t chunkSize = 256 * 1024;
 
-std::expected<std::string, std::string> gunzip(std::string_view bytes)
+// Output goes straight into the padded buffer, one chunk at a time, up to the cap.
+class Sink
 {
-    std::string out;
-    std::array<char, chunkSize> chunk;
+public:
+    Sink(DecompressResult& result, std::uint64_t cap) : m_result(result), m_cap(cap) {}
+
+    // Room for the next chunk, or nullptr once the cap is reached.
+    char* next(std::size_t& room)
+    {
+        const std::uint64_t left = m_cap - std::min<std::uint64_t>(m_cap, m_result.bytes.size());
+        room = static_cast<std::size_t>(std::min<std::uint64_t>(chunkSize, left));
+        return room == 0 ? nullptr : m_result.bytes.grow(room);
+    }
+    void wrote(std::size_t count) { m_result.bytes.commit(count); }
+
+private:
+    DecompressResult& m_result;
+    std::uint64_t m_cap;
+};
+
+std::string capMessage(std::uint64_t cap, std::size_t compressedAt)
+{
+    return "the data inflates to more than the limit of " + std::to_string(cap) +
+        " bytes (set it with --max-decompressed or SPANWISE_MAX_DECOMPRESSED); inflation stopped at compressed byte " +
+        std::to_string(compressedAt) + ", the rest of the file is skipped";
+}
+
+void gunzip(std::string_view bytes, Sink& sink, DecompressResult& result, std::uint64_t cap)
+{
     std::size_t consumed = 0;
     while (consumed < bytes.size()) {
         z_stream stream {};
         // 15 + 16: a gzip wrapper, with the largest window.
-        if (inflateInit2(&stream, 15 + 16) != Z_OK)
-            return std::unexpected(std::string("cannot start gzip decompression"));
+        if (inflateInit2(&stream, 15 + 16) != Z_OK) {
+            result.error = "cannot start gzip decompression";
+            return;
+        }
         stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + consumed));
-        stream.avail_in = static_cast<uInt>(bytes.size() - consumed);
+        stream.avail_in = static_cast<uInt>(std::min<std::size_t>(bytes.size() - consumed, UINT32_MAX));
         int status = Z_OK;
         while (status == Z_OK) {
-            stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
-            stream.avail_out = static_cast<uInt>(chunk.size());
+            std::size_t room = 0;
+            char* out = sink.next(room);
+            if (!out) {
+                result.capped = true;
+                result.error = capMessage(cap, consumed + stream.total_in);
+                inflateEnd(&stream);
+                return;
+            }
+            stream.next_out = reinterpret_cast<Bytef*>(out);
+            stream.avail_out = static_cast<uInt>(room);
             status = inflate(&stream, Z_NO_FLUSH);
-            out.append(chunk.data(), chunk.size() - stream.avail_out);
+            sink.wrote(room - stream.avail_out);
             if (status == Z_BUF_ERROR && stream.avail_in == 0)
                 break;
         }
         const std::size_t memberEnd = consumed + stream.total_in;
         inflateEnd(&stream);
         if (status != Z_STREAM_END) {
-            return std::unexpected("gzip data is " + std::string(status == Z_BUF_ERROR ? "truncated" : "corrupt") +
-                " in the member starting at compressed byte " + std::to_string(consumed));
+            result.error = "gzip data is " + std::string(status == Z_BUF_ERROR ? "truncated" : "corrupt") +
+                " in the member starting at compressed byte " + std::to_string(consumed) +
+                "; what inflated before it is kept";
+            return;
         }
         consumed = memberEnd;
         // Trailing zero padding after the last member is common; anything else starts a member.
         while (consumed < bytes.size() && bytes[consumed] == '\0')
             ++consumed;
     }
-    return out;
 }
 
-std::expected<std::string, std::string> unzstd(std::string_view bytes)
+void unzstd(std::string_view bytes, Sink& sink, DecompressResult& result, std::uint64_t cap)
 {
-    std::string out;
-    std::array<char, chunkSize> chunk;
     ZSTD_DCtx* context = ZSTD_createDCtx();
     ZSTD_inBuffer input {bytes.data(), bytes.size(), 0};
     std::size_t status = 0;
-    while (input.pos < input.size) {
-        ZSTD_outBuffer output {chunk.data(), chunk.size(), 0};
+    // Until the input is used up, then until the decoder holds nothing more.
+    for (bool draining = false;;) {
+        if (!draining && input.pos >= input.size)
+            draining = true;
+        if (draining && status == 0)
+            break;
+        std::size_t room = 0;
+        char* out = sink.next(room);
+        if (!out) {
+            result.capped = true;
+            result.error = capMessage(cap, input.pos);
+            break;
+        }
+        ZSTD_outBuffer output {out, room, 0};
         const std::size_t frameStart = input.pos;
         status = ZSTD_decompressStream(context, &output, &input);
-        out.append(chunk.data(), output.pos);
+        sink.wrote(output.pos);
         if (ZSTD_isError(status)) {
-            ZSTD_freeDCtx(context);
-            return std::unexpected("zstd data is corrupt near compressed byte " + std::to_string(frameStart) + ": " +
-                ZSTD_getErrorName(status));
+            result.error = "zstd data is corrupt near compressed byte " + std::to_string(frameStart) + ": " +
+                ZSTD_getErrorName(status) + "; what inflated before it is kept";
+            break;
+        }
+        if (draining && output.pos == 0) {
+            result.error = std::string("zstd data is truncated: the last frame does not end; what inflated before it is kept");
+            break;
         }
     }
-    // Drain what the decoder still holds.
-    while (status != 0) {
-        ZSTD_outBuffer output {chunk.data(), chunk.size(), 0};
-        status = ZSTD_decompressStream(context, &output, &input);
-        out.append(chunk.data(), output.pos);
-        if (ZSTD_isError(status) || output.pos == 0)
-            break;
-    }
     ZSTD_freeDCtx(context);
-    if (status != 0)
-        return std::unexpected(std::string("zstd data is truncated: the last frame does not end"));
-    return out;
 }
 
 } // namespace
@@ -89,17 +129,33 @@ Compression detectCompression(std::string_view bytes)
     return Compression::None;
 }
 
-std::expected<std::string, std::string> decompress(std::string_view bytes, Compression compression)
+std::uint64_t defaultMaxOutputBytes()
 {
+    constexpr std::uint64_t atLeast = 1ULL << 30;
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGE_SIZE);
+    if (pages <= 0 || pageSize <= 0)
+        return atLeast;
+    return std::max(atLeast, static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize) / 4);
+}
+
+DecompressResult decompress(std::string_view bytes, Compression compression, const DecompressLimits& limits)
+{
+    DecompressResult result;
+    const std::uint64_t cap = limits.maxOutputBytes ? limits.maxOutputBytes : defaultMaxOutputBytes();
+    Sink sink(result, cap);
     switch (compression) {
     case Compression::Gzip:
-        return gunzip(bytes);
+        gunzip(bytes, sink, result, cap);
+        break;
     case Compression::Zstd:
-        return unzstd(bytes);
+        unzstd(bytes, sink, result, cap);
+        break;
     case Compression::None:
+        result.bytes.append(bytes);
         break;
     }
-    return std::string(bytes);
+    return result;
 }
 
 } // namespace Spanwise

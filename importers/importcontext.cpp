@@ -4,9 +4,9 @@
 
 namespace Spanwise {
 
-ImportContext::ImportContext(std::string_view bytes, TraceSetBuilder& builder, ImportReport& report,
+ImportContext::ImportContext(const PaddedBuffer& bytes, TraceSetBuilder& builder, ImportReport& report,
     const std::atomic<bool>* cancel, ProgressFn progress)
-    : m_bytes(bytes)
+    : m_bytes(bytes.view())
     , m_builder(builder)
     , m_report(report)
     , m_cancel(cancel)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "importreport.h"
+#include "paddedbuffer.h"
 
 #include <atomic>
 #include <cstdint>
@@ -19,7 +20,9 @@ class ImportContext
 public:
     using ProgressFn = std::function<void(std::uint64_t bytesDone)>;
 
-    ImportContext(std::string_view bytes, TraceSetBuilder& builder, ImportReport& report,
+    // The bytes are a PaddedBuffer's: JSON readers hand parts of them to simdjson, which may
+    // read SIMDJSON_PADDING bytes past the end of what it parses.
+    ImportContext(const PaddedBuffer& bytes, TraceSetBuilder& builder, ImportReport& report,
         const std::atomic<bool>* cancel = nullptr, ProgressFn progress = {});
 
     std::string_view bytes() const { return m_bytes; }
@@ -36,6 +39,9 @@ public:
             m_progress(offset);
     }
     void setTextual(bool textual) { m_textual = textual; }
+    // The most that compressed parts inside the file (zstd frames) may inflate to, in all.
+    void setMaxDecompressedBytes(std::uint64_t bytes) { m_maxDecompressedBytes = bytes; }
+    std::uint64_t maxDecompressedBytes() const { return m_maxDecompressedBytes; }
 
     static constexpr std::size_t maxKeptMessages = 500;
 
@@ -49,6 +55,7 @@ private:
     const std::atomic<bool>* m_cancel;
     ProgressFn m_progress;
     bool m_textual = true;
+    std::uint64_t m_maxDecompressedBytes = 0;
     // Line counting resumes from the last offset asked, since messages mostly come in order.
     std::uint64_t m_lineScanOffset = 0;
     std::uint32_t m_lineScanLine = 1;

@@ -123,7 +123,8 @@ std::optional<simdjson::dom::element> JsonRecords::parse(JsonRange range, const 
     if (!range.complete)
         return std::nullopt;
     simdjson::dom::element element;
-    // The file buffer is padded, so the parser may read past the record's end.
+    // The context's bytes are a PaddedBuffer, so the parser may read past the record's end:
+    // at most SIMDJSON_PADDING bytes, which the buffer holds after its last byte.
     const auto error = m_parser.parse(text().data() + range.begin, range.end - range.begin, false).get(element);
     if (error) {
         m_context.warn(range.begin, path.toString(),

@@ -6,6 +6,7 @@
 
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace Spanwise {
@@ -118,17 +119,33 @@ private:
             }
             const std::string_view payload = bytes.substr(pos + 4, length);
             if (startsWithZstd(payload)) {
-                auto inflated = decompress(payload, Compression::Zstd);
-                if (!inflated)
-                    m_context.warn(pos, where, inflated.error() + "; frame skipped");
-                else
-                    readTracesData(*inflated, pos + 4, where, /*inflated=*/true);
+                if (!readCompressedFrame(payload, pos, where))
+                    return;
             } else {
                 readTracesData(payload, pos + 4, where);
             }
             pos += 4 + length;
             m_context.progress(pos);
         }
+    }
+
+    // Inflates one zstd frame and reads what it holds. Every frame of the file draws on one
+    // budget, so many small frames cannot inflate past the cap either; false once it is spent.
+    bool readCompressedFrame(std::string_view payload, std::size_t pos, const std::string& where)
+    {
+        if (!m_inflateBudget) {
+            const std::uint64_t cap = m_context.maxDecompressedBytes();
+            m_inflateBudget = cap ? cap : defaultMaxOutputBytes();
+        }
+        // A zero budget would mean "the default" to decompress(): one byte makes it stop at once.
+        const DecompressResult inflated =
+            decompress(payload, Compression::Zstd, DecompressLimits {std::max<std::uint64_t>(*m_inflateBudget, 1)});
+        *m_inflateBudget -= std::min<std::uint64_t>(*m_inflateBudget, inflated.bytes.size());
+        if (inflated.error)
+            m_context.warn(pos, where, *inflated.error + (inflated.bytes.empty() ? "; frame skipped" : ""));
+        if (!inflated.bytes.empty())
+            readTracesData(inflated.bytes.view(), pos + 4, where, /*inflated=*/true);
+        return !inflated.capped;
     }
 
     // Walks TracesData's top-level fields by hand so that each ResourceSpans decodes alone.
@@ -235,6 +252,7 @@ private:
     ImportContext& m_context;
     OtlpProtoSpanReader m_spans;
     opentelemetry::proto::trace::v1::ResourceSpans m_message;
+    std::optional<std::uint64_t> m_inflateBudget; // bytes the file's zstd frames may still inflate to
 };
 
 } // namespace

@@ -6,12 +6,14 @@
 #include "importerregistry.h"
 #include "tracesetbuilder.h"
 
-#include <simdjson.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <expected>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace Spanwise {
 namespace {
@@ -63,31 +65,34 @@ void fail(ImportReport& report, std::string text)
     report.messages.push_back({Severity::Error, 0, 0, 0, {}, std::move(text)});
 }
 
-// `raw` is padded (simdjson may read a little past what it parses); an inflated file gets a
-// padded buffer of its own.
-void importBytes(std::string_view name, std::string_view raw, TraceSetBuilder& builder, ImportReport& report,
+// `raw` is a padded buffer (simdjson may read a little past what it parses); an inflated file
+// gets a padded buffer of its own.
+void importBytes(std::string_view name, const PaddedBuffer& raw, TraceSetBuilder& builder, ImportReport& report,
                  const LoadOptions& options, ProgressMeter& meter)
 {
-    simdjson::padded_string inflated;
-    std::string_view bytes = raw;
-    if (const Compression compression = detectCompression(raw); compression != Compression::None) {
-        auto result = decompress(raw, compression);
-        if (!result)
-            return fail(report, result.error());
-        inflated = simdjson::padded_string(*result);
-        bytes = std::string_view(inflated.data(), inflated.size());
+    DecompressResult inflated;
+    const PaddedBuffer* bytes = &raw;
+    if (const Compression compression = detectCompression(raw.view()); compression != Compression::None) {
+        inflated = decompress(raw.view(), compression, DecompressLimits {options.maxDecompressedBytes});
+        if (inflated.error && inflated.bytes.empty())
+            return fail(report, *inflated.error);
+        bytes = &inflated.bytes;
     }
-    if (bytes.empty())
+    if (bytes->empty())
         return fail(report, "the file is empty");
-    const Importer* importer = ImporterRegistry::builtIn().detect(bytes);
+    const Importer* importer = ImporterRegistry::builtIn().detect(bytes->view());
     if (!importer)
-        return fail(report, describeUnknownContent(bytes));
+        return fail(report, describeUnknownContent(bytes->view()));
     report.format = importer->formatName();
     builder.addFile(std::string(name));
-    ImportContext context(bytes, builder, report, options.cancel, [&](std::uint64_t offset) {
+    ImportContext context(*bytes, builder, report, options.cancel, [&](std::uint64_t offset) {
         // Offsets count inflated bytes: scale them onto the file's share of the work.
-        meter.report(offset * raw.size() / bytes.size());
+        meter.report(offset * raw.size() / bytes->size());
     });
+    context.setMaxDecompressedBytes(options.maxDecompressedBytes);
+    // Damage in the compressed stream is reported where the inflated text ends.
+    if (inflated.error)
+        context.warn(bytes->size(), {}, *inflated.error);
     importer->read(context);
     if (report.spans == 0 && (report.warningCount > 0 || report.errorCount > 0) && !context.cancelled()) {
         context.error(0, {}, "no span could be read from this file");
@@ -117,8 +122,51 @@ LoadResult load(std::span<const Source> sources, const LoadOptions& options, std
 
 std::uint64_t fileSize(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    return in ? static_cast<std::uint64_t>(in.tellg()) : 0;
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    return error ? 0 : static_cast<std::uint64_t>(size);
+}
+
+// Reads a whole file into padded storage, or says in one sentence why it cannot.
+std::expected<PaddedBuffer, std::string> readFile(const std::string& path)
+{
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (error)
+        return std::unexpected("cannot open the file: " + error.message());
+    if (std::filesystem::is_directory(status))
+        return std::unexpected(std::string("this is a folder, not a trace file"));
+    if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_fifo(status) &&
+        !std::filesystem::is_character_file(status))
+        return std::unexpected(std::string("this is not a regular file"));
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::unexpected(std::string("cannot open the file: ") + std::strerror(errno));
+    PaddedBuffer buffer;
+    // One allocation for a regular file: growing as it reads would copy it over and over.
+    constexpr std::size_t chunk = 1 << 20;
+    if (std::filesystem::is_regular_file(status))
+        buffer.reserve(fileSize(path) + chunk);
+    for (;;) {
+        const std::size_t want = std::max<std::size_t>(chunk, std::min<std::size_t>(buffer.size(), 64u << 20));
+        char* at = buffer.grow(want);
+        const ssize_t got = ::read(fd, at, want);
+        if (got < 0 && errno == EINTR) {
+            buffer.commit(0);
+            continue;
+        }
+        if (got < 0) {
+            const int readError = errno;
+            ::close(fd);
+            return std::unexpected("cannot read the file after byte " + std::to_string(buffer.size()) + ": " +
+                                   std::strerror(readError));
+        }
+        buffer.commit(static_cast<std::size_t>(got));
+        if (got == 0)
+            break;
+    }
+    ::close(fd);
+    return buffer;
 }
 
 } // namespace
@@ -137,14 +185,13 @@ LoadResult loadTraceFiles(std::span<const std::string> paths, const LoadOptions&
         [&](const std::string& path, TraceSetBuilder& builder, ImportReport& report,
             ProgressMeter& meter) -> std::uint64_t {
             report.path = path;
-            std::ifstream in(path, std::ios::binary);
-            if (!in) {
-                fail(report, std::string("cannot open the file: ") + std::strerror(errno));
+            auto raw = readFile(path);
+            if (!raw) {
+                fail(report, raw.error());
                 return 0;
             }
-            const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            importBytes(path, raw, builder, report, options, meter);
-            return raw.size();
+            importBytes(path, *raw, builder, report, options, meter);
+            return raw->size();
         });
 }
 
@@ -157,7 +204,7 @@ LoadResult loadTraceBuffers(std::span<const NamedBuffer> buffers, const LoadOpti
         [&](const NamedBuffer& buffer, TraceSetBuilder& builder, ImportReport& report,
             ProgressMeter& meter) -> std::uint64_t {
             report.path = buffer.name;
-            importBytes(buffer.name, buffer.bytes, builder, report, options, meter);
+            importBytes(buffer.name, PaddedBuffer(buffer.bytes), builder, report, options, meter);
             return buffer.bytes.size();
         });
 }

@@ -3,6 +3,7 @@
 #include "importreport.h"
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <span>
@@ -23,6 +24,8 @@ struct LoadOptions {
     const std::atomic<bool>* cancel = nullptr;
     // Called with the fraction done (0..1), at most about every half percent.
     std::function<void(double)> progress;
+    // The most one compressed file may inflate to; 0 = the default (decompress.h).
+    std::uint64_t maxDecompressedBytes = 0;
 };
 
 struct LoadResult {

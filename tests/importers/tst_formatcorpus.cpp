@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "loadchecks.h"
 #include "manifest.h"
 #include "traceloader.h"
 #include "traceset.h"
@@ -78,6 +79,7 @@ private slots:
         QFETCH(Test::ManifestEntry, entry);
         const std::string file = Test::corpusFile(entry.path);
         const LoadResult result = loadTraceFiles(std::span<const std::string>(&file, 1));
+        SPANWISE_VERIFY_LOADED(result);
         const ImportReport& report = result.reports.front();
         QVERIFY2(!report.failed, report.messages.empty() ? "" : report.describe(report.messages.front()).c_str());
         QCOMPARE(QString::fromStdString(report.format), ourFormatName(entry.format));

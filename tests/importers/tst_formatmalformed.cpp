@@ -32,13 +32,6 @@ QStringList messagesOf(const LoadResult& result)
     return out;
 }
 
-QByteArray corpusBytes(const QString& path)
-{
-    QFile file(QString::fromStdString(Test::corpusFile(path)));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
 
 // Offsets of the length-prefixed frames of the sdk capture.
 QList<qsizetype> frameOffsets(const QByteArray& bytes)
@@ -138,7 +131,9 @@ void TestFormatMalformed::protobufFrames_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("framesLoaded");
-    const QByteArray bytes = corpusBytes(QStringLiteral("sdk/traces.otlp-lenprefixed.bin"));
+    bool read = false;
+    const QByteArray bytes = Test::corpusBytes(QStringLiteral("sdk/traces.otlp-lenprefixed.bin"), &read);
+    QVERIFY2(read, "tests/data/corpus/sdk/traces.otlp-lenprefixed.bin cannot be read");
     const QList<qsizetype> frames = frameOffsets(bytes);
     QVERIFY(frames.size() > 4);
 
@@ -174,7 +169,9 @@ void TestFormatMalformed::protobufFrames()
     QVERIFY2(messagesOf(result).join(QLatin1Char('\n')).contains(message), qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
 
     // The frames before (and after) the damage load whole.
-    const QByteArray whole = corpusBytes(QStringLiteral("sdk/traces.otlp-lenprefixed.bin"));
+    bool read = false;
+    const QByteArray whole = Test::corpusBytes(QStringLiteral("sdk/traces.otlp-lenprefixed.bin"), &read);
+    QVERIFY2(read, "tests/data/corpus/sdk/traces.otlp-lenprefixed.bin cannot be read");
     const QList<qsizetype> frames = frameOffsets(whole);
     std::size_t expected = 0;
     for (int f = 0; f < framesLoaded + (QString::fromLatin1(QTest::currentDataTag()).startsWith(QStringLiteral("corrupt")) ? 1 : 0); ++f) {
@@ -188,7 +185,9 @@ void TestFormatMalformed::protobufFrames()
 
 void TestFormatMalformed::truncatedRawProtobuf()
 {
-    const QByteArray bytes = corpusBytes(QStringLiteral("sdk/traces.otlp.pb"));
+    bool read = false;
+    const QByteArray bytes = Test::corpusBytes(QStringLiteral("sdk/traces.otlp.pb"), &read);
+    QVERIFY2(read, "tests/data/corpus/sdk/traces.otlp.pb cannot be read");
     const LoadResult result = Test::loadText(bytes.left(bytes.size() / 2).toStdString(), "half.pb");
     const ImportReport& report = result.reports.front();
     QCOMPARE(report.format, std::string("otlp-proto"));
@@ -210,7 +209,9 @@ void TestFormatMalformed::truncatedRawProtobuf()
 void TestFormatMalformed::corruptResourceSpansIsSkipped()
 {
     // Two ResourceSpans copied from the capture, the first with garbage inside.
-    const QByteArray bytes = corpusBytes(QStringLiteral("sdk/traces.otlp.pb"));
+    bool read = false;
+    const QByteArray bytes = Test::corpusBytes(QStringLiteral("sdk/traces.otlp.pb"), &read);
+    QVERIFY2(read, "tests/data/corpus/sdk/traces.otlp.pb cannot be read");
     const LoadResult whole = Test::loadText(bytes.toStdString());
     QByteArray damaged = bytes;
     for (qsizetype i = 6; i < 60; ++i)

@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "loadchecks.h"
 #include "fixtures.h"
 #include "manifest.h"
 #include "servicenames.h"
@@ -20,14 +21,13 @@ LoadResult loadCorpus(const QString& path)
     return loadTraceFiles(std::span<const std::string>(&file, 1));
 }
 
-const Span& spanWithOperation(const TraceSet& set, std::string_view operation)
+// The first span with that operation, or nullptr.
+const Span* spanWithOperation(const TraceSet& set, std::string_view operation)
 {
     const auto spans = set.spans();
     const auto it =
         std::find_if(spans.begin(), spans.end(), [&](const Span& s) { return set.text(s.operation) == operation; });
-    if (it == spans.end())
-        qFatal("no span named %s", std::string(operation).c_str());
-    return *it;
+    return it == spans.end() ? nullptr : &*it;
 }
 
 } // namespace
@@ -50,6 +50,7 @@ private slots:
     {
         QFETCH(Test::ManifestEntry, entry);
         const LoadResult result = loadCorpus(entry.path);
+        SPANWISE_VERIFY_LOADED(result);
         QCOMPARE(result.reports.size(), std::size_t(1));
         const ImportReport& report = result.reports.front();
         QCOMPARE(QString::fromStdString(report.format), QStringLiteral("jaeger-json"));
@@ -70,6 +71,7 @@ private slots:
     void hotrod()
     {
         const LoadResult result = loadCorpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        SPANWISE_VERIFY_LOADED(result);
         const TraceSet& set = *result.traces;
         QCOMPARE(set.spans().size(), std::size_t(51));
         QCOMPARE(set.serviceNames().size(), std::size_t(6));
@@ -100,11 +102,14 @@ private slots:
     void referencesTagsAndWarnings()
     {
         const LoadResult result = loadCorpus(QStringLiteral("public/jaeger/jaeger-converter-ui-01.json"));
+        SPANWISE_VERIFY_LOADED(result);
         const TraceSet& set = *result.traces;
         QCOMPARE(set.spans().size(), std::size_t(5));
         // Parent: the first CHILD_OF within the trace; the cross-trace CHILD_OF and the
         // FOLLOWS_FROM become links.
-        const Span& referenceTest = spanWithOperation(set, "reference-test");
+        const Span* referenceTestSpan = spanWithOperation(set, "reference-test");
+        QVERIFY(referenceTestSpan);
+        const Span& referenceTest = *referenceTestSpan;
         QVERIFY(referenceTest.hasParentId());
         QCOMPARE(referenceTest.parentSpanId, std::uint64_t(2));
         const auto links = set.links(referenceTest.links);
@@ -147,7 +152,9 @@ private slots:
                 "javascript_limit=9223372036854775222", "blob=00003039"}));
 
         // Logs became events, named by their "event" field.
-        const Span& logged = spanWithOperation(set, "test-general-conversion");
+        const Span* loggedSpan = spanWithOperation(set, "test-general-conversion");
+        QVERIFY(loggedSpan);
+        const Span& logged = *loggedSpan;
         const auto events = set.events(logged.events);
         QCOMPARE(events.size(), std::size_t(2));
         QCOMPARE(set.text(events[0].name), std::string_view("some-event"));
@@ -162,6 +169,7 @@ private slots:
     void inlineProcessesAndOrphans()
     {
         const LoadResult result = loadCorpus(QStringLiteral("public/jaeger/jaeger-anonymizer-span-array.json"));
+        SPANWISE_VERIFY_LOADED(result);
         const TraceSet& set = *result.traces;
         QCOMPARE(set.spans().size(), std::size_t(2));
         QCOMPARE(set.forest().diagnostics().size(), std::size_t(1));
@@ -172,6 +180,7 @@ private slots:
     void hundredTwentyEightBitIds()
     {
         const LoadResult result = loadCorpus(QStringLiteral("public/jaeger/jaeger-ui-genai-agent.json"));
+        SPANWISE_VERIFY_LOADED(result);
         const TraceSet& set = *result.traces;
         QCOMPARE(set.traces().size(), std::size_t(1));
         QCOMPARE(set.traces().front().id, (TraceId {0x4a1b2c3d4e5f6071ULL, 0x8293a4b5c6d7e8f9ULL}));

@@ -1,5 +1,6 @@
 #include "corpus.h"
 #include "fixtures.h"
+#include "loadchecks.h"
 
 #include "tst_jaegermalformed.h"
 #include <QFile>
@@ -16,11 +17,15 @@ const std::string twoSpans = R"({"data":[{"traceID":"a1","spans":[
 {"traceID":"a1","spanID":"02","operationName":"child","references":[{"refType":"CHILD_OF","traceID":"a1","spanID":"01"}],"startTime":11,"duration":2,"tags":[],"processID":"p1"}
 ],"processes":{"p1":{"serviceName":"svc","tags":[]}}}]})";
 
+// The fixture with `from` replaced; a `from` that is not there fails the test.
 std::string replaced(std::string text, const std::string& from, const std::string& to)
 {
     const auto at = text.find(from);
-    if (at == std::string::npos)
-        qFatal("fixture text not found: %s", from.c_str());
+    if (at == std::string::npos) {
+        QTest::qFail(qPrintable(QStringLiteral("fixture text not found: %1").arg(QString::fromStdString(from))), __FILE__,
+                     __LINE__);
+        return text;
+    }
     return text.replace(at, from.size(), to);
 }
 
@@ -175,14 +180,18 @@ void TestJaegerMalformed::jsonLinesOfTraces()
 
 void TestJaegerMalformed::truncatedRealFile()
 {
-    QFile file(QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray whole = file.readAll();
-    const LoadResult result = Test::loadText(whole.left(whole.size() * 6 / 10).toStdString(), "hotrod-cut.json");
-    const ImportReport& report = result.reports.front();
-    QVERIFY(!report.failed);
-    const auto spans = result.traces->spans().size();
-    QVERIFY2(spans > 20 && spans < 51, qPrintable(QString::number(spans)));
+    bool read = false;
+    const QByteArray whole = Test::corpusBytes(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"), &read);
+    QVERIFY2(read, "tests/data/corpus/public/jaeger/stalk-hotrod-18231c31.json cannot be read");
+    // Cut inside the 31st span record: every span has exactly one operationName member, so
+    // cutting just before the 31st one leaves exactly 30 whole records before the cut.
+    qsizetype cut = -1;
+    for (int n = 0; n < 31; ++n)
+        cut = whole.indexOf("\"operationName\"", cut + 1);
+    QVERIFY(cut > 0);
+    const LoadResult result = Test::loadText(whole.left(cut).toStdString(), "hotrod-cut.json");
+    SPANWISE_VERIFY_LOADED(result);
+    QCOMPARE(result.traces->spans().size(), std::size_t(30));
     QVERIFY(anyMessageContains(result, QStringLiteral("hotrod-cut.json: line ")));
     QVERIFY(anyMessageContains(result, QStringLiteral("at data[0].spans: the file ends")));
 }

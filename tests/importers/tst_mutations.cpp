@@ -47,13 +47,6 @@ std::string mutate(const std::string& original, std::mt19937_64& random)
     return text;
 }
 
-std::string sample(const QString& path, std::size_t maxBytes)
-{
-    QFile file(QString::fromStdString(Test::corpusFile(path)));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.read(static_cast<qint64>(maxBytes)).toStdString();
-}
 
 } // namespace
 
@@ -76,7 +69,9 @@ private slots:
     {
         QFETCH(QString, file);
         // The sdk captures are big: their first 48 KiB hold every structure the readers meet.
-        const std::string original = sample(file, 48 * 1024);
+        bool read = false;
+        const std::string original = Test::corpusBytes(file, &read).left(48 * 1024).toStdString();
+        QVERIFY2(read, qPrintable(QStringLiteral("tests/data/corpus/%1 cannot be read").arg(file)));
         std::mt19937_64 random(qHash(file));
         int loaded = 0, failed = 0;
         for (int i = 0; i < 150; ++i) {

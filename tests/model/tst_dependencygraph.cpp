@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "loadchecks.h"
 #include "dependencygraph.h"
 #include "fixtures.h"
 #include "traceloader.h"
@@ -154,6 +155,7 @@ private slots:
         QFETCH(QString, file);
         const std::string path = Test::corpusFile(file);
         const LoadResult result = loadTraceFiles(std::span<const std::string>(&path, 1));
+        SPANWISE_VERIFY_LOADED(result);
         DependencyOptions options;
         options.includeVirtual = false;
         const DependencyGraph graph = computeDependencyGraph(*result.traces, options);

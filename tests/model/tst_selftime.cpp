@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "loadchecks.h"
 #include "fixtures.h"
 #include "selftime.h"
 #include "traceloader.h"
@@ -51,6 +52,7 @@ private slots:
         QFETCH(QString, file);
         const std::string path = Test::corpusFile(file);
         const LoadResult result = loadTraceFiles(std::span<const std::string>(&path, 1));
+        SPANWISE_VERIFY_LOADED(result);
         const TraceSet& set = *result.traces;
         const auto self = selfTimes(set);
         for (std::uint32_t i = 0; i < self.size(); ++i) {

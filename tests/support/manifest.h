@@ -5,7 +5,7 @@
 
 namespace Spanwise::Test {
 
-// One row of ../shared/corpus/MANIFEST.md: the figures its authors computed for a file.
+// One row of tests/data/corpus/MANIFEST.md: the figures its authors computed for a file.
 struct ManifestEntry {
     QString path;   // inside the corpus, e.g. public/jaeger/stalk-hotrod-18231c31.json
     QString format; // e.g. jaeger-json
@@ -17,7 +17,8 @@ struct ManifestEntry {
     bool noServiceName = false; // some spans name no service (the manifest does not count them)
 };
 
-// Every trace file row of the manifest with the given format.
+// Every trace file row of the manifest with the given format; empty when the manifest cannot
+// be read, which callers check (every format has rows).
 QList<ManifestEntry> manifestEntries(const QString& format);
 
 } // namespace Spanwise::Test

@@ -15,8 +15,11 @@ ProcessRun runProgram(const QString& program, const QStringList& arguments)
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("%s did not finish", qPrintable(program));
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-2, {}, program.toUtf8() + " did not finish within two minutes"};
+    }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
             process.readAllStandardError()};
 }

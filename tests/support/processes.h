@@ -7,7 +7,7 @@
 namespace Spanwise::Test {
 
 struct ProcessRun {
-    int exitCode = -1; // -1 when the program crashed
+    int exitCode = -1; // -1 when the program crashed, -2 when it hung and was killed
     QByteArray out;
     QByteArray err;
 };

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace Spanwise;
@@ -38,7 +39,7 @@ private slots:
         QCOMPARE(text(TraceListModel::Services), QStringLiteral("6"));
         QCOMPARE(text(TraceListModel::Errors), QStringLiteral("3"));
         QCOMPARE(text(TraceListModel::TraceIdColumn), QStringLiteral("18231c31672495c6"));
-        QCOMPARE(text(TraceListModel::File), QStringLiteral("stalk-hotrod-18231c31.json"));
+        QCOMPARE(text(TraceListModel::File), QStringLiteral("stalk-hotrod-18231c31.json.zst")); // stored compressed
         QCOMPARE(text(TraceListModel::Duration), QStringLiteral("1.81 s"));
         QVERIFY(!model.headerData(TraceListModel::Duration, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
     }
@@ -83,7 +84,10 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setTraceSet(loadTraceFiles(files).traces);
         QCOMPARE(model.rowCount(), 320);
-        QCOMPARE(model.index(0, TraceListModel::File).data().toString(), QStringLiteral("traces.otlp.json, traces.zipkin.json"));
+        // The files as stored in tests/data (compressed there, NAME.zst).
+        QCOMPARE(model.index(0, TraceListModel::File).data().toString(),
+                 QFileInfo(QString::fromStdString(files[0])).fileName() + QStringLiteral(", ") +
+                     QFileInfo(QString::fromStdString(files[1])).fileName());
     }
 
     void resetToEmpty()
