@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attribute.h"
 #include "ids.h"
 #include "jsonpath.h"
 
@@ -12,7 +13,6 @@
 namespace Spanwise {
 
 class ImportContext;
-struct Attribute;
 
 // Jaeger processes (service name + tags), by processID within one trace, or inline in a span.
 // A process becomes a model Resource the first time a span uses it, so a process no span

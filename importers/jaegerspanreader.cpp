@@ -1,5 +1,7 @@
 #include "jaegerspanreader.h"
 
+#include "spantimes.h"
+
 #include "hexid.h"
 #include "importcontext.h"
 #include "jaegerprocesstable.h"
@@ -94,20 +96,28 @@ SpanIndex JaegerSpanReader::read(
         if (const auto text = jsonString(*name))
             span.operation = builder.intern(*text);
         else
-            warn(path.member("operationName"), "operationName should be a string");
+            warn(path.member("operationName"), "operationName should be a string, found " + std::string(jsonTypeName(*name)));
+    } else {
+        warn(path.member("operationName"), "span has no operationName; shown without a name");
     }
 
-    if (const auto start = readMicros(object, "startTime", path))
-        span.startNs = *start;
-    else
+    const auto start = readMicros(object, "startTime", path);
+    const auto duration = readMicros(object, "duration", path);
+    if (!start)
         span.flags |= SpanMissingStart;
-    if (const auto duration = readMicros(object, "duration", path))
-        span.durationNs = *duration;
-    else
+    if (!duration)
         span.flags |= SpanMissingDuration;
+    if (const TimeRepairs repairs = setStartAndDuration(span, start.value_or(0), duration.value_or(0)); repairs.any())
+        warn(path, repairs.describe());
 
-    if (const auto flags = jsonMember(object, "flags"))
-        span.traceFlags = static_cast<std::uint32_t>(jsonInteger(*flags).value_or(0));
+    if (const auto flags = jsonMember(object, "flags")) {
+        const auto value = jsonInteger(*flags);
+        if (value && *value >= 0 && *value <= std::int64_t(UINT32_MAX))
+            span.traceFlags = static_cast<std::uint32_t>(*value);
+        else
+            warn(path.member("flags"), "flags should be a whole number from 0 to 2^32-1, found " +
+                                           std::string(jsonTypeName(*flags)) + "; flags ignored");
+    }
 
     m_links.clear();
     if (const auto references = jsonMember(object, "references"))

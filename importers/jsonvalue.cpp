@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 namespace Spanwise {
 
@@ -46,6 +47,32 @@ std::optional<std::int64_t> jsonInteger(simdjson::dom::element value)
     }
 }
 
+std::optional<std::int64_t> jsonSaturatedInteger(simdjson::dom::element value)
+{
+    constexpr auto low = std::numeric_limits<std::int64_t>::min();
+    constexpr auto high = std::numeric_limits<std::int64_t>::max();
+    switch (value.type()) {
+    case element_type::UINT64:
+        return value.get_uint64().value_unsafe() > static_cast<std::uint64_t>(high) ? high : jsonInteger(value);
+    case element_type::DOUBLE: {
+        const double d = value.get_double().value_unsafe();
+        if (std::isfinite(d) && std::fabs(d) >= 9.2e18)
+            return d > 0 ? high : low;
+        return jsonInteger(value);
+    }
+    case element_type::STRING: {
+        const std::string_view text = value.get_string().value_unsafe();
+        std::int64_t result = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), result);
+        if (error == std::errc::result_out_of_range && end == text.data() + text.size())
+            return text.starts_with('-') ? low : high;
+        return jsonInteger(value);
+    }
+    default:
+        return jsonInteger(value);
+    }
+}
+
 std::optional<double> jsonNumber(simdjson::dom::element value)
 {
     switch (value.type()) {
@@ -71,16 +98,24 @@ std::optional<double> jsonNumber(simdjson::dom::element value)
 std::optional<std::int64_t> jsonMicrosAsNanos(simdjson::dom::element value)
 {
     constexpr std::int64_t nanosPerMicro = 1000;
+    constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / nanosPerMicro;
+    const auto saturated = [](bool positive) {
+        return positive ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
+    };
     if (value.type() != element_type::DOUBLE) {
-        const auto micros = jsonInteger(value);
-        if (micros && std::llabs(*micros) < INT64_MAX / nanosPerMicro)
+        const auto micros = jsonSaturatedInteger(value);
+        if (micros && *micros > -limit && *micros < limit)
             return *micros * nanosPerMicro;
-        if (micros || value.type() != element_type::STRING)
+        if (micros)
+            return saturated(*micros > 0);
+        if (value.type() != element_type::STRING)
             return std::nullopt;
     }
     const auto micros = jsonNumber(value);
-    if (!micros || !std::isfinite(*micros) || std::fabs(*micros) >= 9.2e15)
+    if (!micros || std::isnan(*micros))
         return std::nullopt;
+    if (std::fabs(*micros) >= 9.2e15)
+        return saturated(*micros > 0);
     // Whole microseconds exactly, then the fraction.
     const double whole = std::floor(*micros);
     return static_cast<std::int64_t>(whole) * nanosPerMicro + std::llround((*micros - whole) * nanosPerMicro);
@@ -124,7 +159,7 @@ std::string_view jsonTypeName(simdjson::dom::element value)
 std::optional<simdjson::dom::element> jsonMember(simdjson::dom::object object, std::string_view key)
 {
     simdjson::dom::element value;
-    if (object.at_key(key).get(value))
+    if (object.at_key(key).get(value) || value.is_null())
         return std::nullopt;
     return value;
 }

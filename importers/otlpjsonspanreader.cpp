@@ -1,5 +1,7 @@
 #include "otlpjsonspanreader.h"
 
+#include "spantimes.h"
+
 #include "base64.h"
 #include "hexid.h"
 #include "importcontext.h"
@@ -254,7 +256,7 @@ std::optional<std::int64_t> OtlpJsonSpanReader::readNanos(simdjson::dom::object 
     if (!value)
         return std::nullopt;
     // Nanoseconds since 1970 exceed 2^53: they must be read as integers, never through double.
-    const auto nanos = jsonInteger(*value);
+    const auto nanos = jsonSaturatedInteger(*value);
     if (!nanos)
         warn(path.member(camel), std::string(camel) + " should be an integer number of nanoseconds, found " +
                                      std::string(jsonTypeName(*value)));
@@ -305,12 +307,30 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
             }
         }
     }
-    if (const auto state = member(object, "traceState", "trace_state"))
-        span.traceState = builder.intern(jsonString(*state).value_or(std::string_view{}));
-    if (const auto name = jsonMember(object, "name"))
-        span.operation = builder.intern(jsonString(*name).value_or(std::string_view{}));
-    if (const auto flags = jsonMember(object, "flags"))
-        span.traceFlags = static_cast<std::uint32_t>(jsonInteger(*flags).value_or(0));
+    if (const auto state = member(object, "traceState", "trace_state")) {
+        if (const auto text = jsonString(*state))
+            span.traceState = builder.intern(*text);
+        else
+            warn(path.member("traceState"), "traceState should be a string, found " + std::string(jsonTypeName(*state)) +
+                                                "; ignored");
+    }
+    if (const auto name = jsonMember(object, "name")) {
+        if (const auto text = jsonString(*name))
+            span.operation = builder.intern(*text);
+        else
+            warn(path.member("name"), "name should be a string, found " + std::string(jsonTypeName(*name)) +
+                                          "; shown without a name");
+    } else {
+        warn(path.member("name"), "span has no name; shown without a name");
+    }
+    if (const auto flags = jsonMember(object, "flags")) {
+        const auto value = jsonInteger(*flags);
+        if (value && *value >= 0 && *value <= std::int64_t(UINT32_MAX))
+            span.traceFlags = static_cast<std::uint32_t>(*value);
+        else
+            warn(path.member("flags"), "flags should be a whole number from 0 to 2^32-1, found " +
+                                           std::string(jsonTypeName(*flags)) + "; flags ignored");
+    }
     if (const auto kind = jsonMember(object, "kind"))
         readKind(*kind, path.member("kind"), span);
 
@@ -319,10 +339,11 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
     // A zero timestamp is how protobuf JSON writes "not set".
     const bool hasStart = start && *start != 0;
     const bool hasEnd = end && *end != 0;
-    span.startNs = hasStart ? *start : hasEnd ? *end : 0;
-    span.durationNs = hasStart && hasEnd ? *end - *start : 0;
-    if (!hasStart)
-        span.flags |= SpanMissingStart;
+    const std::int64_t startNs = hasStart ? *start : hasEnd ? *end : 0;
+    if (const TimeRepairs repairs = setStartAndEnd(span, startNs, hasStart && hasEnd ? *end : startNs); repairs.any())
+        warn(path, repairs.describe());
+    if (!hasStart) // placed at its end when it has one
+        span.flags |= SpanMissingStart | (hasEnd ? SpanTimeDerived : 0);
     if (!hasStart || !hasEnd)
         span.flags |= SpanMissingDuration;
 
@@ -385,7 +406,7 @@ void OtlpJsonSpanReader::readEvents(simdjson::dom::element events, const JsonPat
     const auto warnAt = [this](const JsonPath& at, std::string text) { warn(at, std::move(text)); };
     forEachObject(array, path, "an event", warnAt, [&](simdjson::dom::object object, const JsonPath& eventPath) {
         Event event;
-        event.timeNs = readNanos(object, "timeUnixNano", "time_unix_nano", eventPath).value_or(0);
+        event.timeNs = clampTime(readNanos(object, "timeUnixNano", "time_unix_nano", eventPath).value_or(0));
         if (const auto name = jsonMember(object, "name"))
             event.name = m_context.builder().intern(jsonString(*name).value_or(std::string_view {}));
         else

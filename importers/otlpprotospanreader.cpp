@@ -1,10 +1,14 @@
 #include "otlpprotospanreader.h"
 
+#include "spantimes.h"
+
 #include "importcontext.h"
 #include "otlpenums.h"
 #include "tracesetbuilder.h"
 
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
+
+#include <algorithm>
 
 namespace Spanwise {
 namespace {
@@ -181,12 +185,15 @@ void OtlpProtoSpanReader::readSpan(const otlp::trace::v1::Span& message, Resourc
     else
         warn(path + ".kind", "unknown span kind " + std::to_string(message.kind()) + "; kind left unspecified");
 
-    const auto start = static_cast<std::int64_t>(message.start_time_unix_nano());
-    const auto end = static_cast<std::int64_t>(message.end_time_unix_nano());
-    span.startNs = start != 0 ? start : end;
-    span.durationNs = start != 0 && end != 0 ? end - start : 0;
-    if (start == 0)
-        span.flags |= SpanMissingStart;
+    // Unsigned on the wire: beyond INT64_MAX is still a time, clamped (with a warning) below.
+    const auto asSigned = [](std::uint64_t ns) { return static_cast<std::int64_t>(std::min<std::uint64_t>(ns, INT64_MAX)); };
+    const std::int64_t start = asSigned(message.start_time_unix_nano());
+    const std::int64_t end = asSigned(message.end_time_unix_nano());
+    const std::int64_t startNs = start != 0 ? start : end;
+    if (const TimeRepairs repairs = setStartAndEnd(span, startNs, start != 0 && end != 0 ? end : startNs); repairs.any())
+        warn(path, repairs.describe());
+    if (start == 0) // placed at its end when it has one
+        span.flags |= SpanMissingStart | (end != 0 ? SpanTimeDerived : 0);
     if (start == 0 || end == 0)
         span.flags |= SpanMissingDuration;
 
@@ -194,7 +201,7 @@ void OtlpProtoSpanReader::readSpan(const otlp::trace::v1::Span& message, Resourc
     span.droppedAttributes = message.dropped_attributes_count();
     m_events.clear();
     for (const auto& event : message.events()) {
-        m_events.push_back({static_cast<std::int64_t>(event.time_unix_nano()), builder.intern(event.name()),
+        m_events.push_back({clampTime(asSigned(event.time_unix_nano())), builder.intern(event.name()),
                             readAttributes(event.attributes(), 0), event.dropped_attributes_count()});
     }
     span.events = builder.addEvents(m_events);

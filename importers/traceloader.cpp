@@ -80,7 +80,10 @@ void importBytes(std::string_view name, const PaddedBuffer& raw, TraceSetBuilder
     }
     if (bytes->empty())
         return fail(report, "the file is empty");
-    const Importer* importer = ImporterRegistry::builtIn().detect(bytes->view());
+    const Importer* importer = options.format.empty() ? ImporterRegistry::builtIn().detect(bytes->view())
+                                                      : ImporterRegistry::builtIn().find(options.format);
+    if (!importer && !options.format.empty())
+        return fail(report, "no importer for the format " + options.format);
     if (!importer)
         return fail(report, describeUnknownContent(bytes->view()));
     report.format = importer->formatName();

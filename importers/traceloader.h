@@ -26,6 +26,8 @@ struct LoadOptions {
     std::function<void(double)> progress;
     // The most one compressed file may inflate to; 0 = the default (decompress.h).
     std::uint64_t maxDecompressedBytes = 0;
+    // A format name (Importer::formatName) to read every file as; empty: detect from content.
+    std::string format;
 };
 
 struct LoadResult {

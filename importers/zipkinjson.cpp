@@ -105,8 +105,13 @@ void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, 
         span.validIds = false;
     if (jsonMember(record, "parentId").has_value())
         span.parentId = readId(record, "parentId", path, offset, context, false);
-    if (const auto name = jsonMember(record, "name"))
-        span.name = context.builder().intern(jsonString(*name).value_or(std::string_view {}));
+    if (const auto name = jsonMember(record, "name")) {
+        if (const auto text = jsonString(*name))
+            span.name = context.builder().intern(*text);
+        else
+            context.warn(offset, path.member("name").toString(),
+                         "name should be a string, found " + std::string(jsonTypeName(*name)) + "; shown without a name");
+    }
     for (const auto& [key, target] : {std::pair{"timestamp", &span.timestampNs}, std::pair{"duration", &span.durationNs}}) {
         const auto value = jsonMember(record, key);
         if (!value || value->is_null())

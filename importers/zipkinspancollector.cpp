@@ -1,5 +1,7 @@
 #include "zipkinspancollector.h"
 
+#include "spantimes.h"
+
 #include "importcontext.h"
 #include "tracesetbuilder.h"
 
@@ -115,8 +117,10 @@ std::size_t ZipkinSpanCollector::finish()
 
 void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
 {
-    const std::string_view name = m_context.builder().text(into.name);
-    if (!into.name.isValid() || name.empty() || name == "unknown")
+    // A record may have no name at all (zipkin-js after losing its async context): check first.
+    const bool unnamed = !into.name.isValid() || m_context.builder().text(into.name).empty() ||
+        m_context.builder().text(into.name) == "unknown";
+    if (unnamed && part.name.isValid())
         into.name = part.name;
     if (!into.parentId)
         into.parentId = part.parentId;
@@ -194,22 +198,28 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
     span.kind = zipkin.kind;
     span.resource = resourceFor(zipkin.local);
     span.service = builder.resourceService(span.resource);
+    // As Zipkin does: without a timestamp, the annotations' extent is the span's time (marked
+    // derived); with neither, the trace index derives it from children or parent, or leaves it
+    // without a place on the time axis.
+    std::int64_t start = 0, duration = 0;
     if (zipkin.timestampNs) {
-        span.startNs = *zipkin.timestampNs;
-    } else if (!zipkin.annotations.empty()) {
-        span.startNs = zipkin.annotations.front().first;
-        span.flags |= SpanMissingStart;
+        start = *zipkin.timestampNs;
     } else {
         span.flags |= SpanMissingStart;
+        if (!zipkin.annotations.empty()) {
+            start = zipkin.annotations.front().first;
+            span.flags |= SpanTimeDerived;
+        }
     }
     if (zipkin.durationNs) {
-        span.durationNs = *zipkin.durationNs;
+        duration = *zipkin.durationNs;
     } else {
         span.flags |= SpanMissingDuration;
-        // As Zipkin's UI does: the annotations' extent stands in for a missing duration.
         if (zipkin.annotations.size() > 1)
-            span.durationNs = zipkin.annotations.back().first - span.startNs;
+            duration = zipkin.annotations.back().first - start;
     }
+    if (const TimeRepairs repairs = setStartAndDuration(span, start, duration); repairs.any())
+        m_context.warn(zipkin.recordOffset, {}, repairs.describe());
 
     std::vector<Attribute> attributes;
     const auto addPooled = [&](StringId key, StringId value) {
@@ -251,7 +261,7 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
 
     std::vector<Event> events;
     for (const auto& [time, value] : zipkin.annotations)
-        events.push_back({time, value, {}, 0});
+        events.push_back({clampTime(time), value, {}, 0});
     span.events = builder.addEvents(events);
     builder.addSpan(span);
 }

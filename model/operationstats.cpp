@@ -1,5 +1,7 @@
 #include "operationstats.h"
 
+#include "spantimes.h"
+
 #include "attributetext.h"
 #include "selftime.h"
 #include "traceset.h"
@@ -33,6 +35,8 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
         for (std::uint32_t i = 0; i < scope.size(); ++i)
             scope[i] = SpanIndex{i};
     }
+    // A span with no recorded or derived time has no duration to count (Span::hasTime).
+    std::erase_if(scope, [&](SpanIndex s) { return !set.span(s).hasTime(); });
     const StringId keyId = grouping.by == StatsGrouping::By::Attribute ? set.strings().find(grouping.attributeKey) : StringId{};
 
     // Pass 1: each span's group and self time.
@@ -104,7 +108,7 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
         members[fill[groupOf[i]]++] = i;
 
     for (const std::int64_t s : self)
-        result.totalSelfNs += s;
+        result.totalSelfNs = saturatingAdd(result.totalSelfNs, s);
     result.spans = scope.size();
     std::vector<std::int64_t> durations;
     std::vector<std::uint32_t> byDuration;
@@ -126,8 +130,8 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
         for (const std::uint32_t i : byDuration) {
             const Span& span = set.span(scope[i]);
             durations.push_back(span.durationNs);
-            row.totalNs += span.durationNs;
-            row.totalSelfNs += self[i];
+            row.totalNs = saturatingAdd(row.totalNs, span.durationNs);
+            row.totalSelfNs = saturatingAdd(row.totalSelfNs, self[i]);
             row.errors += span.isError() ? 1 : 0;
         }
         row.count = durations.size();

@@ -18,6 +18,9 @@ enum SpanFlag : std::uint8_t {
     SpanMissingTraceId = 1 << 4,
     // The server half of a Zipkin shared span: it has its client half's id, and is its child.
     SpanSharedServerHalf = 1 << 5,
+    // With SpanMissingStart: the time was derived (from the span's own annotations or events,
+    // else from its children or its parent), as Zipkin does; views mark it as derived.
+    SpanTimeDerived = 1 << 6,
 };
 
 // One span: a small fixed-size record (see DESIGN.md). Attributes, events and links are
@@ -47,8 +50,12 @@ struct Span {
     StatusCode status = StatusCode::Unset;
     std::uint8_t flags = 0;
 
+    // Never overflows: the builder keeps start and end within ±maxTimeNs (spantimes.h).
     std::int64_t endNs() const { return startNs + durationNs; }
     bool hasParentId() const { return flags & SpanHasParentId; }
+    // False for a span whose file gave no time and nothing to derive one from: it has no place
+    // on the time axis (no bar, outside its trace's time range and duration statistics).
+    bool hasTime() const { return !(flags & SpanMissingStart) || (flags & SpanTimeDerived); }
     bool isError() const { return status == StatusCode::Error; }
 };
 

@@ -2,6 +2,7 @@
 
 #include "ids.h"
 
+#include <cassert>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -19,7 +20,11 @@ public:
     StringPool();
 
     StringId intern(std::string_view text);
-    std::string_view view(StringId id) const { return m_strings[id.value]; }
+    std::string_view view(StringId id) const
+    {
+        assert(id.value < m_strings.size() && "a StringId from another pool, or never set");
+        return m_strings[id.value];
+    }
     std::size_t size() const { return m_strings.size(); }
     // The id of text if it was interned, else an invalid id; never adds.
     StringId find(std::string_view text) const;

@@ -163,8 +163,8 @@ private:
         TraceInfo info;
         info.id = span(traceSpans.front()).traceId;
         info.order.begin = static_cast<std::uint32_t>(m_forest.m_order.size());
-        info.startNs = span(traceSpans.front()).startNs;
-        info.endNs = span(traceSpans.front()).endNs();
+        // Untimed spans (Span::hasTime) have no place on the axis: they never stretch the range.
+        bool timed = false;
 
         m_roots.clear();
         m_services.clear();
@@ -172,8 +172,11 @@ private:
             m_forest.m_traceOf[s.value] = traceIndex;
             if (!m_forest.m_parent[s.value].isValid())
                 m_roots.push_back(s);
-            info.startNs = std::min(info.startNs, span(s).startNs);
-            info.endNs = std::max(info.endNs, span(s).endNs());
+            if (span(s).hasTime()) {
+                info.startNs = timed ? std::min(info.startNs, span(s).startNs) : span(s).startNs;
+                info.endNs = timed ? std::max(info.endNs, span(s).endNs()) : span(s).endNs();
+                timed = true;
+            }
             info.errorCount += span(s).isError() ? 1 : 0;
             m_services.push_back(span(s).service);
         }

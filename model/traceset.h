@@ -5,6 +5,7 @@
 #include "stringpool.h"
 #include "traceforest.h"
 
+#include <cassert>
 #include <span>
 #include <string>
 #include <vector>
@@ -24,17 +25,35 @@ public:
     const StringPool& strings() const { return m_strings; }
 
     std::span<const Span> spans() const { return m_spans; }
-    const Span& span(SpanIndex i) const { return m_spans[i.value]; }
+    // Indexes are preconditions, asserted: an out-of-range one is a bug in the caller.
+    const Span& span(SpanIndex i) const
+    {
+        assert(i.value < m_spans.size());
+        return m_spans[i.value];
+    }
     std::span<const Attribute> attributes(Range r) const { return slice(m_attributes, r); }
     std::span<const Event> events(Range r) const { return slice(m_events, r); }
     std::span<const Link> links(Range r) const { return slice(m_links, r); }
 
     std::span<const StringId> serviceNames() const { return m_serviceNames; }
-    std::string_view serviceName(ServiceId id) const { return text(m_serviceNames[id.value]); }
+    std::string_view serviceName(ServiceId id) const
+    {
+        assert(id.value < m_serviceNames.size());
+        return text(m_serviceNames[id.value]);
+    }
     std::span<const Resource> resources() const { return m_resources; }
-    const Resource& resource(ResourceIndex i) const { return m_resources[i.value]; }
+    const Resource& resource(ResourceIndex i) const
+    {
+        assert(i.value < m_resources.size());
+        return m_resources[i.value];
+    }
     std::span<const Scope> scopes() const { return m_scopes; }
-    const Scope& scope(ScopeIndex i) const { return m_scopes[i.value]; }
+    // Jaeger and Zipkin spans have no scope: check isValid() first.
+    const Scope& scope(ScopeIndex i) const
+    {
+        assert(i.value < m_scopes.size());
+        return m_scopes[i.value];
+    }
 
     std::span<const std::string> files() const { return m_files; }
     std::span<const SpanWarning> spanWarnings() const { return m_spanWarnings; }
@@ -52,6 +71,7 @@ private:
 
     template <typename T> static std::span<const T> slice(const std::vector<T>& v, Range r)
     {
+        assert(std::size_t(r.begin) + r.count <= v.size());
         return std::span<const T>(v).subspan(r.begin, r.count);
     }
 

@@ -1,8 +1,22 @@
 #include "tracesetbuilder.h"
 
+#include "missingtimes.h"
+#include "spantimes.h"
+
 #include <algorithm>
+#include <cassert>
 
 namespace Spanwise {
+namespace {
+
+// An id an importer left unset names the empty string: views print text without checks.
+void orEmpty(StringId& id)
+{
+    if (!id.isValid())
+        id = StringPool::empty();
+}
+
+} // namespace
 
 TraceSetBuilder::TraceSetBuilder()
     : m_set(std::make_unique<TraceSet>())
@@ -46,21 +60,50 @@ template <typename T> Range TraceSetBuilder::append(std::vector<T>& to, std::spa
 
 Range TraceSetBuilder::addAttributes(std::span<const Attribute> attributes)
 {
-    return append(m_set->m_attributes, attributes);
+    const Range range = append(m_set->m_attributes, attributes);
+    for (std::uint32_t i = range.begin; i < range.end(); ++i) {
+        Attribute& attribute = m_set->m_attributes[i];
+        orEmpty(attribute.key);
+        if (attribute.type == AttributeType::String || attribute.type == AttributeType::Bytes)
+            orEmpty(attribute.text);
+    }
+    return range;
 }
 
 Range TraceSetBuilder::addEvents(std::span<const Event> events)
 {
-    return append(m_set->m_events, events);
+    const Range range = append(m_set->m_events, events);
+    for (std::uint32_t i = range.begin; i < range.end(); ++i)
+        orEmpty(m_set->m_events[i].name);
+    return range;
 }
 
 Range TraceSetBuilder::addLinks(std::span<const Link> links)
 {
-    return append(m_set->m_links, links);
+    const Range range = append(m_set->m_links, links);
+    for (std::uint32_t i = range.begin; i < range.end(); ++i)
+        orEmpty(m_set->m_links[i].traceState);
+    return range;
 }
 
 SpanIndex TraceSetBuilder::addSpan(Span span)
 {
+    // Whatever a file left out, a span in the model names texts, a service and a resource.
+    orEmpty(span.operation);
+    orEmpty(span.statusMessage);
+    orEmpty(span.traceState);
+    if (!span.resource.isValid()) {
+        if (!m_unknownResource.isValid())
+            m_unknownResource = addResource(service(unknownService), {});
+        span.resource = span.service.isValid() ? addResource(span.service, {}) : m_unknownResource;
+    }
+    if (!span.service.isValid())
+        span.service = resourceService(span.resource);
+    assert(span.resource.value < m_set->m_resources.size() && span.service.value < m_set->m_serviceNames.size());
+    // Importers set times through spantimes.h; a span made in code that did not is clamped here.
+    if (span.startNs < -maxTimeNs || span.startNs > maxTimeNs || span.durationNs < 0 ||
+        span.durationNs > maxTimeNs - span.startNs)
+        (void)setStartAndDuration(span, span.startNs, span.durationNs);
     span.file = m_currentFile;
     m_set->m_spans.push_back(span);
     return SpanIndex {static_cast<std::uint32_t>(m_set->m_spans.size() - 1)};
@@ -79,10 +122,13 @@ void TraceSetBuilder::addTraceWarning(TraceId trace, std::string_view text)
 std::shared_ptr<const TraceSet> TraceSetBuilder::finish()
 {
     m_set->m_forest = TraceForest::build(m_set->m_spans);
+    if (deriveMissingTimes(m_set->m_spans, m_set->m_forest))
+        m_set->m_forest = TraceForest::build(m_set->m_spans);
     std::shared_ptr<const TraceSet> result = std::move(m_set);
     m_set = std::make_unique<TraceSet>();
     m_serviceByName.clear();
     m_currentFile = FileIndex {};
+    m_unknownResource = ResourceIndex {};
     return result;
 }
 

@@ -55,6 +55,7 @@ private:
 
     std::unique_ptr<TraceSet> m_set;
     FileIndex m_currentFile;
+    ResourceIndex m_unknownResource; // for spans that name neither a resource nor a service
     std::unordered_map<std::uint32_t, ServiceId> m_serviceByName; // by StringId value
 };
 

@@ -2,6 +2,7 @@
 
 #include "formatting.h"
 #include "selftime.h"
+#include "spantimes.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
@@ -117,7 +118,7 @@ void SelfTimeChart::showTrace(TraceIndex trace)
     const TraceInfo& info = set.traces()[trace.value];
     std::vector<std::int64_t> self(set.serviceNames().size(), 0);
     for (const SpanIndex s : set.forest().spansOf(info))
-        self[set.span(s).service.value] += selfTimeOf(set, s);
+        self[set.span(s).service.value] = saturatingAdd(self[set.span(s).service.value], selfTimeOf(set, s));
     std::vector<std::uint32_t> order;
     for (std::uint32_t s = 0; s < self.size(); ++s)
         if (self[s] > 0)

@@ -242,10 +242,21 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
         band.setAlpha(70);
         painter.fillRect(QRectF(x0, barTop + 2, std::max(1.0, x1 - x0), barHeight - 4), band);
     }
+    // A span whose file gave no time, and nothing to derive one from, has no place to draw.
+    if (!span.hasTime()) {
+        painter.setFont(m_smallFont);
+        painter.setPen(secondaryText);
+        painter.drawText(QRect(areaLeft + 4, row.top(), areaRight - areaLeft - 8, row.height()),
+                         Qt::AlignVCenter | Qt::AlignLeft, QObject::tr("no time recorded"));
+        painter.restore();
+        return;
+    }
     const double x0 = clampX(axis.x(span.startNs));
     const double x1 = clampX(axis.x(span.endNs()));
     const QRectF bar(x0, barTop, std::max(1.0, x1 - x0), barHeight);
-    painter.fillRect(bar, span.isError() ? errorColor() : color);
+    // A derived time (SpanTimeDerived) is hatched: it was not recorded, only inferred.
+    painter.fillRect(bar, QBrush(span.isError() ? errorColor() : color,
+                                 span.flags & SpanTimeDerived ? Qt::Dense3Pattern : Qt::SolidPattern));
     if (span.isError())
         painter.fillRect(QRectF(bar.left(), bar.top(), bar.width(), 2), errorColor().darker(140));
 
