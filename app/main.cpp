@@ -1,3 +1,4 @@
+#include "decompress.h"
 #include "graphcommand.h"
 #include "mainwindow.h"
 #include "statscommand.h"
@@ -13,7 +14,9 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstring>
+#include <string_view>
 
 namespace {
 
@@ -79,10 +82,42 @@ int runWindow(QApplication& app)
     return app.exec();
 }
 
+// --max-decompressed SIZE applies to every subcommand and the window alike: it is taken out
+// of the arguments here and handed on as SPANWISE_MAX_DECOMPRESSED, which the importers read.
+// Returns false (after saying why) for a size that is not one.
+bool takeDecompressionLimit(int& argc, char** argv)
+{
+    static const std::string_view option = "--max-decompressed";
+    for (int i = 1; i < argc; ++i) {
+        std::string_view argument = argv[i];
+        int used = 1;
+        if (argument == option && i + 1 < argc) {
+            argument = argv[i + 1];
+            used = 2;
+        } else if (argument.starts_with(option) && argument.substr(option.size()).starts_with('=')) {
+            argument.remove_prefix(option.size() + 1);
+        } else {
+            continue;
+        }
+        if (!Spanwise::parseByteSize(argument)) {
+            QTextStream(stderr) << "error: --max-decompressed takes a size such as 512M or 2G, not \""
+                                << QString::fromUtf8(argument.data(), qsizetype(argument.size())) << "\"\n";
+            return false;
+        }
+        qputenv("SPANWISE_MAX_DECOMPRESSED", QByteArray(argument.data(), qsizetype(argument.size())));
+        std::copy(argv + i + used, argv + argc + 1, argv + i); // argv[argc] is the null pointer
+        argc -= used;
+        --i;
+    }
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    if (!takeDecompressionLimit(argc, argv))
+        return 2;
     QCoreApplication::setOrganizationName(QStringLiteral("Spanwise"));
     QCoreApplication::setApplicationName(QStringLiteral("Spanwise"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SPANWISE_VERSION));

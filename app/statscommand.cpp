@@ -1,5 +1,7 @@
 #include "statscommand.h"
 
+#include "csvexport.h"
+
 #include "formatting.h"
 #include "operationstats.h"
 #include "commandsupport.h"
@@ -26,13 +28,6 @@ QString groupName(const TraceSet& set, const OperationStats& row, const StatsGro
         return toQString(row.value);
     }
     return {};
-}
-
-QString csvField(QString text)
-{
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
-        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return text;
 }
 
 } // namespace
@@ -125,11 +120,11 @@ int runStatsCommand(const QStringList& arguments)
         for (const OperationStats& r : stats.rows) {
             QStringList fields;
             if (grouping.by != StatsGrouping::By::Attribute)
-                fields << csvField(toQString(set.serviceName(r.service)));
+                fields << csvText(toQString(set.serviceName(r.service)));
             if (byOperation)
-                fields << csvField(toQString(set.text(r.operation)));
+                fields << csvText(toQString(set.text(r.operation)));
             if (grouping.by == StatsGrouping::By::Attribute)
-                fields << csvField(toQString(r.value));
+                fields << csvText(toQString(r.value));
             for (const double v : values(r))
                 fields << QString::number(v, 'g', 12);
             out << fields.join(QLatin1Char(',')) << '\n';

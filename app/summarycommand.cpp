@@ -1,5 +1,7 @@
 #include "summarycommand.h"
 
+#include "formatting.h"
+
 #include "commandsupport.h"
 #include "dependencygraph.h"
 #include "servicenames.h"
@@ -16,11 +18,6 @@
 
 namespace Spanwise {
 namespace {
-
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 QJsonObject summaryJson(const LoadResult& result)
 {

@@ -5,6 +5,9 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <limits>
 
 namespace Spanwise {
 namespace {
@@ -129,8 +132,32 @@ Compression detectCompression(std::string_view bytes)
     return Compression::None;
 }
 
+std::optional<std::uint64_t> parseByteSize(std::string_view text)
+{
+    std::uint64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || value == 0)
+        return std::nullopt;
+    const std::string_view unit = text.substr(static_cast<std::size_t>(end - text.data()));
+    int shift = 0;
+    if (unit == "K" || unit == "k")
+        shift = 10;
+    else if (unit == "M" || unit == "m")
+        shift = 20;
+    else if (unit == "G" || unit == "g")
+        shift = 30;
+    else if (!unit.empty())
+        return std::nullopt;
+    if (value > (std::numeric_limits<std::uint64_t>::max() >> shift))
+        return std::nullopt;
+    return value << shift;
+}
+
 std::uint64_t defaultMaxOutputBytes()
 {
+    if (const char* setting = std::getenv("SPANWISE_MAX_DECOMPRESSED"))
+        if (const auto bytes = parseByteSize(setting))
+            return *bytes;
     constexpr std::uint64_t atLeast = 1ULL << 30;
     const long pages = sysconf(_SC_PHYS_PAGES);
     const long pageSize = sysconf(_SC_PAGE_SIZE);

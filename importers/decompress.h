@@ -20,9 +20,13 @@ struct DecompressLimits {
     std::uint64_t maxOutputBytes = 0;
 };
 
-// The default cap: a quarter of the machine's physical memory (at least 1 GiB), since the
-// model built from the text needs about as much again.
+// The default cap: SPANWISE_MAX_DECOMPRESSED when set (as parseByteSize reads it), else a
+// quarter of the machine's physical memory (at least 1 GiB), since the model built from the
+// text needs about as much again.
 std::uint64_t defaultMaxOutputBytes();
+
+// "1048576", "512K", "64M", "2G" (binary units) as bytes; nullopt for anything else or 0.
+std::optional<std::uint64_t> parseByteSize(std::string_view text);
 
 struct DecompressResult {
     PaddedBuffer bytes;                // everything inflated before any damage or the cap

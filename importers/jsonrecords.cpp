@@ -34,14 +34,37 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
     }
     while (pos < bytes.size() && !m_context.cancelled()) {
         const auto end = read(pos);
-        if (!end) {
-            // A reader that streamed into the broken value has already said where it breaks.
-            if (m_reportedBreaks.empty() && !m_context.cancelled())
-                reportBreak(end.error(), {}, "the rest of the file is skipped");
-            return;
+        if (end) {
+            pos = m_scanner.skipWhitespace(*end);
+            continue;
         }
-        pos = m_scanner.skipWhitespace(*end);
+        if (m_context.cancelled())
+            return;
+        // JSON Lines: a record that starts a line and breaks costs only itself; reading
+        // resumes at the next line that starts a record.
+        const std::size_t resume = nextRecordLine(pos, end.error().offset);
+        const bool resumes = resume < bytes.size();
+        // A reader that streamed into the broken value has already said where it breaks.
+        if (std::find(m_reportedBreaks.begin(), m_reportedBreaks.end(), end.error().offset) == m_reportedBreaks.end())
+            reportBreak(end.error(), {}, resumes ? "the record is skipped" : "the rest of the file is skipped");
+        if (!resumes)
+            return;
+        m_context.warn(resume, {}, "reading resumes here, after the broken record");
+        pos = resume;
     }
+}
+
+std::size_t JsonRecords::nextRecordLine(std::size_t recordStart, std::size_t breakOffset) const
+{
+    const std::string_view bytes = text();
+    if (recordStart != 0 && bytes[recordStart - 1] != '\n')
+        return bytes.size(); // not a record of its own line: no JSON Lines to resync in
+    for (std::size_t at = bytes.find('\n', std::max(recordStart, breakOffset)); at != std::string_view::npos;
+         at = bytes.find('\n', at + 1)) {
+        if (at + 1 < bytes.size() && (bytes[at + 1] == '{' || bytes[at + 1] == '['))
+            return at + 1;
+    }
+    return bytes.size();
 }
 
 JsonMembers JsonRecords::members(std::size_t pos)

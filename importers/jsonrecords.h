@@ -85,6 +85,10 @@ public:
     void warn(JsonRange range, const JsonPath& path, std::string text);
 
 private:
+    // Where reading can go on after a record that broke: the next line that starts with '{'
+    // or '[', when the broken record itself started a line (JSON Lines); else the end.
+    std::size_t nextRecordLine(std::size_t recordStart, std::size_t breakOffset) const;
+
     ImportContext& m_context;
     JsonScanner m_scanner;
     simdjson::dom::parser m_parser;

@@ -6,6 +6,8 @@
 
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
 
+#include <google/protobuf/stubs/logging.h>
+
 #include <algorithm>
 #include <optional>
 
@@ -89,11 +91,14 @@ public:
     static bool isLengthPrefixed(std::string_view bytes)
     {
         // A TracesData starts with tag 0x0a; a big-endian length below 16 MiB starts with 0x00,
-        // which is no valid protobuf tag.
-        if (bytes.size() < 5 || bytes[0] != '\0')
+        // which is no valid protobuf tag. Writers may emit empty frames (length 0) first: the
+        // first frame with content decides.
+        std::size_t pos = 0;
+        while (bytes.size() - pos >= 4 && bigEndian32(bytes, pos) == 0)
+            pos += 4;
+        if (bytes.size() - pos < 5 || bytes[pos] != '\0')
             return false;
-        const std::uint32_t length = bigEndian32(bytes, 0);
-        return length > 0 && (bytes[4] == '\x0a' || startsWithZstd(bytes.substr(4)));
+        return bytes[pos + 4] == '\x0a' || startsWithZstd(bytes.substr(pos + 4));
     }
 
 private:
@@ -174,7 +179,7 @@ private:
             if (!length || *length > message.size() - cursor.pos) {
                 const std::string path = where + ".resourceSpans[" + std::to_string(index) + "]";
                 // Keep what the cut left whole: the resource and every complete span before it.
-                const std::size_t salvaged = length ? salvage(message.substr(cursor.pos), at, path) : 0;
+                const std::size_t salvaged = length ? salvage(message.substr(cursor.pos), at, path).spans : 0;
                 m_context.warn(at, path,
                                "the message is cut short: this ResourceSpans needs " +
                                    (length ? std::to_string(*length) : std::string("?")) + " bytes, " +
@@ -187,8 +192,12 @@ private:
             const std::string path = where + ".resourceSpans[" + std::to_string(index++) + "]";
             m_message.Clear();
             if (!m_message.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
-                m_context.warn(at, path, "corrupt ResourceSpans message (" + std::to_string(body.size()) +
-                                             " bytes); skipped");
+                // One bad span (invalid UTF-8, nesting past protobuf's limit, a broken field) must
+                // not cost its neighbours: decode the message span by span instead.
+                const Salvaged salvaged = salvage(body, at, path);
+                m_context.warn(at, path, "corrupt ResourceSpans message (" + std::to_string(body.size()) + " bytes); " +
+                                             std::to_string(salvaged.spans) + " span(s) decoded one by one, " +
+                                             std::to_string(salvaged.skipped) + " corrupt span(s) skipped");
                 continue;
             }
             m_context.report().spans += m_spans.read(m_message, at, path);
@@ -197,10 +206,16 @@ private:
         }
     }
 
-    // Rebuilds a ResourceSpans from the complete fields at the start of a cut one: its resource,
-    // whole ScopeSpans, and the whole spans of the ScopeSpans the cut falls in.
-    std::size_t salvage(std::string_view cut, std::size_t at, const std::string& path)
+    struct Salvaged {
+        std::size_t spans = 0;   // loaded
+        std::size_t skipped = 0; // whole but corrupt
+    };
+
+    // Rebuilds a ResourceSpans field by field from a cut or corrupt one: its resource, whole
+    // ScopeSpans, and each span that decodes on its own.
+    Salvaged salvage(std::string_view cut, std::size_t at, const std::string& path)
     {
+        Salvaged result;
         namespace trace = opentelemetry::proto::trace::v1;
         trace::ResourceSpans partial;
         // Walks length-delimited fields while they are whole; calls take(field, body, whole).
@@ -237,16 +252,18 @@ private:
                 walk(body, [&](std::uint32_t inner, std::string_view innerBody, bool innerWhole) {
                     if (!innerWhole)
                         return;
-                    if (inner == 1)
+                    if (inner == 1) {
                         (void)scope->mutable_scope()->ParseFromArray(innerBody.data(), static_cast<int>(innerBody.size()));
-                    else if (inner == 2 && !scope->add_spans()->ParseFromArray(innerBody.data(), static_cast<int>(innerBody.size())))
+                    } else if (inner == 2 && !scope->add_spans()->ParseFromArray(innerBody.data(), static_cast<int>(innerBody.size()))) {
                         scope->mutable_spans()->RemoveLast();
+                        ++result.skipped;
+                    }
                 });
             }
         });
-        const std::size_t added = m_spans.read(partial, at, path);
-        m_context.report().spans += added;
-        return added;
+        result.spans = m_spans.read(partial, at, path);
+        m_context.report().spans += result.spans;
+        return result;
     }
 
     ImportContext& m_context;
@@ -276,6 +293,12 @@ int OtlpProtoImporter::sniff(std::string_view head) const
 
 void OtlpProtoImporter::read(ImportContext& context) const
 {
+    // libprotobuf logs parse failures to stderr; each one is reported with its place instead.
+    static const bool quiet = [] {
+        google::protobuf::SetLogHandler([](google::protobuf::LogLevel, const char*, int, const std::string&) {});
+        return true;
+    }();
+    (void)quiet;
     ProtoReader(context).run();
 }
 

@@ -1,10 +1,11 @@
 #include "chartexport.h"
 
+#include "atomicwrite.h"
+
 #include <QtCharts/QChartView>
 
 #include <QFileInfo>
 #include <QPainter>
-#include <QSvgGenerator>
 
 namespace Spanwise {
 
@@ -13,16 +14,9 @@ QString exportChart(QChartView& view, const QString& path)
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QSize size = view.size().expandedTo(QSize(800, 450));
     if (suffix == QStringLiteral("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(size);
-        generator.setViewBox(QRect(QPoint(0, 0), size));
-        QPainter painter;
-        if (!painter.begin(&generator))
-            return QStringLiteral("cannot write %1").arg(path);
-        view.render(&painter, QRectF(QPointF(0, 0), size), view.rect());
-        painter.end();
-        return {};
+        return saveSvgAtomically(path, size, {}, [&](QPainter& painter) {
+            view.render(&painter, QRectF(QPointF(0, 0), size), view.rect());
+        });
     }
     if (suffix == QStringLiteral("png")) {
         QImage image(size, QImage::Format_ARGB32);
@@ -31,7 +25,7 @@ QString exportChart(QChartView& view, const QString& path)
         painter.setRenderHint(QPainter::Antialiasing);
         view.render(&painter, QRectF(QPointF(0, 0), size), view.rect());
         painter.end();
-        return image.save(path, "PNG") ? QString() : QStringLiteral("cannot write %1").arg(path);
+        return savePngAtomically(image, path);
     }
     return QStringLiteral("unknown image type \"%1\": use .svg or .png").arg(suffix);
 }

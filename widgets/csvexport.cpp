@@ -5,16 +5,23 @@
 #include <QTextStream>
 
 namespace Spanwise {
-namespace {
 
-QString field(QString text)
+QString csvNumber(QString text)
 {
     if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
         return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
     return text;
 }
 
-} // namespace
+// A text cell as spreadsheets read it safely: a leading = + - @ (or tab, carriage return)
+// would start a formula (CSV injection), so such text gets a leading apostrophe. Numbers are
+// written raw and never pass through here.
+QString csvText(QString text)
+{
+    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
+        text.prepend(QLatin1Char('\''));
+    return csvNumber(std::move(text));
+}
 
 QString exportCsv(const QAbstractItemModel& model, const QString& path, int rawRole, int headerRole)
 {
@@ -25,7 +32,7 @@ QString exportCsv(const QAbstractItemModel& model, const QString& path, int rawR
     QStringList header;
     for (int c = 0; c < model.columnCount(); ++c) {
         const QVariant special = model.headerData(c, Qt::Horizontal, headerRole);
-        header << field((special.isValid() ? special : model.headerData(c, Qt::Horizontal)).toString());
+        header << csvText((special.isValid() ? special : model.headerData(c, Qt::Horizontal)).toString());
     }
     out << header.join(QLatin1Char(',')) << '\n';
     for (int r = 0; r < model.rowCount(); ++r) {
@@ -36,12 +43,12 @@ QString exportCsv(const QAbstractItemModel& model, const QString& path, int rawR
             const bool numeric = raw.typeId() == QMetaType::LongLong || raw.typeId() == QMetaType::Int ||
                                  raw.typeId() == QMetaType::Double || raw.typeId() == QMetaType::ULongLong ||
                                  raw.typeId() == QMetaType::UInt;
-            cells << field(numeric ? raw.toString() : index.data(Qt::DisplayRole).toString());
+            cells << (numeric ? csvNumber(raw.toString()) : csvText(index.data(Qt::DisplayRole).toString()));
         }
         out << cells.join(QLatin1Char(',')) << '\n';
     }
     out.flush();
-    if (!file.commit())
+    if (out.status() != QTextStream::Ok || !file.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     return {};
 }

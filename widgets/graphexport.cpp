@@ -1,5 +1,7 @@
 #include "graphexport.h"
 
+#include "atomicwrite.h"
+
 #include "dependencygraph.h"
 #include "graphlayout.h"
 #include "graphscene.h"
@@ -8,8 +10,6 @@
 #include <QGraphicsScene>
 #include <QImage>
 #include <QPainter>
-#include <QSaveFile>
-#include <QSvgGenerator>
 
 namespace Spanwise {
 
@@ -17,11 +17,7 @@ QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOpt
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QStringLiteral("dot") || suffix == QStringLiteral("gv")) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        file.write(graphToDot(graph, options).toUtf8());
-        return file.commit() ? QString() : QStringLiteral("cannot write %1").arg(path);
+        return saveBytesAtomically(graphToDot(graph, options).toUtf8(), path);
     }
     if (suffix != QStringLiteral("svg") && suffix != QStringLiteral("png"))
         return QStringLiteral("unknown file type \"%1\": use .svg, .png or .dot").arg(suffix);
@@ -32,18 +28,10 @@ QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOpt
     buildGraphScene(scene, graph, layout);
     const QRectF source = scene.sceneRect();
     if (suffix == QStringLiteral("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(source.size().toSize());
-        generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-        generator.setTitle(QStringLiteral("Service dependency map"));
-        QPainter painter;
-        if (!painter.begin(&generator))
-            return QStringLiteral("cannot write %1").arg(path);
-        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
-        scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-        painter.end();
-        return {};
+        return saveSvgAtomically(path, source.size().toSize(), QStringLiteral("Service dependency map"), [&](QPainter& painter) {
+            painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+            scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+        });
     }
     const double scale = 1.5; // sharper text than one pixel per point
     const QSize size = (source.size() * scale).toSize();
@@ -55,7 +43,7 @@ QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOpt
     painter.setRenderHint(QPainter::Antialiasing);
     scene.render(&painter, QRectF(QPointF(0, 0), size), source);
     painter.end();
-    return image.save(path, "PNG") ? QString() : QStringLiteral("cannot write %1").arg(path);
+    return savePngAtomically(image, path);
 }
 
 } // namespace Spanwise

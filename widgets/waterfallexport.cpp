@@ -1,5 +1,7 @@
 #include "waterfallexport.h"
 
+#include "atomicwrite.h"
+
 #include "formatting.h"
 #include "hexid.h"
 #include "traceset.h"
@@ -80,17 +82,8 @@ QString exportWaterfall(const TraceSetPresentation& presentation, TraceIndex tra
     const QSize size = waterfallImageSize(presentation, trace, options);
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QStringLiteral("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(size);
-        generator.setViewBox(QRect(QPoint(0, 0), size));
-        generator.setTitle(QStringLiteral("Spanwise waterfall"));
-        QPainter painter;
-        if (!painter.begin(&generator))
-            return QStringLiteral("cannot write %1").arg(path);
-        renderWaterfall(painter, presentation, trace, options);
-        painter.end();
-        return {};
+        return saveSvgAtomically(path, size, QStringLiteral("Spanwise waterfall"),
+                                 [&](QPainter& painter) { renderWaterfall(painter, presentation, trace, options); });
     }
     if (suffix == QStringLiteral("png")) {
         // Very long traces would make an image too large to allocate: cap its height.
@@ -100,9 +93,7 @@ QString exportWaterfall(const TraceSetPresentation& presentation, TraceIndex tra
         QPainter painter(&image);
         renderWaterfall(painter, presentation, trace, options);
         painter.end();
-        if (!image.save(path, "PNG"))
-            return QStringLiteral("cannot write %1").arg(path);
-        return {};
+        return savePngAtomically(image, path);
     }
     return QStringLiteral("unknown image type \"%1\": use .svg or .png").arg(suffix);
 }

@@ -13,8 +13,41 @@
 
 namespace Spanwise::Fuzz {
 
+namespace {
+
+// What every view reads of every span: its texts, service, resource and nested values.
+std::size_t readEveryText(const TraceSet& set)
+{
+    std::size_t bytes = 0;
+    const auto attributes = [&](Range range) {
+        for (const Attribute& a : set.attributes(range)) {
+            bytes += set.text(a.key).size();
+            if (a.type == AttributeType::String || a.type == AttributeType::Bytes)
+                bytes += set.text(a.text).size();
+        }
+    };
+    for (const Span& span : set.spans()) {
+        bytes += set.text(span.operation).size() + set.text(span.statusMessage).size() + set.text(span.traceState).size();
+        bytes += set.serviceName(span.service).size();
+        attributes(set.resource(span.resource).attributes);
+        if (span.scope.isValid())
+            bytes += set.text(set.scope(span.scope).name).size();
+        attributes(span.attributes);
+        for (const Event& event : set.events(span.events)) {
+            bytes += set.text(event.name).size();
+            attributes(event.attributes);
+        }
+        for (const Link& link : set.links(span.links))
+            attributes(link.attributes);
+    }
+    return bytes;
+}
+
+} // namespace
+
 void runAnalyses(const TraceSet& set)
 {
+    (void)readEveryText(set);
     (void)selfTimes(set);
     for (const StatsGrouping::By by : {StatsGrouping::By::ServiceOperation, StatsGrouping::By::Service})
         (void)computeOperationStats(set, StatsGrouping {by, {}});

@@ -67,6 +67,18 @@ private slots:
         QTest::newRow("OTLP start above INT64_MAX")
             << "otlp-start-above-int64-max.json" << 1
             << QStringList {"at resourceSpans[0].scopeSpans[0].spans[0]: the start time lies outside"};
+        // An unterminated string on line 2 once swallowed line 3.
+        QTest::newRow("JSON Lines record with an unterminated string")
+            << "otlp-jsonl-unterminated-string.jsonl" << 2
+            << QStringList {"line 2, column 263 (byte 526), at resourceSpans: a string that starts earlier on this line is not closed",
+                            "line 3, column 1 (byte 527): reading resumes here"};
+        QTest::newRow("protobuf span with invalid UTF-8 among good ones")
+            << "otlp-proto-one-bad-span.pb" << 2
+            << QStringList {"byte 0, at TracesData.resourceSpans[0]: corrupt ResourceSpans message (199 bytes); 2 span(s) decoded one by one, 1 corrupt span(s) skipped"};
+        QTest::newRow("protobuf attribute nested past the parser's limit")
+            << "otlp-proto-too-deep-attribute.pb" << 2 << QStringList {"2 span(s) decoded one by one, 1 corrupt span(s) skipped"};
+        QTest::newRow("length-prefixed stream starting with an empty frame")
+            << "otlp-proto-empty-first-frame.bin" << 2 << QStringList {};
         QTest::newRow("negative duration and wrong-typed fields")
             << "jaeger-negative-duration-wrong-types.json" << 2
             << QStringList {"at data[0].spans[0]: the span ends before it starts (duration -400000 ns)",
@@ -82,6 +94,7 @@ private slots:
         SPANWISE_VERIFY_LOADED(result);
         QCOMPARE(int(result.traces->spans().size()), spans);
         const QStringList said = messages(result);
+        QCOMPARE(said.isEmpty(), expected.isEmpty());
         for (const QString& part : expected) {
             const bool found = std::any_of(said.begin(), said.end(), [&](const QString& m) { return m.contains(part); });
             QVERIFY2(found, qPrintable(QStringLiteral("no message contains \"%1\"; messages:\n%2").arg(part, said.join(QLatin1Char('\n')))));

@@ -7,12 +7,14 @@
 
 namespace Spanwise::Test {
 
-ProcessRun runProgram(const QString& program, const QStringList& arguments)
+ProcessRun runProgram(const QString& program, const QStringList& arguments, const QStringList& extraEnvironment)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("DISPLAY"));
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    for (const QString& entry : extraEnvironment)
+        environment.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
     if (!process.waitForFinished(120000)) {

@@ -12,8 +12,10 @@ struct ProcessRun {
     QByteArray err;
 };
 
-// Runs a program as a script would: a fresh process with no display, waiting for it to end.
-ProcessRun runProgram(const QString& program, const QStringList& arguments);
+// Runs a program as a script would: a fresh process with no display, waiting for it to end
+// (two minutes at most: a hang is killed and reported as exit code -2). `environment` adds
+// NAME=value entries.
+ProcessRun runProgram(const QString& program, const QStringList& arguments, const QStringList& environment = {});
 
 // Every <text> of an SVG file, in order; says whether the file is well-formed XML and which
 // elements it holds (to check that no <script> slipped in).
