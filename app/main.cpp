@@ -1,5 +1,6 @@
 #include "decompress.h"
 #include "graphcommand.h"
+#include "graphlayout.h"
 #include "mainwindow.h"
 #include "statscommand.h"
 #include "summarycommand.h"
@@ -15,6 +16,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstring>
 #include <string_view>
 
@@ -121,6 +123,14 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Spanwise"));
     QCoreApplication::setApplicationName(QStringLiteral("Spanwise"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SPANWISE_VERSION));
+
+    // The graph layout helper: a large dependency map is laid out in a child process that a
+    // cancel or a time limit can kill (graphlayout.h). Not for people: no help text.
+    if (isCommand(argc, argv, "layout-graph"))
+        return Spanwise::runLayoutHelper(argc > 2 ? argv[2] : "dot");
+    std::error_code noLink;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", noLink);
+    Spanwise::setLayoutHelper(noLink ? QString::fromLocal8Bit(argv[0]) : QString::fromStdString(self.string()));
 
     // Subcommands run headless: summary needs no GUI at all; waterfall draws with fonts but
     // without a display, on the offscreen platform.

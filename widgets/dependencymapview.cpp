@@ -58,6 +58,7 @@ DependencyMapView::DependencyMapView(QWidget* parent)
     , m_note(new QLabel(this))
     , m_edgeTitle(new QLabel(tr("Click an edge to see the calls behind it."), this))
     , m_calls(new QTreeWidget(this))
+    , m_cancelLayout(new QPushButton(tr("Cancel"), this))
 {
     m_scope->addItems({tr("All loaded traces"), tr("Selected trace")});
     m_virtual->setChecked(true);
@@ -109,7 +110,12 @@ DependencyMapView::DependencyMapView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
-    layout->addWidget(m_note);
+    auto* noteRow = new QHBoxLayout;
+    noteRow->addWidget(m_note, 1);
+    noteRow->addWidget(m_cancelLayout);
+    m_cancelLayout->setToolTip(tr("Stop laying out the map"));
+    m_cancelLayout->hide();
+    layout->addLayout(noteRow);
     layout->addWidget(split, 1);
 
     connect(m_scope, &QComboBox::currentIndexChanged, this, &DependencyMapView::recompute);
@@ -138,10 +144,17 @@ DependencyMapView::DependencyMapView(QWidget* parent)
             if (const QString error = exportTo(path); !error.isEmpty())
                 QMessageBox::warning(this, tr("Export failed"), error);
     });
+    connect(m_cancelLayout, &QPushButton::clicked, this, [this] {
+        if (m_layoutCancel)
+            m_layoutCancel->store(true);
+        m_recomputeQueued = false;
+    });
     connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Computed>>::finished, this, [this] {
         const std::shared_ptr<Computed> computed = m_watcher.result();
+        m_cancelLayout->hide();
         m_view->setGraph(computed->graph, computed->layout);
-        m_note->setText(computed->layout.error.isEmpty() ? computed->note : computed->layout.error);
+        const QString note = QStringList {computed->note, computed->layout.note}.join(QLatin1Char(' ')).trimmed();
+        m_note->setText(computed->layout.error.isEmpty() ? note : computed->layout.error);
         m_note->setVisible(!m_note->text().isEmpty());
         m_calls->clear();
         m_edgeTitle->setText(tr("Click an edge to see the calls behind it."));
@@ -156,7 +169,9 @@ DependencyMapView::DependencyMapView(QWidget* parent)
 
 DependencyMapView::~DependencyMapView()
 {
-    m_watcher.waitForFinished();
+    // The worker holds only what it captured (never this view): stop it and let it end alone.
+    if (m_layoutCancel)
+        m_layoutCancel->store(true);
 }
 
 void DependencyMapView::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation)
@@ -202,7 +217,10 @@ void DependencyMapView::setSelectedTraceOnly(bool only)
 void DependencyMapView::recompute()
 {
     if (m_watcher.isRunning()) {
-        m_recomputeQueued = true; // the running layout finishes first (Graphviz cannot be interrupted)
+        // The running layout is stopped (a large one's helper is killed); this one follows.
+        m_recomputeQueued = true;
+        if (m_layoutCancel)
+            m_layoutCancel->store(true);
         return;
     }
     DependencyOptions options;
@@ -222,9 +240,12 @@ void DependencyMapView::recompute()
     const int depth = m_depth->value();
     GraphLayoutOptions layoutOptions;
     layoutOptions.leftToRight = m_direction->currentIndex() == 0;
+    m_layoutCancel = std::make_shared<std::atomic<bool>>(false);
+    layoutOptions.cancel = m_layoutCancel.get();
     m_note->setText(tr("Laying out the map…"));
     m_note->show();
-    m_watcher.setFuture(QtConcurrent::run([presentation, options, focus, depth, layoutOptions] {
+    m_cancelLayout->show();
+    m_watcher.setFuture(QtConcurrent::run([presentation, options, focus, depth, layoutOptions, cancel = m_layoutCancel] {
         auto computed = std::make_shared<Computed>();
         if (!presentation)
             return computed;

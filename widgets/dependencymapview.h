@@ -6,11 +6,13 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTreeWidget;
 
@@ -70,7 +72,10 @@ private:
     QLabel* m_note;
     QLabel* m_edgeTitle;
     QTreeWidget* m_calls;
+    QPushButton* m_cancelLayout;
     QFutureWatcher<std::shared_ptr<Computed>> m_watcher;
+    // The running layout's stop flag; a large layout runs in a helper process that it kills.
+    std::shared_ptr<std::atomic<bool>> m_layoutCancel;
     bool m_recomputeQueued = false;
 };
 

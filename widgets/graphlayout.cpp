@@ -9,7 +9,14 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <QElapsedTimer>
+#include <QProcess>
+
 #include <cstdio>
+#include <cstdlib>
+#include <expected>
+#include <iostream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 
@@ -75,6 +82,21 @@ double nodeTextWidth(const DependencyGraph& graph, std::size_t index)
                     QFontMetricsF(small).horizontalAdvance(label.section(QLatin1Char('\n'), 1)));
 }
 
+// Past this many nodes and edges a layout may take long: it runs with bounded effort, out of
+// process when a helper is set, where a cancel or the time limit can stop it.
+constexpr std::size_t largeGraphElements = 250;
+
+bool isLarge(const DependencyGraph& graph)
+{
+    return graph.nodes.size() + graph.edges.size() > largeGraphElements;
+}
+
+QString& layoutHelper()
+{
+    static QString executable;
+    return executable;
+}
+
 // Builds the cgraph graph: the one place that knows Graphviz's attribute names.
 std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph, const GraphLayoutOptions& options,
                                                    std::vector<Agnode_t*>& nodes, std::vector<Agedge_t*>& edges)
@@ -89,6 +111,16 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
     set(g.get(), "nodesep", "0.35", "");
     set(g.get(), "ranksep", "0.6", "");
     set(g.get(), "fontname", "DejaVu Sans", "");
+    if (isLarge(graph)) {
+        // dot's crossing minimisation and network simplex grow steeply with edges (100
+        // services with 940 calls took minutes): bound their effort and draw straight edges.
+        set(g.get(), "nslimit", "2", "");
+        set(g.get(), "nslimit1", "2", "");
+        set(g.get(), "mclimit", "0.1", "");
+        set(g.get(), "searchsize", "10", "");
+        set(g.get(), "remincross", "false", "");
+        set(g.get(), "splines", "line", "");
+    }
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         std::string id = "n" + std::to_string(i);
         Agnode_t* node = agnode(g.get(), text(id), 1);
@@ -106,6 +138,7 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
         const DependencyEdge& e = graph.edges[i];
         std::string id = "e" + std::to_string(i);
         Agedge_t* edge = agedge(g.get(), nodes[e.from], nodes[e.to], text(id), 1);
+        set(edge, "id", id, ""); // finds the edge again in a layout read back from DOT
         set(edge, "label", escapedLabel(QStringLiteral("%1 calls").arg(e.calls)), "");
         set(edge, "fontname", "DejaVu Sans", "");
         set(edge, "fontsize", "9", "");
@@ -133,22 +166,13 @@ QString nodeLabel(const DependencyGraph& graph, std::size_t index)
     return label;
 }
 
-GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& options)
+namespace {
+
+// Reads positions out of a graph Graphviz has laid out; nodes and edges in the graph's order.
+GraphLayout extractLayout(Agraph_t* g, const std::vector<Agnode_t*>& nodes, const std::vector<Agedge_t*>& edges)
 {
     GraphLayout layout;
-    if (graph.nodes.empty())
-        return layout;
-    const std::lock_guard lock(graphvizMutex());
-    GVC_t* context = sharedContext();
-    std::vector<Agnode_t*> nodes;
-    std::vector<Agedge_t*> edges;
-    auto g = buildGraph(graph, options, nodes, edges);
-    std::string engine = "dot";
-    if (gvLayout(context, g.get(), engine.c_str()) != 0) {
-        layout.error = QStringLiteral("Graphviz could not lay out the graph");
-        return layout;
-    }
-    const boxf box = GD_bb(g.get());
+    const boxf box = GD_bb(g);
     layout.bounds = QRectF(0, 0, box.UR.x - box.LL.x, box.UR.y - box.LL.y);
     // Graphviz's y grows upwards: flip against the bounding box.
     const auto flip = [&](pointf p) { return QPointF(p.x - box.LL.x, box.UR.y - p.y); };
@@ -159,7 +183,7 @@ GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& 
     }
     for (Agedge_t* edge : edges) {
         GraphLayout::Edge out;
-        const splines* spl = ED_spl(edge);
+        const splines* spl = edge ? ED_spl(edge) : nullptr;
         if (spl && spl->size > 0) {
             const bezier& b = spl->list[0];
             if (b.size > 0) {
@@ -176,10 +200,144 @@ GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& 
                 out.arrow << tip << base + across << base - across;
             }
         }
-        if (const textlabel_t* label = ED_label(edge))
+        if (const textlabel_t* label = edge ? ED_label(edge) : nullptr)
             out.labelPos = flip(label->pos);
         layout.edges.push_back(out);
     }
+    return layout;
+}
+
+// Runs the helper (`spanwise layout-graph`) on the graph's DOT text with one engine, polling
+// for a cancel and the time limit, and kills it on either. The laid-out DOT, or why not.
+std::expected<QByteArray, QString> layoutInChild(const QByteArray& dot, const char* engine, const GraphLayoutOptions& options)
+{
+    QProcess child;
+    child.start(layoutHelper(), {QStringLiteral("layout-graph"), QString::fromLatin1(engine)});
+    if (!child.waitForStarted(10000))
+        return std::unexpected(QStringLiteral("cannot start the layout helper %1: %2").arg(layoutHelper(), child.errorString()));
+    child.write(dot);
+    child.closeWriteChannel();
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray output;
+    while (!child.waitForFinished(50)) {
+        output += child.readAllStandardOutput();
+        const bool cancelled = options.cancel && options.cancel->load();
+        if (cancelled || clock.elapsed() > options.timeLimitMs) {
+            child.kill();
+            child.waitForFinished(1000);
+            if (cancelled)
+                return std::unexpected(QStringLiteral("the layout was cancelled"));
+            return std::unexpected(QStringLiteral("Graphviz %1 did not finish within %2 s").arg(QString::fromLatin1(engine)).arg(options.timeLimitMs / 1000));
+        }
+    }
+    output += child.readAllStandardOutput();
+    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
+        return std::unexpected(QStringLiteral("Graphviz %1 failed: %2").arg(QString::fromLatin1(engine), QString::fromUtf8(child.readAllStandardError()).trimmed()));
+    return output;
+}
+
+// Reads a laid-out DOT text back (positions become coordinates through the "nop2" engine,
+// which keeps the given node positions and edge splines) and extracts the layout.
+GraphLayout readLaidOut(const QByteArray& laidOut, const DependencyGraph& graph)
+{
+    GraphLayout layout;
+    const std::lock_guard lock(graphvizMutex());
+    std::unique_ptr<Agraph_t, GraphDeleter> g(agmemread(laidOut.constData()));
+    if (!g) {
+        layout.error = QStringLiteral("the layout helper wrote no readable graph");
+        return layout;
+    }
+    GVC_t* context = sharedContext();
+    if (gvLayout(context, g.get(), "nop2") != 0) {
+        layout.error = QStringLiteral("Graphviz could not read the layout back");
+        return layout;
+    }
+    std::vector<Agnode_t*> nodes(graph.nodes.size(), nullptr);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        std::string id = "n" + std::to_string(i);
+        nodes[i] = agnode(g.get(), text(id), 0);
+        if (!nodes[i]) {
+            gvFreeLayout(context, g.get());
+            layout.error = QStringLiteral("the layout lost a node");
+            return layout;
+        }
+    }
+    std::vector<Agedge_t*> edges(graph.edges.size(), nullptr);
+    for (Agnode_t* node = agfstnode(g.get()); node; node = agnxtnode(g.get(), node))
+        for (Agedge_t* edge = agfstout(g.get(), node); edge; edge = agnxtout(g.get(), edge)) {
+            const char* id = agget(edge, const_cast<char*>("id"));
+            if (id && id[0] == 'e') {
+                const std::size_t index = std::strtoull(id + 1, nullptr, 10);
+                if (index < edges.size())
+                    edges[index] = edge;
+            }
+        }
+    layout = extractLayout(g.get(), nodes, edges);
+    gvFreeLayout(context, g.get());
+    return layout;
+}
+
+} // namespace
+
+void setLayoutHelper(const QString& executable)
+{
+    layoutHelper() = executable;
+}
+
+int runLayoutHelper(const char* engine)
+{
+    const std::string engineName = engine && *engine ? engine : "dot";
+    std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    const std::lock_guard lock(graphvizMutex());
+    std::unique_ptr<Agraph_t, GraphDeleter> g(agmemread(input.c_str()));
+    if (!g) {
+        std::fprintf(stderr, "layout-graph: the input is not a DOT graph\n");
+        return 1;
+    }
+    GVC_t* context = sharedContext();
+    if (gvLayout(context, g.get(), engineName.c_str()) != 0) {
+        std::fprintf(stderr, "layout-graph: Graphviz %s failed\n", engineName.c_str());
+        return 1;
+    }
+    const int rendered = gvRender(context, g.get(), "dot", stdout);
+    gvFreeLayout(context, g.get());
+    return rendered == 0 ? 0 : 1;
+}
+
+GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& options)
+{
+    GraphLayout layout;
+    if (graph.nodes.empty())
+        return layout;
+    if (isLarge(graph) && !layoutHelper().isEmpty()) {
+        const QByteArray dot = graphToDot(graph, options).toUtf8();
+        // dot with bounded effort first; if even that runs past the limit, sfdp, which is
+        // near-linear, draws the map (as a force-directed picture, not in layers).
+        auto laidOut = layoutInChild(dot, "dot", options);
+        QString note;
+        if (!laidOut && !(options.cancel && options.cancel->load())) {
+            note = laidOut.error() + QStringLiteral("; drawn with sfdp instead");
+            laidOut = layoutInChild(dot, "sfdp", options);
+        }
+        if (!laidOut) {
+            layout.error = laidOut.error();
+            return layout;
+        }
+        layout = readLaidOut(*laidOut, graph);
+        layout.note = note;
+        return layout;
+    }
+    const std::lock_guard lock(graphvizMutex());
+    GVC_t* context = sharedContext();
+    std::vector<Agnode_t*> nodes;
+    std::vector<Agedge_t*> edges;
+    auto g = buildGraph(graph, options, nodes, edges);
+    if (gvLayout(context, g.get(), "dot") != 0) {
+        layout.error = QStringLiteral("Graphviz could not lay out the graph");
+        return layout;
+    }
+    layout = extractLayout(g.get(), nodes, edges);
     gvFreeLayout(context, g.get());
     return layout;
 }

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +42,33 @@ QByteArray hostileTrace()
            "\"p3\":{\"serviceName\":\"</text><script>alert(1)</script>\"},\"p4\":{\"serviceName\":\"two\\nlines\"}}}]}";
 }
 
+// 100 services and 940 distinct calls between them, each call its own two-span trace: the
+// size of map whose dot layout once ran for minutes. Pairs from a fixed-seed generator.
+QByteArray denseMapTrace()
+{
+    QByteArray json = "[";
+    std::uint64_t state = 12345;
+    const auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+    QSet<QPair<int, int>> pairs;
+    while (pairs.size() < 940) {
+        const int from = int(next() % 100), to = int(next() % 100);
+        if (from != to)
+            pairs.insert({from, to});
+    }
+    int trace = 0;
+    for (const auto& [from, to] : std::as_const(pairs)) {
+        ++trace;
+        const QByteArray id = QByteArray::number(trace, 16);
+        if (json.size() > 1)
+            json += ',';
+        json += "{\"traceId\":\"" + id + "\",\"id\":\"1\",\"name\":\"call\",\"timestamp\":1700000000000000,\"duration\":10,"
+                "\"localEndpoint\":{\"serviceName\":\"service-" + QByteArray::number(from) + "\"}},"
+                "{\"traceId\":\"" + id + "\",\"id\":\"2\",\"parentId\":\"1\",\"name\":\"serve\",\"timestamp\":1700000000000001,"
+                "\"duration\":5,\"localEndpoint\":{\"serviceName\":\"service-" + QByteArray::number(to) + "\"}}";
+    }
+    return json + "]";
+}
+
 } // namespace
 
 class TestGraphCommand : public QObject
@@ -48,6 +76,23 @@ class TestGraphCommand : public QObject
     Q_OBJECT
 
 private slots:
+    // The dense map is laid out (by the helper, with bounded effort) instead of running for
+    // minutes; every service is on it.
+    void denseMapFinishes()
+    {
+        QTemporaryDir dir;
+        const QString trace = dir.filePath(QStringLiteral("dense.json"));
+        QVERIFY(Spanwise::Test::writeFile(trace, denseMapTrace()));
+        const QString out = dir.filePath(QStringLiteral("dense.svg"));
+        QByteArray err;
+        QCOMPARE(spanwise({trace, QStringLiteral("-o"), out}, &err), 0);
+        bool wellFormed = false;
+        const QStringList texts = Spanwise::Test::svgTexts(out, &wellFormed);
+        QVERIFY(wellFormed);
+        for (int i = 0; i < 100; ++i)
+            QVERIFY2(texts.contains(QStringLiteral("service-%1").arg(i)), qPrintable(QString::number(i)));
+    }
+
     void svgOfTheSdkCapture()
     {
         QTemporaryDir dir;

@@ -5,6 +5,7 @@
 #include "tracesetpresentation.h"
 
 #include <QSignalSpy>
+#include <QSet>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -121,6 +122,47 @@ private slots:
         QCOMPARE(layout.edges.size(), std::size_t(1));
         QVERIFY(!layout.edges[0].path.isEmpty());
         QCOMPARE(layout.edges[0].arrow.size(), 3);
+    }
+
+    // A large map goes to the helper process: its layout matches the graph, and a cancel or
+    // the time limit stops it (the helper is killed) instead of waiting for Graphviz.
+    void largeMapsAreLaidOutByAHelperThatCanBeStopped()
+    {
+        setLayoutHelper(QStringLiteral(SPANWISE_EXECUTABLE));
+        DependencyGraph graph;
+        for (std::uint32_t i = 0; i < 100; ++i)
+            graph.nodes.push_back({"service-" + std::to_string(i), false, ServiceId {i}, 10, 10, 0, 0});
+        std::uint64_t state = 99;
+        QSet<QPair<std::uint32_t, std::uint32_t>> pairs;
+        while (pairs.size() < 940) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const auto from = std::uint32_t((state >> 33) % 100), to = std::uint32_t((state >> 45) % 100);
+            if (from != to && !pairs.contains({from, to})) {
+                pairs.insert({from, to});
+                DependencyEdge edge;
+                edge.from = from;
+                edge.to = to;
+                edge.calls = 1;
+                graph.edges.push_back(edge);
+            }
+        }
+        const GraphLayout layout = layoutGraph(graph);
+        QVERIFY2(layout.error.isEmpty(), qPrintable(layout.error));
+        QCOMPARE(layout.nodes.size(), std::size_t(100));
+        QCOMPARE(layout.edges.size(), std::size_t(940));
+        QVERIFY(layout.bounds.width() > 0 && layout.nodes[7].rect.width() > 0);
+        QVERIFY(std::all_of(layout.edges.begin(), layout.edges.end(), [](const GraphLayout::Edge& e) { return !e.path.isEmpty(); }));
+
+        std::atomic<bool> cancel {true};
+        GraphLayoutOptions cancelled;
+        cancelled.cancel = &cancel;
+        QCOMPARE(layoutGraph(graph, cancelled).error, QStringLiteral("the layout was cancelled"));
+
+        GraphLayoutOptions hurried;
+        hurried.timeLimitMs = 0; // past at the first look: dot, then sfdp, are stopped
+        const GraphLayout stopped = layoutGraph(graph, hurried);
+        QVERIFY2(stopped.error.contains(QStringLiteral("Graphviz sfdp did not finish")), qPrintable(stopped.error));
+        setLayoutHelper({});
     }
 };
 
