@@ -46,5 +46,9 @@ int main(int argc, char** argv)
     });
     std::printf("%-40s %8.1f ms   (%zu segments)\n", "critical path of every trace", criticalMs, segments);
     std::printf("%-40s %8.1f MB\n", "peak RSS", Bench::peakRssBytes() / 1e6);
-    return 0;
+    // Figures of a wrong load are no figures: fail the smoke run instead.
+    const bool failed = result.anyFailed() || set.spans().empty() || stats.spans != set.spans().size() || segments == 0;
+    if (failed)
+        std::fprintf(stderr, "bench_analysis: the load or an analysis gave no result\n");
+    return failed ? 1 : 0;
 }

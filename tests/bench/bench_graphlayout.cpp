@@ -52,12 +52,14 @@ int main(int argc, char** argv)
     if (sizes.empty())
         sizes = {50, 200, 500};
     std::printf("Graphviz dot layout of generated dependency maps\n");
+    bool failed = false;
     for (const int services : sizes) {
         const DependencyGraph graph = generatedMap(services, 7);
         GraphLayout layout;
         const double ms = Bench::millisecondsOf([&] { layout = layoutGraph(graph); });
         std::printf("%5d services, %5zu edges: %9.1f ms%s\n", services, graph.edges.size(), ms,
                     layout.error.isEmpty() ? "" : "  (layout failed)");
+        failed = failed || !layout.error.isEmpty() || layout.nodes.size() != graph.nodes.size();
     }
-    return 0;
+    return failed ? 1 : 0;
 }

@@ -48,6 +48,10 @@ int main(int argc, char** argv)
     const double presentationMs =
         Bench::millisecondsOf([&] { presentation = std::make_shared<TraceSetPresentation>(result.traces); });
     const std::size_t spanCount = result.traces->spans().size();
+    if (result.anyFailed() || spanCount == 0) {
+        std::fprintf(stderr, "bench_waterfall: the generated trace did not load\n");
+        return 1;
+    }
     std::printf("waterfall benchmark: one trace of %zu spans (%.1f MB of Jaeger JSON)\n", spanCount, json.size() / 1e6);
     std::printf("%-34s %8.1f ms\n", "load (parse + index)", loadMs);
     std::printf("%-34s %8.1f ms\n", "display caches", presentationMs);

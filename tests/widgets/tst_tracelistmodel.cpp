@@ -1,6 +1,7 @@
 #include "corpus.h"
 #include "fixtures.h"
 #include "tracelistmodel.h"
+#include "tracelistpanel.h"
 #include "traceloader.h"
 
 #include <QAbstractItemModelTester>
@@ -46,14 +47,13 @@ private slots:
 
     void sortsByRawValues()
     {
-        TraceListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The panel's own proxy, as the window sorts it (not one built here).
+        TraceListPanel panel;
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         // Durations whose text sorts differently from their value: "900 ns" < "2.00 µs" < "10.0 ms".
-        model.setTraceSet(Test::buildTraceSet({{1, {}, "a", "slow", 0, 10'000'000, false, 1},
+        panel.setTraceSet(Test::buildTraceSet({{1, {}, "a", "slow", 0, 10'000'000, false, 1},
             {1, {}, "b", "fast", 0, 900, false, 2}, {1, {}, "c", "mid", 0, 2'000, false, 3}}));
-        QSortFilterProxyModel proxy;
-        proxy.setSourceModel(&model);
-        proxy.setSortRole(TraceListModel::SortRole);
+        QSortFilterProxyModel& proxy = *panel.proxy();
         proxy.sort(TraceListModel::Duration, Qt::DescendingOrder);
         QStringList order;
         for (int row = 0; row < proxy.rowCount(); ++row)
@@ -64,14 +64,13 @@ private slots:
 
     void filtersAcrossColumns()
     {
-        TraceListModel model;
-        model.setTraceSet(Test::buildTraceSet(
+        TraceListPanel panel;
+        panel.setTraceSet(Test::buildTraceSet(
             {{1, {}, "checkout", "POST /pay", 0, 10, false, 1}, {1, {}, "search", "GET /find", 0, 10, false, 2}}));
-        QSortFilterProxyModel proxy;
-        proxy.setSourceModel(&model);
-        proxy.setFilterKeyColumn(-1);
-        proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
-        proxy.setFilterFixedString(QStringLiteral("post /"));
+        QSortFilterProxyModel& proxy = *panel.proxy();
+        TraceFilter filter;
+        filter.text = QStringLiteral("post /");
+        panel.setFilter(filter);
         QCOMPARE(proxy.rowCount(), 1);
         QCOMPARE(proxy.index(0, TraceListModel::RootService).data().toString(), QStringLiteral("checkout"));
     }
