@@ -1,5 +1,10 @@
 #include "loadjob.h"
 
+#include "logging.h"
+#include "traceset.h"
+
+#include <QElapsedTimer>
+
 #include "tracesetpresentation.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -41,7 +46,14 @@ template <typename Load> void LoadJob::run(Load&& load)
         options.cancel = cancelFlag.get();
         options.progress = progress;
         auto outcome = std::make_shared<LoadOutcome>();
+        QElapsedTimer clock;
+        clock.start();
         outcome->result = load(options);
+        for (const ImportReport& report : outcome->result.reports)
+            qCDebug(lcImport) << report.path.c_str() << report.format.c_str() << report.spans << "spans," << report.warningCount
+                              << "warnings," << report.errorCount << "errors" << (report.failed ? "(failed)" : "");
+        qCDebug(lcImport) << "loaded" << outcome->result.traces->spans().size() << "spans in" << clock.elapsed() << "ms"
+                          << (outcome->result.cancelled ? "(cancelled)" : "");
         outcome->presentation = std::make_shared<TraceSetPresentation>(outcome->result.traces);
         return std::shared_ptr<const LoadOutcome>(std::move(outcome));
     }));

@@ -2,6 +2,7 @@
 
 #include "dependencygraph.h"
 #include "formatting.h"
+#include "logging.h"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -224,6 +225,8 @@ std::expected<QByteArray, QString> layoutInChild(const QByteArray& dot, const ch
         output += child.readAllStandardOutput();
         const bool cancelled = options.cancel && options.cancel->load();
         if (cancelled || clock.elapsed() > options.timeLimitMs) {
+            qCWarning(lcLayout) << "stopping the layout helper (" << engine << ") after" << clock.elapsed() << "ms:"
+                                << (cancelled ? "cancelled" : "time limit");
             child.kill();
             child.waitForFinished(1000);
             if (cancelled)
@@ -232,6 +235,7 @@ std::expected<QByteArray, QString> layoutInChild(const QByteArray& dot, const ch
         }
     }
     output += child.readAllStandardOutput();
+    qCDebug(lcLayout) << "layout helper" << engine << "finished in" << clock.elapsed() << "ms";
     if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
         return std::unexpected(QStringLiteral("Graphviz %1 failed: %2").arg(QString::fromLatin1(engine), QString::fromUtf8(child.readAllStandardError()).trimmed()));
     return output;
@@ -310,6 +314,8 @@ GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& 
     GraphLayout layout;
     if (graph.nodes.empty())
         return layout;
+    qCDebug(lcLayout) << "laying out" << graph.nodes.size() << "nodes and" << graph.edges.size() << "edges"
+                      << (isLarge(graph) ? (layoutHelper().isEmpty() ? "in process, bounded" : "in the helper") : "in process");
     if (isLarge(graph) && !layoutHelper().isEmpty()) {
         const QByteArray dot = graphToDot(graph, options).toUtf8();
         // dot with bounded effort first; if even that runs past the limit, sfdp, which is

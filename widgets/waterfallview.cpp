@@ -1,5 +1,9 @@
 #include "waterfallview.h"
 
+#include "logging.h"
+
+#include <QElapsedTimer>
+
 #include "formatting.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -175,6 +179,8 @@ void WaterfallView::paintEvent(QPaintEvent*)
         painter.drawText(area, Qt::AlignCenter, tr("Select a trace to see its waterfall."));
         return;
     }
+    QElapsedTimer clock;
+    clock.start();
     const TimeAxis axis = timeAxis();
     const WaterfallPainter rowsPainter(*m_presentation, m_rows, m_metrics, font());
     const QRect rowsArea(0, m_metrics.rulerHeight, area.width(), area.height() - m_metrics.rulerHeight);
@@ -188,6 +194,8 @@ void WaterfallView::paintEvent(QPaintEvent*)
     highlights.critical = m_critical.empty() ? nullptr : &m_critical;
     rowsPainter.paintRows(painter, rowsArea, first, last, 0, axis, m_controller->traceRange().startNs, highlights);
     rowsPainter.paintRuler(painter, QRect(0, 0, area.width(), m_metrics.rulerHeight), axis, m_controller->traceRange().startNs);
+    if (clock.elapsed() > 16)
+        qCDebug(lcPaint) << "waterfall frame took" << clock.elapsed() << "ms for rows" << first << "to" << last;
 }
 
 std::int64_t WaterfallView::selectedPosition() const
