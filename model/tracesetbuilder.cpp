@@ -47,6 +47,8 @@ ResourceIndex TraceSetBuilder::addResource(ServiceId service, Range attributes)
 
 ScopeIndex TraceSetBuilder::addScope(StringId name, StringId version, Range attributes)
 {
+    orEmpty(name);
+    orEmpty(version);
     m_set->m_scopes.push_back({name, version, attributes});
     return ScopeIndex {static_cast<std::uint32_t>(m_set->m_scopes.size() - 1)};
 }
