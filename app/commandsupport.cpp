@@ -14,7 +14,8 @@ LoadResult loadForCommand(const QStringList& files, QTextStream& err)
     LoadResult result = loadTraceFiles(paths);
     for (const ImportReport& report : result.reports) {
         for (const ImportMessage& message : report.messages)
-            err << (message.severity == Severity::Error ? "error: " : "warning: ") << toQString(report.describe(message)) << '\n';
+            err << (message.severity == Severity::Error ? "error: " : "warning: ")
+                << toQString(report.describe(message)) << '\n';
         if (report.messagesDropped > 0)
             err << toQString(report.path) << ": " << report.messagesDropped << " more messages not shown\n";
     }

@@ -50,8 +50,9 @@ template <typename Load> void LoadJob::run(Load&& load)
         clock.start();
         outcome->result = load(options);
         for (const ImportReport& report : outcome->result.reports)
-            qCDebug(lcImport) << report.path.c_str() << report.format.c_str() << report.spans << "spans," << report.warningCount
-                              << "warnings," << report.errorCount << "errors" << (report.failed ? "(failed)" : "");
+            qCDebug(lcImport) << report.path.c_str() << report.format.c_str() << report.spans << "spans,"
+                              << report.warningCount << "warnings," << report.errorCount << "errors"
+                              << (report.failed ? "(failed)" : "");
         qCDebug(lcImport) << "loaded" << outcome->result.traces->spans().size() << "spans in" << clock.elapsed() << "ms"
                           << (outcome->result.cancelled ? "(cancelled)" : "");
         outcome->presentation = std::make_shared<TraceSetPresentation>(outcome->result.traces);

@@ -16,8 +16,8 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 
 namespace {
@@ -38,19 +38,21 @@ QStringList commandArguments()
 int runWindow(QApplication& app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A desktop viewer for distributed traces.\n\n"
-                                                    "Subcommands (run without a display):\n"
-                                                    "  summary [--json] FILE...                       print what trace files hold\n"
-                                                    "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
-                                                    "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
-                                                    "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
+    parser.setApplicationDescription(
+        QStringLiteral("A desktop viewer for distributed traces.\n\n"
+                       "Subcommands (run without a display):\n"
+                       "  summary [--json] FILE...                       print what trace files hold\n"
+                       "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
+                       "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
+                       "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE once loaded, then quit."), QStringLiteral("FILE"));
     parser.addOption(screenshot);
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on this view: waterfall, spans, statistics, map or charts."),
-                                 QStringLiteral("VIEW"), QStringLiteral("waterfall"));
+    const QCommandLineOption tab(QStringLiteral("tab"),
+        QStringLiteral("Open on this view: waterfall, spans, statistics, map or charts."), QStringLiteral("VIEW"),
+        QStringLiteral("waterfall"));
     parser.addOption(tab);
     parser.addPositionalArgument(QStringLiteral("files"),
         QStringLiteral("Trace files to open (default: the demo trace)."), QStringLiteral("[FILE...]"));
@@ -59,7 +61,7 @@ int runWindow(QApplication& app)
     Spanwise::MainWindow window;
     window.show();
     const QStringList views = {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"),
-                               QStringLiteral("map"), QStringLiteral("charts")};
+        QStringLiteral("map"), QStringLiteral("charts")};
     const int view = static_cast<int>(views.indexOf(parser.value(tab).toLower()));
     if (view < 0) {
         QTextStream(stderr) << "spanwise: --tab takes one of " << views.join(QStringLiteral(", ")) << '\n';

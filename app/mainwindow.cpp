@@ -15,10 +15,10 @@
 #include "waterfallcontroller.h"
 
 #include <QAction>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -103,7 +103,8 @@ void MainWindow::createActions()
     help->addAction(tr("&About Spanwise"), this, [this] {
         QMessageBox::about(this, tr("About Spanwise"),
             tr("<b>Spanwise %1</b><p>A desktop viewer for distributed traces and service "
-               "dependency maps.</p><p>Opens Jaeger JSON, Zipkin v1 and v2 JSON, and OTLP JSON, JSON Lines and protobuf trace files, gzip or zstd compressed or not, offline.</p>")
+               "dependency maps.</p><p>Opens Jaeger JSON, Zipkin v1 and v2 JSON, and OTLP JSON, JSON Lines and "
+               "protobuf trace files, gzip or zstd compressed or not, offline.</p>")
                 .arg(QCoreApplication::applicationVersion()));
     });
 }
@@ -306,7 +307,8 @@ void MainWindow::showShortcuts()
     };
     QString html = QStringLiteral("<table cellpadding='4'>");
     for (const auto& [keys, what] : rows)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+        html +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
     text->setHtml(html + QStringLiteral("</table>"));
     layout->addWidget(text);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);

@@ -2,9 +2,9 @@
 
 #include "csvexport.h"
 
+#include "commandsupport.h"
 #include "formatting.h"
 #include "operationstats.h"
-#include "commandsupport.h"
 #include "traceloader.h"
 #include "traceset.h"
 
@@ -35,17 +35,22 @@ QString groupName(const TraceSet& set, const OperationStats& row, const StatsGro
 int runStatsCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Latency and error figures per operation, service or attribute value."));
+    parser.setApplicationDescription(
+        QStringLiteral("Latency and error figures per operation, service or attribute value."));
     parser.addHelpOption();
     const QCommandLineOption byOption(QStringLiteral("by"),
-                                      QStringLiteral("Group by: operation (service and operation, the default), service, or an attribute key such as http.route."),
-                                      QStringLiteral("GROUP"), QStringLiteral("operation"));
+        QStringLiteral("Group by: operation (service and operation, the default), service, or an attribute key such as "
+                       "http.route."),
+        QStringLiteral("GROUP"), QStringLiteral("operation"));
     const QCommandLineOption csvOption(QStringLiteral("csv"), QStringLiteral("Print CSV (durations in nanoseconds)."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON (durations in nanoseconds)."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), QStringLiteral("Print JSON (durations in nanoseconds)."));
     parser.addOptions({byOption, csvOption, jsonOption});
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(
+        QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
     QTextStream err(stderr);
-    const QString usage = QStringLiteral("Usage: spanwise stats FILE... [--by operation|service|ATTRIBUTE] [--csv|--json]\n");
+    const QString usage =
+        QStringLiteral("Usage: spanwise stats FILE... [--by operation|service|ATTRIBUTE] [--csv|--json]\n");
     if (!parser.parse(arguments)) {
         err << "spanwise stats: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -76,14 +81,13 @@ int runStatsCommand(const QStringList& arguments)
 
     QTextStream out(stdout);
     const QStringList columns = {QStringLiteral("count"), QStringLiteral("errors"), QStringLiteral("errorRate"),
-                                 QStringLiteral("minNs"), QStringLiteral("p50Ns"), QStringLiteral("p90Ns"),
-                                 QStringLiteral("p95Ns"), QStringLiteral("p99Ns"), QStringLiteral("maxNs"),
-                                 QStringLiteral("meanNs"), QStringLiteral("totalNs"), QStringLiteral("totalSelfNs"),
-                                 QStringLiteral("shareOfTime")};
+        QStringLiteral("minNs"), QStringLiteral("p50Ns"), QStringLiteral("p90Ns"), QStringLiteral("p95Ns"),
+        QStringLiteral("p99Ns"), QStringLiteral("maxNs"), QStringLiteral("meanNs"), QStringLiteral("totalNs"),
+        QStringLiteral("totalSelfNs"), QStringLiteral("shareOfTime")};
     const auto values = [](const OperationStats& r) {
-        return QList<double>{double(r.count), double(r.errors), r.errorRate(), double(r.minNs), double(r.p50Ns), double(r.p90Ns),
-                             double(r.p95Ns), double(r.p99Ns), double(r.maxNs), r.meanNs, double(r.totalNs),
-                             double(r.totalSelfNs), r.shareOfTime};
+        return QList<double> {double(r.count), double(r.errors), r.errorRate(), double(r.minNs), double(r.p50Ns),
+            double(r.p90Ns), double(r.p95Ns), double(r.p99Ns), double(r.maxNs), r.meanNs, double(r.totalNs),
+            double(r.totalSelfNs), r.shareOfTime};
     };
     const bool byOperation = grouping.by == StatsGrouping::By::ServiceOperation;
     if (parser.isSet(jsonOption)) {
@@ -98,15 +102,16 @@ int runStatsCommand(const QStringList& arguments)
                 row[QStringLiteral("value")] = toQString(r.value);
             const QList<double> v = values(r);
             for (qsizetype c = 0; c < columns.size(); ++c)
-                row[columns[c]] = (columns[c] == QStringLiteral("errorRate") || columns[c] == QStringLiteral("shareOfTime") ||
-                                   columns[c] == QStringLiteral("meanNs"))
-                                      ? QJsonValue(v[c])
-                                      : QJsonValue(static_cast<qint64>(v[c]));
+                row[columns[c]] =
+                    (columns[c] == QStringLiteral("errorRate") || columns[c] == QStringLiteral("shareOfTime") ||
+                        columns[c] == QStringLiteral("meanNs"))
+                    ? QJsonValue(v[c])
+                    : QJsonValue(static_cast<qint64>(v[c]));
             rows.append(row);
         }
-        out << QJsonDocument(QJsonObject{{QStringLiteral("groupBy"), by},
-                                         {QStringLiteral("spans"), static_cast<qint64>(stats.spans)},
-                                         {QStringLiteral("rows"), rows}})
+        out << QJsonDocument(
+            QJsonObject {{QStringLiteral("groupBy"), by}, {QStringLiteral("spans"), static_cast<qint64>(stats.spans)},
+                {QStringLiteral("rows"), rows}})
                    .toJson(QJsonDocument::Indented);
     } else if (parser.isSet(csvOption)) {
         QStringList header;
@@ -134,7 +139,8 @@ int runStatsCommand(const QStringList& arguments)
         for (const OperationStats& r : stats.rows) {
             out << groupName(set, r, grouping) << ": " << r.count << " calls, " << r.errors << " errors ("
                 << QString::number(100 * r.errorRate(), 'f', 1) << "%), p50 " << formatDuration(r.p50Ns) << ", p95 "
-                << formatDuration(r.p95Ns) << ", p99 " << formatDuration(r.p99Ns) << ", max " << formatDuration(r.maxNs) << '\n';
+                << formatDuration(r.p95Ns) << ", p99 " << formatDuration(r.p99Ns) << ", max " << formatDuration(r.maxNs)
+                << '\n';
         }
     }
     return result.anyFailed() ? 1 : 0;

@@ -1,8 +1,8 @@
 #include "waterfallcommand.h"
 
+#include "commandsupport.h"
 #include "formatting.h"
 #include "hexid.h"
-#include "commandsupport.h"
 #include "traceloader.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -19,15 +19,18 @@ int runWaterfallCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Draw one trace's waterfall as SVG or PNG."));
     parser.addHelpOption();
-    const QCommandLineOption traceOption(QStringLiteral("trace"), QStringLiteral("The trace id (hex) to draw."), QStringLiteral("ID"));
-    const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("The image to write: .svg or .png."), QStringLiteral("FILE"));
-    const QCommandLineOption widthOption(QStringLiteral("width"), QStringLiteral("Image width in pixels (default 1400)."),
-                                         QStringLiteral("N"), QStringLiteral("1400"));
+    const QCommandLineOption traceOption(
+        QStringLiteral("trace"), QStringLiteral("The trace id (hex) to draw."), QStringLiteral("ID"));
+    const QCommandLineOption outputOption(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("The image to write: .svg or .png."), QStringLiteral("FILE"));
+    const QCommandLineOption widthOption(QStringLiteral("width"),
+        QStringLiteral("Image width in pixels (default 1400)."), QStringLiteral("N"), QStringLiteral("1400"));
     parser.addOptions({traceOption, outputOption, widthOption});
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(
+        QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
     QTextStream err(stderr);
-    const QString usage = QStringLiteral("Usage: spanwise waterfall FILE... [--trace ID] -o out.svg|out.png [--width N]\n");
+    const QString usage =
+        QStringLiteral("Usage: spanwise waterfall FILE... [--trace ID] -o out.svg|out.png [--width N]\n");
     if (!parser.parse(arguments)) {
         err << "spanwise waterfall: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -38,7 +41,8 @@ int runWaterfallCommand(const QStringList& arguments)
     }
     bool widthOk = false;
     const int width = parser.value(widthOption).toInt(&widthOk);
-    if (parser.positionalArguments().isEmpty() || !parser.isSet(outputOption) || !widthOk || width < 400 || width > 20000) {
+    if (parser.positionalArguments().isEmpty() || !parser.isSet(outputOption) || !widthOk || width < 400 ||
+        width > 20000) {
         err << "spanwise waterfall: give trace files, -o FILE, and a width from 400 to 20000\n" << usage;
         return 2;
     }
@@ -49,14 +53,14 @@ int runWaterfallCommand(const QStringList& arguments)
     TraceIndex trace;
     if (parser.isSet(traceOption)) {
         const auto id = parseHexTraceId(parser.value(traceOption).trimmed().toStdString());
-        trace = id ? set.forest().findTrace(*id) : TraceIndex{};
+        trace = id ? set.forest().findTrace(*id) : TraceIndex {};
         if (!trace.isValid()) {
             err << "spanwise waterfall: no trace " << parser.value(traceOption) << " in the loaded files ("
                 << set.traces().size() << " traces)\n";
             return 1;
         }
     } else if (set.traces().size() == 1) {
-        trace = TraceIndex{0};
+        trace = TraceIndex {0};
     } else {
         err << "spanwise waterfall: the files hold " << set.traces().size() << " traces; choose one with --trace ID\n";
         return 2;

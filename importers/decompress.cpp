@@ -18,7 +18,10 @@ constexpr std::size_t chunkSize = 256 * 1024;
 class Sink
 {
 public:
-    Sink(DecompressResult& result, std::uint64_t cap) : m_result(result), m_cap(cap) {}
+    Sink(DecompressResult& result, std::uint64_t cap)
+        : m_result(result)
+        , m_cap(cap)
+    { }
 
     // Room for the next chunk, or nullptr once the cap is reached.
     char* next(std::size_t& room)
@@ -113,7 +116,8 @@ void unzstd(std::string_view bytes, Sink& sink, DecompressResult& result, std::u
             break;
         }
         if (draining && output.pos == 0) {
-            result.error = std::string("zstd data is truncated: the last frame does not end; what inflated before it is kept");
+            result.error =
+                std::string("zstd data is truncated: the last frame does not end; what inflated before it is kept");
             break;
         }
     }

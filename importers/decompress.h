@@ -29,9 +29,9 @@ std::uint64_t defaultMaxOutputBytes();
 std::optional<std::uint64_t> parseByteSize(std::string_view text);
 
 struct DecompressResult {
-    PaddedBuffer bytes;                // everything inflated before any damage or the cap
-    std::optional<std::string> error;  // what broke, and at which compressed byte
-    bool capped = false;               // stopped at the cap
+    PaddedBuffer bytes;               // everything inflated before any damage or the cap
+    std::optional<std::string> error; // what broke, and at which compressed byte
+    bool capped = false;              // stopped at the cap
 };
 
 // Inflates every gzip member or zstd frame in `bytes`, one after another (files made of

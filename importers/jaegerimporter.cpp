@@ -21,9 +21,10 @@ class DocumentReader
 {
 public:
     explicit DocumentReader(ImportContext& context)
-        : m_records(context), m_processes(context), m_spans(context, m_processes)
-    {
-    }
+        : m_records(context)
+        , m_processes(context)
+        , m_spans(context, m_processes)
+    { }
 
     void run()
     {
@@ -33,7 +34,7 @@ public:
                 return readArray(pos);
             if (first == '{')
                 return readObject(pos);
-            return std::unexpected(ScanError{pos, "expected a JSON object or array"});
+            return std::unexpected(ScanError {pos, "expected a JSON object or array"});
         });
     }
 
@@ -46,27 +47,29 @@ private:
         bool sawData = false, sawSpanId = false;
         TraceMembers trace;
         JsonRange errors;
-        const ScanResult end = m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
-            if (key == "data") {
-                sawData = true;
-                return m_records.walkArray(begin, root.member("data"), [this](std::size_t, std::size_t at, const JsonPath& path) {
-                    if (m_records.text()[at] == '{')
-                        return readTrace(at, path);
-                    const ScanResult elementEnd = m_records.scanner().valueEnd(at);
-                    if (elementEnd)
-                        m_records.warn({at, *elementEnd}, path, "expected a trace object; skipped");
-                    return elementEnd;
-                });
-            }
-            if (key == "errors") {
-                const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
-                if (valueEnd)
-                    errors = {begin, *valueEnd};
-                return valueEnd;
-            }
-            sawSpanId = sawSpanId || key == "spanID";
-            return readTraceMember(key, begin, root, trace);
-        });
+        const ScanResult end =
+            m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
+                if (key == "data") {
+                    sawData = true;
+                    return m_records.walkArray(
+                        begin, root.member("data"), [this](std::size_t, std::size_t at, const JsonPath& path) {
+                            if (m_records.text()[at] == '{')
+                                return readTrace(at, path);
+                            const ScanResult elementEnd = m_records.scanner().valueEnd(at);
+                            if (elementEnd)
+                                m_records.warn({at, *elementEnd}, path, "expected a trace object; skipped");
+                            return elementEnd;
+                        });
+                }
+                if (key == "errors") {
+                    const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
+                    if (valueEnd)
+                        errors = {begin, *valueEnd};
+                    return valueEnd;
+                }
+                sawSpanId = sawSpanId || key == "spanID";
+                return readTraceMember(key, begin, root, trace);
+            });
         if (errors.present())
             reportApiErrors(errors, root.member("errors"));
         if (sawData)
@@ -77,7 +80,7 @@ private:
             readSpan({pos, *end}, root, std::nullopt);
         } else if (end) {
             m_records.warn({pos, *end}, root,
-                           "this object has no \"data\", \"spans\" or \"spanID\": it is not Jaeger trace data; skipped");
+                "this object has no \"data\", \"spans\" or \"spanID\": it is not Jaeger trace data; skipped");
         }
         return end;
     }
@@ -85,13 +88,14 @@ private:
     // A top-level array: spans (anonymizer output, JSON Lines of spans) or traces.
     ScanResult readArray(std::size_t pos)
     {
-        return m_records.walkArray(pos, JsonPath {}, [this](std::size_t, std::size_t at, const JsonPath& path) -> ScanResult {
-            if (m_records.text()[at] == '{' && m_records.members(at).has("spans"))
-                return readTrace(at, path);
-            const ScanResult end = m_records.scanner().valueEnd(at);
-            readSpan({at, end.value_or(at)}, path, std::nullopt);
-            return end;
-        });
+        return m_records.walkArray(
+            pos, JsonPath {}, [this](std::size_t, std::size_t at, const JsonPath& path) -> ScanResult {
+                if (m_records.text()[at] == '{' && m_records.members(at).has("spans"))
+                    return readTrace(at, path);
+                const ScanResult end = m_records.scanner().valueEnd(at);
+                readSpan({at, end.value_or(at)}, path, std::nullopt);
+                return end;
+            });
     }
 
     // What a trace object's members hold, gathered in the one pass over it.

@@ -96,7 +96,8 @@ SpanIndex JaegerSpanReader::read(
         if (const auto text = jsonString(*name))
             span.operation = builder.intern(*text);
         else
-            warn(path.member("operationName"), "operationName should be a string, found " + std::string(jsonTypeName(*name)));
+            warn(path.member("operationName"),
+                "operationName should be a string, found " + std::string(jsonTypeName(*name)));
     } else {
         warn(path.member("operationName"), "span has no operationName; shown without a name");
     }
@@ -115,8 +116,9 @@ SpanIndex JaegerSpanReader::read(
         if (value && *value >= 0 && *value <= std::int64_t(UINT32_MAX))
             span.traceFlags = static_cast<std::uint32_t>(*value);
         else
-            warn(path.member("flags"), "flags should be a whole number from 0 to 2^32-1, found " +
-                                           std::string(jsonTypeName(*flags)) + "; flags ignored");
+            warn(path.member("flags"),
+                "flags should be a whole number from 0 to 2^32-1, found " + std::string(jsonTypeName(*flags)) +
+                    "; flags ignored");
     }
 
     m_links.clear();
@@ -228,7 +230,7 @@ void JaegerSpanReader::readLogs(simdjson::dom::element logs, const JsonPath& pat
         // A log is named by its "event" field (OpenTracing convention), else its "message".
         for (const StringId key : {m_eventKey, m_messageKey}) {
             const auto it = std::find_if(m_eventAttributes.begin(), m_eventAttributes.end(),
-                                         [&](const Attribute& a) { return a.key == key && a.type == AttributeType::String; });
+                [&](const Attribute& a) { return a.key == key && a.type == AttributeType::String; });
             if (it != m_eventAttributes.end()) {
                 event.name = it->text;
                 break;

@@ -21,7 +21,8 @@ void forEachObject(simdjson::dom::array list, const JsonPath& path, std::string_
         const JsonPath elementPath = path.element(index++);
         simdjson::dom::object object;
         if (element.get_object().get(object)) {
-            warn(elementPath, "expected " + std::string(what) + " object, found " + std::string(jsonTypeName(element)) + "; skipped");
+            warn(elementPath,
+                "expected " + std::string(what) + " object, found " + std::string(jsonTypeName(element)) + "; skipped");
             continue;
         }
         visit(object, elementPath);

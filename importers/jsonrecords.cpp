@@ -22,7 +22,10 @@ JsonRange JsonMembers::findAny(std::initializer_list<std::string_view> keys) con
     return {};
 }
 
-JsonRecords::JsonRecords(ImportContext& context) : m_context(context), m_scanner(context.bytes()) {}
+JsonRecords::JsonRecords(ImportContext& context)
+    : m_context(context)
+    , m_scanner(context.bytes())
+{ }
 
 void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::size_t, ScanError>(std::size_t)>& read)
 {
@@ -75,7 +78,7 @@ JsonMembers JsonRecords::members(std::size_t pos)
     const auto end = m_scanner.forEachMember(pos, [&](std::string_view key, std::size_t begin) {
         const auto valueEnd = m_scanner.valueEnd(begin);
         if (valueEnd) {
-            result.m_members.emplace_back(key, JsonRange{begin, *valueEnd, true});
+            result.m_members.emplace_back(key, JsonRange {begin, *valueEnd, true});
         } else {
             brokenKey = key;
             brokenBegin = begin;
@@ -83,7 +86,7 @@ JsonMembers JsonRecords::members(std::size_t pos)
         return valueEnd;
     });
     if (!end && !brokenKey.empty())
-        result.m_members.emplace_back(brokenKey, JsonRange{brokenBegin, brokenBegin, false});
+        result.m_members.emplace_back(brokenKey, JsonRange {brokenBegin, brokenBegin, false});
     result.m_end = end;
     return result;
 }
@@ -92,23 +95,25 @@ bool JsonRecords::forEachRecord(JsonRange array, const JsonPath& path, const Rec
 {
     if (text().compare(array.begin, 4, "null") == 0)
         return true;
-    const auto end = m_scanner.forEachElement(array.begin, [&](std::size_t index, std::size_t begin, std::size_t valueEnd) {
-        visit(index, JsonRange{begin, valueEnd, true}, path.element(static_cast<std::int64_t>(index)));
-        m_context.progress(valueEnd);
-        return !m_context.cancelled();
-    });
+    const auto end =
+        m_scanner.forEachElement(array.begin, [&](std::size_t index, std::size_t begin, std::size_t valueEnd) {
+            visit(index, JsonRange {begin, valueEnd, true}, path.element(static_cast<std::int64_t>(index)));
+            m_context.progress(valueEnd);
+            return !m_context.cancelled();
+        });
     if (end)
         return true;
     const ScanError& error = end.error();
     if (error.brokenElementBegin != std::string_view::npos) {
-        const JsonRange broken{error.brokenElementBegin, error.brokenElementBegin, false};
+        const JsonRange broken {error.brokenElementBegin, error.brokenElementBegin, false};
         visit(error.brokenElementIndex, broken, path.element(static_cast<std::int64_t>(error.brokenElementIndex)));
     }
     reportBreak(error, path, "later records here are skipped");
     return false;
 }
 
-JsonRecords::ScanResult JsonRecords::collectElements(std::size_t pos, const JsonPath& path, std::vector<JsonRange>& elements)
+JsonRecords::ScanResult JsonRecords::collectElements(
+    std::size_t pos, const JsonPath& path, std::vector<JsonRange>& elements)
 {
     if (text().compare(pos, 4, "null") == 0)
         return pos + 4;
@@ -128,14 +133,15 @@ JsonRecords::ScanResult JsonRecords::walkArray(std::size_t pos, const JsonPath& 
 {
     if (text().compare(pos, 4, "null") == 0)
         return pos + 4;
-    const ScanResult end = m_scanner.forEachElementStreaming(pos, [&](std::size_t index, std::size_t begin) -> ScanResult {
-        if (m_context.cancelled())
-            return std::unexpected(ScanError {begin, "cancelled"});
-        const ScanResult elementEnd = read(index, begin, path.element(static_cast<std::int64_t>(index)));
-        if (elementEnd)
-            m_context.progress(*elementEnd);
-        return elementEnd;
-    });
+    const ScanResult end =
+        m_scanner.forEachElementStreaming(pos, [&](std::size_t index, std::size_t begin) -> ScanResult {
+            if (m_context.cancelled())
+                return std::unexpected(ScanError {begin, "cancelled"});
+            const ScanResult elementEnd = read(index, begin, path.element(static_cast<std::int64_t>(index)));
+            if (elementEnd)
+                m_context.progress(*elementEnd);
+            return elementEnd;
+        });
     if (!end && !m_context.cancelled())
         reportBreak(end.error(), path, "later records here are skipped");
     return end;
@@ -151,7 +157,7 @@ std::optional<simdjson::dom::element> JsonRecords::parse(JsonRange range, const 
     const auto error = m_parser.parse(text().data() + range.begin, range.end - range.begin, false).get(element);
     if (error) {
         m_context.warn(range.begin, path.toString(),
-                       std::string("malformed JSON: ") + simdjson::error_message(error) + "; record skipped");
+            std::string("malformed JSON: ") + simdjson::error_message(error) + "; record skipped");
         return std::nullopt;
     }
     return element;

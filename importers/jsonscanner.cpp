@@ -52,16 +52,18 @@ std::expected<std::size_t, ScanError> JsonScanner::stringEnd(std::size_t pos) co
         const char* found = static_cast<const char*>(std::memchr(m_text.data() + i, '"', m_text.size() - i));
         if (!found) {
             if (const void* lineBreak = std::memchr(m_text.data() + i, '\n', m_text.size() - i))
-                return std::unexpected(ScanError {static_cast<std::size_t>(static_cast<const char*>(lineBreak) - m_text.data()),
-                                                  "a string that starts earlier on this line is not closed"});
+                return std::unexpected(
+                    ScanError {static_cast<std::size_t>(static_cast<const char*>(lineBreak) - m_text.data()),
+                        "a string that starts earlier on this line is not closed"});
             break;
         }
         const std::size_t quote = static_cast<std::size_t>(found - m_text.data());
         // JSON strings hold no raw line break: one means the string was never closed, and in
         // JSON Lines the next line is another record, which must not be swallowed.
         if (const void* lineBreak = std::memchr(m_text.data() + i, '\n', quote - i))
-            return std::unexpected(ScanError {static_cast<std::size_t>(static_cast<const char*>(lineBreak) - m_text.data()),
-                                              "a string that starts earlier on this line is not closed"});
+            return std::unexpected(
+                ScanError {static_cast<std::size_t>(static_cast<const char*>(lineBreak) - m_text.data()),
+                    "a string that starts earlier on this line is not closed"});
         std::size_t backslashes = 0;
         while (quote - backslashes > pos + 1 && m_text[quote - backslashes - 1] == '\\')
             ++backslashes;

@@ -17,7 +17,7 @@ std::string_view withoutPrefix(std::string_view name, std::string_view prefix)
 std::optional<SpanKind> otlpSpanKind(std::int64_t number)
 {
     static constexpr std::array<SpanKind, 6> kinds = {SpanKind::Unspecified, SpanKind::Internal, SpanKind::Server,
-                                                      SpanKind::Client,      SpanKind::Producer, SpanKind::Consumer};
+        SpanKind::Client, SpanKind::Producer, SpanKind::Consumer};
     if (number < 0 || number >= static_cast<std::int64_t>(kinds.size()))
         return std::nullopt;
     return kinds[static_cast<std::size_t>(number)];
@@ -25,8 +25,8 @@ std::optional<SpanKind> otlpSpanKind(std::int64_t number)
 
 std::optional<SpanKind> otlpSpanKind(std::string_view name)
 {
-    static constexpr std::array<std::string_view, 6> names = {"UNSPECIFIED", "INTERNAL", "SERVER",
-                                                              "CLIENT",      "PRODUCER", "CONSUMER"};
+    static constexpr std::array<std::string_view, 6> names = {
+        "UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
     name = withoutPrefix(name, "SPAN_KIND_");
     for (std::size_t i = 0; i < names.size(); ++i)
         if (name == names[i])

@@ -12,7 +12,10 @@ using ScanResult = std::expected<std::size_t, ScanError>;
 class OtlpDocumentReader
 {
 public:
-    explicit OtlpDocumentReader(ImportContext& context) : m_records(context), m_spans(context) {}
+    explicit OtlpDocumentReader(ImportContext& context)
+        : m_records(context)
+        , m_spans(context)
+    { }
 
     void run()
     {
@@ -29,15 +32,15 @@ public:
                         (void)readRequest(element.begin, path);
                 });
             } else {
-                return std::unexpected(ScanError{pos, "expected a JSON object or array"});
+                return std::unexpected(ScanError {pos, "expected a JSON object or array"});
             }
             return m_records.scanner().valueEnd(pos);
         });
         if (m_topLevelValues > 1)
             context.report().format = "otlp-jsonl";
         if (m_otherSignals > 0) {
-            context.warn(0, {}, std::to_string(m_otherSignals) +
-                                    " request(s) held logs or metrics, not traces; skipped");
+            context.warn(
+                0, {}, std::to_string(m_otherSignals) + " request(s) held logs or metrics, not traces; skipped");
         }
     }
 
@@ -47,27 +50,30 @@ private:
     ScanResult readRequest(std::size_t pos, const JsonPath& path)
     {
         bool traces = false, otherSignals = false;
-        const ScanResult end = m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
-            if (key == "resourceSpans" || key == "resource_spans" || key == "batches") {
-                traces = true;
-                return m_records.walkArray(begin, path.member(key), [this](std::size_t, std::size_t at, const JsonPath& rsPath) {
-                    return readResourceSpans(at, rsPath);
-                });
-            }
-            // Wrappers: Jaeger api/v3 answers {"result": {...}}, some tools {"trace": {...}}.
-            if ((key == "result" || key == "trace") && m_records.text()[begin] == '{') {
-                traces = true;
-                return readRequest(begin, path.member(key));
-            }
-            if (key == "resourceLogs" || key == "resource_logs" || key == "resourceMetrics" || key == "resource_metrics" ||
-                key == "resourceProfiles")
-                otherSignals = true;
-            return m_records.scanner().valueEnd(begin);
-        });
+        const ScanResult end =
+            m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
+                if (key == "resourceSpans" || key == "resource_spans" || key == "batches") {
+                    traces = true;
+                    return m_records.walkArray(
+                        begin, path.member(key), [this](std::size_t, std::size_t at, const JsonPath& rsPath) {
+                            return readResourceSpans(at, rsPath);
+                        });
+                }
+                // Wrappers: Jaeger api/v3 answers {"result": {...}}, some tools {"trace": {...}}.
+                if ((key == "result" || key == "trace") && m_records.text()[begin] == '{') {
+                    traces = true;
+                    return readRequest(begin, path.member(key));
+                }
+                if (key == "resourceLogs" || key == "resource_logs" || key == "resourceMetrics" ||
+                    key == "resource_metrics" || key == "resourceProfiles")
+                    otherSignals = true;
+                return m_records.scanner().valueEnd(begin);
+            });
         if (!traces && otherSignals)
             ++m_otherSignals;
         else if (!traces && end)
-            m_records.warn({pos, pos}, path, "this object has no \"resourceSpans\": it is not OTLP trace data; skipped");
+            m_records.warn(
+                {pos, pos}, path, "this object has no \"resourceSpans\": it is not OTLP trace data; skipped");
         return end;
     }
 
@@ -86,19 +92,21 @@ private:
         }
         JsonRange resourceRange;
         std::vector<PendingScope> scopes;
-        const ScanResult end = m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
-            if (key == "scopeSpans" || key == "scope_spans" || key == "instrumentationLibrarySpans" ||
-                key == "instrumentation_library_spans") {
-                return m_records.walkArray(begin, path.member("scopeSpans"), [&](std::size_t, std::size_t at, const JsonPath& scopePath) {
-                    scopes.emplace_back();
-                    return readScopeSpans(at, scopePath, scopes.back());
-                });
-            }
-            const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
-            if (key == "resource" && valueEnd)
-                resourceRange = {begin, *valueEnd};
-            return valueEnd;
-        });
+        const ScanResult end =
+            m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
+                if (key == "scopeSpans" || key == "scope_spans" || key == "instrumentationLibrarySpans" ||
+                    key == "instrumentation_library_spans") {
+                    return m_records.walkArray(
+                        begin, path.member("scopeSpans"), [&](std::size_t, std::size_t at, const JsonPath& scopePath) {
+                            scopes.emplace_back();
+                            return readScopeSpans(at, scopePath, scopes.back());
+                        });
+                }
+                const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
+                if (key == "resource" && valueEnd)
+                    resourceRange = {begin, *valueEnd};
+                return valueEnd;
+            });
         // The resource may come after its spans in the file: read it first, then the spans.
         ResourceIndex resource;
         if (resourceRange.present()) {
@@ -168,10 +176,12 @@ int OtlpJsonImporter::sniff(std::string_view head) const
         return 0;
     if (contains(head, "\"resourceSpans\"") || contains(head, "\"resource_spans\""))
         return 85;
-    if (contains(head, "\"batches\"") && (contains(head, "\"scopeSpans\"") || contains(head, "\"instrumentationLibrarySpans\"")))
+    if (contains(head, "\"batches\"") &&
+        (contains(head, "\"scopeSpans\"") || contains(head, "\"instrumentationLibrarySpans\"")))
         return 85;
     // A Collector file whose first lines hold logs or metrics: the traces come later.
-    if (contains(head, "\"resourceLogs\"") || contains(head, "\"resourceMetrics\"") || contains(head, "\"resource_logs\""))
+    if (contains(head, "\"resourceLogs\"") || contains(head, "\"resourceMetrics\"") ||
+        contains(head, "\"resource_logs\""))
         return 50;
     return 0;
 }

@@ -17,7 +17,8 @@ namespace Spanwise {
 namespace {
 
 // OTLP/JSON uses lowerCamelCase; protobuf's JSON mapping also accepts the proto field names.
-std::optional<simdjson::dom::element> member(simdjson::dom::object object, std::string_view camel, std::string_view snake)
+std::optional<simdjson::dom::element> member(
+    simdjson::dom::object object, std::string_view camel, std::string_view snake)
 {
     if (auto value = jsonMember(object, camel))
         return value;
@@ -46,7 +47,8 @@ std::optional<TraceId> parseOtlpTraceId(std::string_view text)
     if (text.size() == 32 && isHex(text))
         return parseHexTraceId(text);
     if (const auto bytes = decodeBase64(text); bytes && bytes->size() == 16)
-        return TraceId{bigEndian64(std::string_view(*bytes).substr(0, 8)), bigEndian64(std::string_view(*bytes).substr(8))};
+        return TraceId {
+            bigEndian64(std::string_view(*bytes).substr(0, 8)), bigEndian64(std::string_view(*bytes).substr(8))};
     // Shorter hex (64-bit ids, leading zeros dropped) still means what it says.
     if (!text.empty() && text.size() < 32 && isHex(text))
         return parseHexTraceId(text);
@@ -65,16 +67,17 @@ std::optional<std::uint64_t> parseOtlpSpanId(std::string_view text)
 }
 
 OtlpJsonSpanReader::OtlpJsonSpanReader(ImportContext& context)
-    : m_context(context), m_serviceNameKey(context.builder().intern("service.name"))
-{
-}
+    : m_context(context)
+    , m_serviceNameKey(context.builder().intern("service.name"))
+{ }
 
 void OtlpJsonSpanReader::warn(const JsonPath& path, std::string text)
 {
     m_context.warn(m_recordOffset, path.toString(), std::move(text));
 }
 
-std::uint32_t OtlpJsonSpanReader::readCount(simdjson::dom::object object, std::string_view camel, std::string_view snake)
+std::uint32_t OtlpJsonSpanReader::readCount(
+    simdjson::dom::object object, std::string_view camel, std::string_view snake)
 {
     const auto value = member(object, camel, snake);
     const auto count = value ? jsonInteger(*value) : std::nullopt;
@@ -88,8 +91,8 @@ ResourceIndex OtlpJsonSpanReader::emptyResource()
     return m_emptyResource;
 }
 
-ResourceIndex OtlpJsonSpanReader::readResource(simdjson::dom::element resource, const JsonPath& path,
-                                               std::size_t recordOffset)
+ResourceIndex OtlpJsonSpanReader::readResource(
+    simdjson::dom::element resource, const JsonPath& path, std::size_t recordOffset)
 {
     m_recordOffset = recordOffset;
     simdjson::dom::object object;
@@ -124,7 +127,7 @@ ScopeIndex OtlpJsonSpanReader::readScope(simdjson::dom::element scope, const Jso
     const auto text = [&](std::string_view key) {
         const auto value = jsonMember(object, key);
         const auto string = value ? jsonString(*value) : std::nullopt;
-        return string ? builder.intern(*string) : StringId{0};
+        return string ? builder.intern(*string) : StringId {0};
     };
     Range attributes;
     if (const auto list = jsonMember(object, "attributes"))
@@ -218,7 +221,9 @@ bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPa
                 }
                 if (!list->get_array().get(values)) {
                     if (depth >= maxValueDepth) {
-                        warn(path, "values nested deeper than " + std::to_string(maxValueDepth) + " levels; attribute skipped");
+                        warn(path,
+                            "values nested deeper than " + std::to_string(maxValueDepth) +
+                                " levels; attribute skipped");
                         return false;
                     }
                     const JsonPath holderPath = path.member(key);
@@ -242,15 +247,16 @@ bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPa
         } else {
             continue; // unknown members of AnyValue are ignored, as protobuf JSON does
         }
-        warn(path.member(key), std::string(key) + " cannot hold " + std::string(jsonTypeName(inner)) + "; attribute skipped");
+        warn(path.member(key),
+            std::string(key) + " cannot hold " + std::string(jsonTypeName(inner)) + "; attribute skipped");
         return false;
     }
     out.type = AttributeType::Empty; // {} is an empty value, which OTLP allows
     return true;
 }
 
-std::optional<std::int64_t> OtlpJsonSpanReader::readNanos(simdjson::dom::object object, std::string_view camel,
-                                                          std::string_view snake, const JsonPath& path)
+std::optional<std::int64_t> OtlpJsonSpanReader::readNanos(
+    simdjson::dom::object object, std::string_view camel, std::string_view snake, const JsonPath& path)
 {
     const auto value = member(object, camel, snake);
     if (!value)
@@ -258,13 +264,14 @@ std::optional<std::int64_t> OtlpJsonSpanReader::readNanos(simdjson::dom::object 
     // Nanoseconds since 1970 exceed 2^53: they must be read as integers, never through double.
     const auto nanos = jsonSaturatedInteger(*value);
     if (!nanos)
-        warn(path.member(camel), std::string(camel) + " should be an integer number of nanoseconds, found " +
-                                     std::string(jsonTypeName(*value)));
+        warn(path.member(camel),
+            std::string(camel) + " should be an integer number of nanoseconds, found " +
+                std::string(jsonTypeName(*value)));
     return nanos;
 }
 
 SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,
-                                       ResourceIndex resource, ScopeIndex scope)
+    ResourceIndex resource, ScopeIndex scope)
 {
     m_recordOffset = recordOffset;
     simdjson::dom::object object;
@@ -284,8 +291,9 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
         span.traceId = *traceId;
     } else {
         span.flags |= SpanMissingTraceId;
-        warn(path.member("traceId"), traceText ? "traceId is neither 32 hex digits nor base64 of 16 bytes; span kept, flagged"
-                                               : "span has no traceId; span kept, flagged");
+        warn(path.member("traceId"),
+            traceText ? "traceId is neither 32 hex digits nor base64 of 16 bytes; span kept, flagged"
+                      : "span has no traceId; span kept, flagged");
     }
     const auto spanText = member(object, "spanId", "span_id");
     const auto spanId = spanText ? jsonString(*spanText).and_then(parseOtlpSpanId) : std::nullopt;
@@ -293,11 +301,12 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
         span.spanId = *spanId;
     } else {
         span.flags |= SpanMissingId;
-        warn(path.member("spanId"), spanText ? "spanId is neither 16 hex digits nor base64 of 8 bytes; span kept, flagged"
-                                             : "span has no spanId; span kept, flagged");
+        warn(path.member("spanId"),
+            spanText ? "spanId is neither 16 hex digits nor base64 of 8 bytes; span kept, flagged"
+                     : "span has no spanId; span kept, flagged");
     }
     if (const auto parentText = member(object, "parentSpanId", "parent_span_id")) {
-        const auto text = jsonString(*parentText).value_or(std::string_view{});
+        const auto text = jsonString(*parentText).value_or(std::string_view {});
         if (!text.empty()) {
             if (const auto parent = parseOtlpSpanId(text); parent && *parent != 0) {
                 span.parentSpanId = *parent;
@@ -311,15 +320,15 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
         if (const auto text = jsonString(*state))
             span.traceState = builder.intern(*text);
         else
-            warn(path.member("traceState"), "traceState should be a string, found " + std::string(jsonTypeName(*state)) +
-                                                "; ignored");
+            warn(path.member("traceState"),
+                "traceState should be a string, found " + std::string(jsonTypeName(*state)) + "; ignored");
     }
     if (const auto name = jsonMember(object, "name")) {
         if (const auto text = jsonString(*name))
             span.operation = builder.intern(*text);
         else
-            warn(path.member("name"), "name should be a string, found " + std::string(jsonTypeName(*name)) +
-                                          "; shown without a name");
+            warn(path.member("name"),
+                "name should be a string, found " + std::string(jsonTypeName(*name)) + "; shown without a name");
     } else {
         warn(path.member("name"), "span has no name; shown without a name");
     }
@@ -328,8 +337,9 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
         if (value && *value >= 0 && *value <= std::int64_t(UINT32_MAX))
             span.traceFlags = static_cast<std::uint32_t>(*value);
         else
-            warn(path.member("flags"), "flags should be a whole number from 0 to 2^32-1, found " +
-                                           std::string(jsonTypeName(*flags)) + "; flags ignored");
+            warn(path.member("flags"),
+                "flags should be a whole number from 0 to 2^32-1, found " + std::string(jsonTypeName(*flags)) +
+                    "; flags ignored");
     }
     if (const auto kind = jsonMember(object, "kind"))
         readKind(*kind, path.member("kind"), span);
@@ -395,7 +405,7 @@ void OtlpJsonSpanReader::readStatus(simdjson::dom::element status, const JsonPat
             warn(path.member("code"), "unknown status code; status left unset");
     }
     if (const auto message = jsonMember(object, "message"))
-        span.statusMessage = m_context.builder().intern(jsonString(*message).value_or(std::string_view{}));
+        span.statusMessage = m_context.builder().intern(jsonString(*message).value_or(std::string_view {}));
 }
 
 void OtlpJsonSpanReader::readEvents(simdjson::dom::element events, const JsonPath& path, Span&)

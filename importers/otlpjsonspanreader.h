@@ -30,13 +30,13 @@ public:
     ScopeIndex readScope(simdjson::dom::element scope, const JsonPath& path, std::size_t recordOffset);
     // Returns the new span's index, or an invalid index when the record is not a span object.
     SpanIndex readSpan(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,
-                       ResourceIndex resource, ScopeIndex scope);
+        ResourceIndex resource, ScopeIndex scope);
 
 private:
     Range readAttributes(simdjson::dom::element list, const JsonPath& path);
     bool readAnyValue(simdjson::dom::element value, const JsonPath& path, Attribute& out, int depth);
-    std::optional<std::int64_t> readNanos(simdjson::dom::object object, std::string_view camel, std::string_view snake,
-                                          const JsonPath& path);
+    std::optional<std::int64_t> readNanos(
+        simdjson::dom::object object, std::string_view camel, std::string_view snake, const JsonPath& path);
     void readEvents(simdjson::dom::element events, const JsonPath& path, Span& span);
     void readLinks(simdjson::dom::element links, const JsonPath& path, Span& span);
     void readStatus(simdjson::dom::element status, const JsonPath& path, Span& span);

@@ -76,7 +76,10 @@ bool startsWithZstd(std::string_view bytes)
 class ProtoReader
 {
 public:
-    explicit ProtoReader(ImportContext& context) : m_context(context), m_spans(context) {}
+    explicit ProtoReader(ImportContext& context)
+        : m_context(context)
+        , m_spans(context)
+    { }
 
     void run()
     {
@@ -108,15 +111,17 @@ private:
         for (std::size_t frame = 0; pos < bytes.size() && !m_context.cancelled(); ++frame) {
             const std::string where = "frame " + std::to_string(frame);
             if (bytes.size() - pos < 4) {
-                m_context.warn(pos, where, "the file ends inside a frame's 4-byte length; the last " +
-                                               std::to_string(bytes.size() - pos) + " bytes are skipped");
+                m_context.warn(pos, where,
+                    "the file ends inside a frame's 4-byte length; the last " + std::to_string(bytes.size() - pos) +
+                        " bytes are skipped");
                 return;
             }
             const std::uint32_t length = bigEndian32(bytes, pos);
             if (length > bytes.size() - pos - 4) {
-                m_context.warn(pos, where, "the frame's length (" + std::to_string(length) + " bytes) runs past the end of the file (" +
-                                               std::to_string(bytes.size() - pos - 4) +
-                                               " bytes left); what the rest holds whole is read as this frame");
+                m_context.warn(pos, where,
+                    "the frame's length (" + std::to_string(length) + " bytes) runs past the end of the file (" +
+                        std::to_string(bytes.size() - pos - 4) +
+                        " bytes left); what the rest holds whole is read as this frame");
                 // A cut file, or a wrong length: the bytes that are there still hold whole records.
                 if (!startsWithZstd(bytes.substr(pos + 4)))
                     readTracesData(bytes.substr(pos + 4), pos + 4, where);
@@ -157,7 +162,7 @@ private:
     // Offsets are absolute in the file; inside an inflated frame they point at the frame.
     void readTracesData(std::string_view message, std::size_t base, const std::string& where, bool inflated = false)
     {
-        WireCursor cursor{message};
+        WireCursor cursor {message};
         std::size_t index = 0;
         while (!cursor.atEnd() && !m_context.cancelled()) {
             const std::size_t fieldStart = cursor.pos;
@@ -181,10 +186,10 @@ private:
                 // Keep what the cut left whole: the resource and every complete span before it.
                 const std::size_t salvaged = length ? salvage(message.substr(cursor.pos), at, path).spans : 0;
                 m_context.warn(at, path,
-                               "the message is cut short: this ResourceSpans needs " +
-                                   (length ? std::to_string(*length) : std::string("?")) + " bytes, " +
-                                   std::to_string(message.size() - cursor.pos) + " remain; " +
-                                   std::to_string(salvaged) + " complete span(s) before the cut loaded, the rest skipped");
+                    "the message is cut short: this ResourceSpans needs " +
+                        (length ? std::to_string(*length) : std::string("?")) + " bytes, " +
+                        std::to_string(message.size() - cursor.pos) + " remain; " + std::to_string(salvaged) +
+                        " complete span(s) before the cut loaded, the rest skipped");
                 return;
             }
             const std::string_view body = message.substr(cursor.pos, *length);
@@ -195,9 +200,10 @@ private:
                 // One bad span (invalid UTF-8, nesting past protobuf's limit, a broken field) must
                 // not cost its neighbours: decode the message span by span instead.
                 const Salvaged salvaged = salvage(body, at, path);
-                m_context.warn(at, path, "corrupt ResourceSpans message (" + std::to_string(body.size()) + " bytes); " +
-                                             std::to_string(salvaged.spans) + " span(s) decoded one by one, " +
-                                             std::to_string(salvaged.skipped) + " corrupt span(s) skipped");
+                m_context.warn(at, path,
+                    "corrupt ResourceSpans message (" + std::to_string(body.size()) + " bytes); " +
+                        std::to_string(salvaged.spans) + " span(s) decoded one by one, " +
+                        std::to_string(salvaged.skipped) + " corrupt span(s) skipped");
                 continue;
             }
             m_context.report().spans += m_spans.read(m_message, at, path);
@@ -253,8 +259,10 @@ private:
                     if (!innerWhole)
                         return;
                     if (inner == 1) {
-                        (void)scope->mutable_scope()->ParseFromArray(innerBody.data(), static_cast<int>(innerBody.size()));
-                    } else if (inner == 2 && !scope->add_spans()->ParseFromArray(innerBody.data(), static_cast<int>(innerBody.size()))) {
+                        (void)scope->mutable_scope()->ParseFromArray(
+                            innerBody.data(), static_cast<int>(innerBody.size()));
+                    } else if (inner == 2 &&
+                        !scope->add_spans()->ParseFromArray(innerBody.data(), static_cast<int>(innerBody.size()))) {
                         scope->mutable_spans()->RemoveLast();
                         ++result.skipped;
                     }
@@ -280,7 +288,7 @@ int OtlpProtoImporter::sniff(std::string_view head) const
         return 60;
     // TracesData: field 1 (resource_spans) holding a ResourceSpans that starts with its
     // resource (field 1) or scope_spans (field 2). JSON never starts "\n" + length + that.
-    WireCursor cursor{head};
+    WireCursor cursor {head};
     if (head.size() < 3 || head[0] != '\x0a')
         return 0;
     cursor.pos = 1;

@@ -29,7 +29,7 @@ std::optional<TraceId> traceIdOf(const std::string& bytes)
 {
     if (bytes.size() != 16)
         return std::nullopt;
-    return TraceId{bigEndian64(bytes, 0), bigEndian64(bytes, 8)};
+    return TraceId {bigEndian64(bytes, 0), bigEndian64(bytes, 8)};
 }
 
 std::optional<std::uint64_t> spanIdOf(const std::string& bytes)
@@ -42,17 +42,17 @@ std::optional<std::uint64_t> spanIdOf(const std::string& bytes)
 } // namespace
 
 OtlpProtoSpanReader::OtlpProtoSpanReader(ImportContext& context)
-    : m_context(context), m_serviceNameKey(context.builder().intern("service.name"))
-{
-}
+    : m_context(context)
+    , m_serviceNameKey(context.builder().intern("service.name"))
+{ }
 
 void OtlpProtoSpanReader::warn(const std::string& path, std::string text)
 {
     m_context.warn(m_offset, path, std::move(text));
 }
 
-std::size_t OtlpProtoSpanReader::read(const otlp::trace::v1::ResourceSpans& resourceSpans, std::uint64_t messageOffset,
-                                      const std::string& where)
+std::size_t OtlpProtoSpanReader::read(
+    const otlp::trace::v1::ResourceSpans& resourceSpans, std::uint64_t messageOffset, const std::string& where)
 {
     m_offset = messageOffset;
     TraceSetBuilder& builder = m_context.builder();
@@ -70,19 +70,20 @@ std::size_t OtlpProtoSpanReader::read(const otlp::trace::v1::ResourceSpans& reso
     for (int s = 0; s < resourceSpans.scope_spans_size(); ++s) {
         const auto& scopeSpans = resourceSpans.scope_spans(s);
         const auto& scope = scopeSpans.scope();
-        const ScopeIndex scopeIndex = builder.addScope(builder.intern(scope.name()), builder.intern(scope.version()),
-                                                       readAttributes(scope.attributes(), 0));
+        const ScopeIndex scopeIndex = builder.addScope(
+            builder.intern(scope.name()), builder.intern(scope.version()), readAttributes(scope.attributes(), 0));
         for (int i = 0; i < scopeSpans.spans_size(); ++i, ++added)
             readSpan(scopeSpans.spans(i), resource, scopeIndex,
-                     where + ".scopeSpans[" + std::to_string(s) + "].spans[" + std::to_string(i) + "]");
+                where + ".scopeSpans[" + std::to_string(s) + "].spans[" + std::to_string(i) + "]");
     }
     for (int s = 0; s < resourceSpans.instrumentation_library_spans_size(); ++s) {
         const auto& librarySpans = resourceSpans.instrumentation_library_spans(s);
         const auto& library = librarySpans.instrumentation_library();
-        const ScopeIndex scopeIndex = builder.addScope(builder.intern(library.name()), builder.intern(library.version()), {});
+        const ScopeIndex scopeIndex =
+            builder.addScope(builder.intern(library.name()), builder.intern(library.version()), {});
         for (int i = 0; i < librarySpans.spans_size(); ++i, ++added)
             readSpan(librarySpans.spans(i), resource, scopeIndex,
-                     where + ".instrumentationLibrarySpans[" + std::to_string(s) + "].spans[" + std::to_string(i) + "]");
+                where + ".instrumentationLibrarySpans[" + std::to_string(s) + "].spans[" + std::to_string(i) + "]");
     }
     return added;
 }
@@ -149,8 +150,8 @@ void OtlpProtoSpanReader::readAnyValue(const otlp::common::v1::AnyValue& value, 
     }
 }
 
-void OtlpProtoSpanReader::readSpan(const otlp::trace::v1::Span& message, ResourceIndex resource, ScopeIndex scope,
-                                   const std::string& path)
+void OtlpProtoSpanReader::readSpan(
+    const otlp::trace::v1::Span& message, ResourceIndex resource, ScopeIndex scope, const std::string& path)
 {
     TraceSetBuilder& builder = m_context.builder();
     Span span;
@@ -161,13 +162,15 @@ void OtlpProtoSpanReader::readSpan(const otlp::trace::v1::Span& message, Resourc
         span.traceId = *traceId;
     } else {
         span.flags |= SpanMissingTraceId;
-        warn(path + ".traceId", "trace id is " + std::to_string(message.trace_id().size()) + " bytes, not 16; span kept, flagged");
+        warn(path + ".traceId",
+            "trace id is " + std::to_string(message.trace_id().size()) + " bytes, not 16; span kept, flagged");
     }
     if (const auto spanId = spanIdOf(message.span_id()); spanId && *spanId != 0) {
         span.spanId = *spanId;
     } else {
         span.flags |= SpanMissingId;
-        warn(path + ".spanId", "span id is " + std::to_string(message.span_id().size()) + " bytes, not 8; span kept, flagged");
+        warn(path + ".spanId",
+            "span id is " + std::to_string(message.span_id().size()) + " bytes, not 8; span kept, flagged");
     }
     if (!message.parent_span_id().empty()) {
         if (const auto parent = spanIdOf(message.parent_span_id()); parent && *parent != 0) {
@@ -186,11 +189,14 @@ void OtlpProtoSpanReader::readSpan(const otlp::trace::v1::Span& message, Resourc
         warn(path + ".kind", "unknown span kind " + std::to_string(message.kind()) + "; kind left unspecified");
 
     // Unsigned on the wire: beyond INT64_MAX is still a time, clamped (with a warning) below.
-    const auto asSigned = [](std::uint64_t ns) { return static_cast<std::int64_t>(std::min<std::uint64_t>(ns, INT64_MAX)); };
+    const auto asSigned = [](std::uint64_t ns) {
+        return static_cast<std::int64_t>(std::min<std::uint64_t>(ns, INT64_MAX));
+    };
     const std::int64_t start = asSigned(message.start_time_unix_nano());
     const std::int64_t end = asSigned(message.end_time_unix_nano());
     const std::int64_t startNs = start != 0 ? start : end;
-    if (const TimeRepairs repairs = setStartAndEnd(span, startNs, start != 0 && end != 0 ? end : startNs); repairs.any())
+    if (const TimeRepairs repairs = setStartAndEnd(span, startNs, start != 0 && end != 0 ? end : startNs);
+        repairs.any())
         warn(path, repairs.describe());
     if (start == 0) // placed at its end when it has one
         span.flags |= SpanMissingStart | (end != 0 ? SpanTimeDerived : 0);
@@ -202,7 +208,7 @@ void OtlpProtoSpanReader::readSpan(const otlp::trace::v1::Span& message, Resourc
     m_events.clear();
     for (const auto& event : message.events()) {
         m_events.push_back({clampTime(asSigned(event.time_unix_nano())), builder.intern(event.name()),
-                            readAttributes(event.attributes(), 0), event.dropped_attributes_count()});
+            readAttributes(event.attributes(), 0), event.dropped_attributes_count()});
     }
     span.events = builder.addEvents(m_events);
     span.droppedEvents = message.dropped_events_count();

@@ -17,8 +17,7 @@ class AnyValue;
 class KeyValue;
 } // namespace opentelemetry::proto::common::v1
 namespace google::protobuf {
-template <typename T>
-class RepeatedPtrField;
+template <typename T> class RepeatedPtrField;
 } // namespace google::protobuf
 
 namespace Spanwise {
@@ -35,7 +34,7 @@ public:
 
     // Returns how many spans were added.
     std::size_t read(const opentelemetry::proto::trace::v1::ResourceSpans& resourceSpans, std::uint64_t messageOffset,
-                     const std::string& where);
+        const std::string& where);
 
 private:
     using KeyValues = google::protobuf::RepeatedPtrField<opentelemetry::proto::common::v1::KeyValue>;
@@ -43,7 +42,7 @@ private:
     Range readAttributes(const KeyValues& list, int depth);
     void readAnyValue(const opentelemetry::proto::common::v1::AnyValue& value, Attribute& out, int depth);
     void readSpan(const opentelemetry::proto::trace::v1::Span& message, ResourceIndex resource, ScopeIndex scope,
-                  const std::string& path);
+        const std::string& path);
     void warn(const std::string& path, std::string text);
 
     ImportContext& m_context;

@@ -16,8 +16,14 @@ class PaddedBuffer
 public:
     static constexpr std::size_t padding = simdjson::SIMDJSON_PADDING;
 
-    PaddedBuffer() : m_storage(padding, '\0') {}
-    explicit PaddedBuffer(std::string_view bytes) : PaddedBuffer() { append(bytes); }
+    PaddedBuffer()
+        : m_storage(padding, '\0')
+    { }
+    explicit PaddedBuffer(std::string_view bytes)
+        : PaddedBuffer()
+    {
+        append(bytes);
+    }
 
     std::string_view view() const { return {m_storage.data(), m_size}; }
     std::size_t size() const { return m_size; }

@@ -68,7 +68,7 @@ void fail(ImportReport& report, std::string text)
 // `raw` is a padded buffer (simdjson may read a little past what it parses); an inflated file
 // gets a padded buffer of its own.
 void importBytes(std::string_view name, const PaddedBuffer& raw, TraceSetBuilder& builder, ImportReport& report,
-                 const LoadOptions& options, ProgressMeter& meter)
+    const LoadOptions& options, ProgressMeter& meter)
 {
     DecompressResult inflated;
     const PaddedBuffer* bytes = &raw;
@@ -161,8 +161,8 @@ std::expected<PaddedBuffer, std::string> readFile(const std::string& path)
         if (got < 0) {
             const int readError = errno;
             ::close(fd);
-            return std::unexpected("cannot read the file after byte " + std::to_string(buffer.size()) + ": " +
-                                   std::strerror(readError));
+            return std::unexpected(
+                "cannot read the file after byte " + std::to_string(buffer.size()) + ": " + std::strerror(readError));
         }
         buffer.commit(static_cast<std::size_t>(got));
         if (got == 0)

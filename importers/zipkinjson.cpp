@@ -15,21 +15,21 @@ class DocumentReader
 {
 public:
     DocumentReader(ImportContext& context, const ZipkinRecordReader& readRecord)
-        : m_records(context), m_readRecord(readRecord)
-    {
-    }
+        : m_records(context)
+        , m_readRecord(readRecord)
+    { }
 
     void run()
     {
         m_records.forEachTopLevelValue([this](std::size_t pos) -> ScanResult {
             const char first = m_records.text()[pos];
             if (first != '[' && first != '{')
-                return std::unexpected(ScanError{pos, "expected a JSON object or array"});
+                return std::unexpected(ScanError {pos, "expected a JSON object or array"});
             const ScanResult end = m_records.scanner().valueEnd(pos);
             if (first == '[')
-                readArray(pos, JsonPath{});
+                readArray(pos, JsonPath {});
             else if (end)
-                readRecord({pos, *end}, JsonPath{}); // a single span object
+                readRecord({pos, *end}, JsonPath {}); // a single span object
             return end;
         });
     }
@@ -54,7 +54,8 @@ private:
             return;
         simdjson::dom::object object;
         if (element->get_object().get(object)) {
-            m_records.warn(range, path, "expected a span object, found " + std::string(jsonTypeName(*element)) + "; record skipped");
+            m_records.warn(range, path,
+                "expected a span object, found " + std::string(jsonTypeName(*element)) + "; record skipped");
             return;
         }
         m_readRecord(object, path, range.begin, m_records.text().substr(range.begin, range.end - range.begin));
@@ -65,12 +66,13 @@ private:
 };
 
 std::optional<std::uint64_t> readId(simdjson::dom::object record, std::string_view key, const JsonPath& path,
-                                    std::size_t offset, ImportContext& context, bool required)
+    std::size_t offset, ImportContext& context, bool required)
 {
     const auto value = jsonMember(record, key);
     if (!value) {
         if (required)
-            context.warn(offset, path.member(key).toString(), "span has no " + std::string(key) + "; span kept, flagged");
+            context.warn(
+                offset, path.member(key).toString(), "span has no " + std::string(key) + "; span kept, flagged");
         return std::nullopt;
     }
     const auto id = jsonString(*value).and_then(parseHexSpanId);
@@ -86,8 +88,8 @@ void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRe
     DocumentReader(context, readRecord).run();
 }
 
-void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, std::size_t offset,
-                            ImportContext& context, ZipkinSpan& span)
+void readZipkinCommonFields(
+    simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context, ZipkinSpan& span)
 {
     span.recordOffset = offset;
     const auto traceText = jsonMember(record, "traceId");
@@ -97,7 +99,8 @@ void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, 
     } else {
         span.validIds = false;
         context.warn(offset, path.member("traceId").toString(),
-                     traceText ? "traceId is not a hex id of up to 32 digits; span kept, flagged" : "span has no traceId; span kept, flagged");
+            traceText ? "traceId is not a hex id of up to 32 digits; span kept, flagged"
+                      : "span has no traceId; span kept, flagged");
     }
     if (const auto id = readId(record, "id", path, offset, context, true))
         span.id = *id;
@@ -110,16 +113,17 @@ void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, 
             span.name = context.builder().intern(*text);
         else
             context.warn(offset, path.member("name").toString(),
-                         "name should be a string, found " + std::string(jsonTypeName(*name)) + "; shown without a name");
+                "name should be a string, found " + std::string(jsonTypeName(*name)) + "; shown without a name");
     }
-    for (const auto& [key, target] : {std::pair{"timestamp", &span.timestampNs}, std::pair{"duration", &span.durationNs}}) {
+    for (const auto& [key, target] :
+        {std::pair {"timestamp", &span.timestampNs}, std::pair {"duration", &span.durationNs}}) {
         const auto value = jsonMember(record, key);
         if (!value || value->is_null())
             continue;
         *target = jsonMicrosAsNanos(*value);
         if (!*target)
             context.warn(offset, path.member(key).toString(),
-                         std::string(key) + " should be a number of microseconds, found " + std::string(jsonTypeName(*value)));
+                std::string(key) + " should be a number of microseconds, found " + std::string(jsonTypeName(*value)));
     }
     // Zipkin writes 0 for "not recorded".
     if (span.timestampNs == 0)
@@ -138,7 +142,7 @@ ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint)
         return result;
     const auto text = [&](std::string_view key) {
         const auto value = jsonMember(object, key);
-        return value ? std::string(jsonString(*value).value_or(std::string_view{})) : std::string();
+        return value ? std::string(jsonString(*value).value_or(std::string_view {})) : std::string();
     };
     result.serviceName = text("serviceName");
     result.ipv4 = text("ipv4");

@@ -23,8 +23,8 @@ void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRe
 
 // Reads the fields both versions spell alike: traceId, id, parentId, name, timestamp, duration,
 // debug. Problems are reported; an invalid id leaves validIds false.
-void readZipkinCommonFields(simdjson::dom::object record, const JsonPath& path, std::size_t offset,
-                            ImportContext& context, ZipkinSpan& span);
+void readZipkinCommonFields(
+    simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context, ZipkinSpan& span);
 ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint);
 
 } // namespace Spanwise

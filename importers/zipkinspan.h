@@ -32,7 +32,7 @@ struct ZipkinSpan {
     std::optional<std::int64_t> durationNs;
     ZipkinEndpoint local;
     ZipkinEndpoint remote;
-    std::vector<std::pair<StringId, StringId>> tags;           // key, value (pooled)
+    std::vector<std::pair<StringId, StringId>> tags;            // key, value (pooled)
     std::vector<std::pair<std::int64_t, StringId>> annotations; // time (ns), value (pooled)
     bool shared = false;
     bool debug = false;

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <tuple>
+#include <unordered_map>
 
 namespace Spanwise {
 namespace {
@@ -29,7 +29,8 @@ struct IdKey {
 struct IdKeyHash {
     std::size_t operator()(const IdKey& k) const
     {
-        return std::hash<std::uint64_t> {}(k.trace.lo ^ (k.trace.hi * 0x9e3779b97f4a7c15ULL) ^ (k.id * 0xc2b2ae3d27d4eb4fULL));
+        return std::hash<std::uint64_t> {}(
+            k.trace.lo ^ (k.trace.hi * 0x9e3779b97f4a7c15ULL) ^ (k.id * 0xc2b2ae3d27d4eb4fULL));
     }
 };
 
@@ -65,7 +66,7 @@ std::size_t ZipkinSpanCollector::finish()
         std::size_t j = i + 1;
         ZipkinSpan& first = m_spans[order[i]];
         while (j < order.size() && m_spans[order[j]].validIds && first.validIds && key(order[j]) == key(order[i]) &&
-               sideOf(m_spans[order[j]].kind) == sideOf(first.kind)) {
+            sideOf(m_spans[order[j]].kind) == sideOf(first.kind)) {
             ZipkinSpan& part = m_spans[order[j]];
             if (part.contentHash == first.contentHash) {
                 ++exactRepeats;
@@ -85,16 +86,16 @@ std::size_t ZipkinSpanCollector::finish()
     if (exactRepeats > 0) {
         const ZipkinSpan& repeat = m_spans[*firstRepeat];
         m_context.warn(repeat.recordOffset, {},
-                       std::to_string(exactRepeats) + " span record(s) repeat an earlier one exactly; each loaded once");
+            std::to_string(exactRepeats) + " span record(s) repeat an earlier one exactly; each loaded once");
     }
 
     // Merging keeps the earliest start and longest duration: say so, since other timings go.
     if (mergedParts > 0) {
         const ZipkinSpan& part = m_spans[*firstMerged];
         m_context.warn(part.recordOffset, {},
-                       std::to_string(mergedParts) +
-                           " span record(s) were parts of an earlier span (same trace, id, side and service) "
-                           "and were merged into it");
+            std::to_string(mergedParts) +
+                " span record(s) were parts of an earlier span (same trace, id, side and service) "
+                "and were merged into it");
     }
 
     // A shared span: the server half of an id that also has a client half.
@@ -150,7 +151,8 @@ void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
 
 ResourceIndex ZipkinSpanCollector::resourceFor(const ZipkinEndpoint& local)
 {
-    const std::string key = local.serviceName + '\n' + local.ipv4 + '\n' + local.ipv6 + '\n' + std::to_string(local.port);
+    const std::string key =
+        local.serviceName + '\n' + local.ipv4 + '\n' + local.ipv6 + '\n' + std::to_string(local.port);
     for (const auto& [existing, index] : m_resources)
         if (existing == key)
             return index;
@@ -175,7 +177,8 @@ ResourceIndex ZipkinSpanCollector::resourceFor(const ZipkinEndpoint& local)
         a.integer = local.port;
         attributes.push_back(a);
     }
-    const ResourceIndex index = builder.addResource(builder.service(local.serviceName), builder.addAttributes(attributes));
+    const ResourceIndex index =
+        builder.addResource(builder.service(local.serviceName), builder.addAttributes(attributes));
     m_resources.emplace_back(key, index);
     return index;
 }
@@ -229,7 +232,9 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
         a.text = value;
         attributes.push_back(a);
     };
-    const auto addText = [&](std::string_view key, std::string_view value) { addPooled(builder.intern(key), builder.intern(value)); };
+    const auto addText = [&](std::string_view key, std::string_view value) {
+        addPooled(builder.intern(key), builder.intern(value));
+    };
     for (const auto& [keyId, valueId] : zipkin.tags) {
         addPooled(keyId, valueId);
         const std::string_view key = builder.text(keyId);

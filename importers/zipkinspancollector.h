@@ -18,7 +18,9 @@ class ImportContext;
 class ZipkinSpanCollector
 {
 public:
-    explicit ZipkinSpanCollector(ImportContext& context) : m_context(context) {}
+    explicit ZipkinSpanCollector(ImportContext& context)
+        : m_context(context)
+    { }
 
     void add(ZipkinSpan span) { m_spans.push_back(std::move(span)); }
     // Returns how many model spans were written.

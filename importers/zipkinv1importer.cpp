@@ -30,11 +30,13 @@ class V1Converter
 {
 public:
     V1Converter(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
-                ImportContext& context)
-        : m_path(path), m_offset(offset), m_context(context)
+        ImportContext& context)
+        : m_path(path)
+        , m_offset(offset)
+        , m_context(context)
     {
         readZipkinCommonFields(record, path, offset, context, m_base);
-        m_base.contentHash = std::hash<std::string_view>{}(text);
+        m_base.contentHash = std::hash<std::string_view> {}(text);
         readAnnotations(record);
         readBinaryAnnotations(record);
     }
@@ -70,13 +72,15 @@ public:
 
         for (const V1Annotation& annotation : m_annotations)
             if (!isCore(annotation.value))
-                owner(spans, annotation.endpoint).annotations.emplace_back(annotation.timeNs, m_context.builder().intern(annotation.value));
+                owner(spans, annotation.endpoint)
+                    .annotations.emplace_back(annotation.timeNs, m_context.builder().intern(annotation.value));
         for (const V1BinaryAnnotation& binary : m_binaryAnnotations) {
             if (binary.key == "ca" || binary.key == "sa" || binary.key == "ma") {
                 applyAddress(spans, binary);
                 continue;
             }
-            owner(spans, binary.endpoint).tags.emplace_back(m_context.builder().intern(binary.key), m_context.builder().intern(binary.value));
+            owner(spans, binary.endpoint)
+                .tags.emplace_back(m_context.builder().intern(binary.key), m_context.builder().intern(binary.value));
         }
         return spans;
     }
@@ -142,9 +146,12 @@ private:
     // ma: the broker's, seen by a producer or consumer.
     static void applyAddress(std::vector<ZipkinSpan>& spans, const V1BinaryAnnotation& binary)
     {
-        const SpanKind wanted = binary.key == "ca" ? SpanKind::Server : binary.key == "sa" ? SpanKind::Client : SpanKind::Producer;
+        const SpanKind wanted = binary.key == "ca" ? SpanKind::Server
+            : binary.key == "sa"                   ? SpanKind::Client
+                                                   : SpanKind::Producer;
         for (ZipkinSpan& span : spans) {
-            const bool messaging = binary.key == "ma" && (span.kind == SpanKind::Producer || span.kind == SpanKind::Consumer);
+            const bool messaging =
+                binary.key == "ma" && (span.kind == SpanKind::Producer || span.kind == SpanKind::Consumer);
             if (span.kind == wanted || messaging) {
                 span.remote = binary.endpoint;
                 return;
@@ -177,10 +184,11 @@ private:
                     value = jsonString(*v);
             }
             if (!time || !value) {
-                m_context.warn(m_offset, entryPath.toString(), "annotation needs a timestamp and a string value; skipped");
+                m_context.warn(
+                    m_offset, entryPath.toString(), "annotation needs a timestamp and a string value; skipped");
                 continue;
             }
-            V1Annotation annotation{*time, std::string(*value), {}};
+            V1Annotation annotation {*time, std::string(*value), {}};
             if (const auto endpoint = jsonMember(object, "endpoint"))
                 annotation.endpoint = readZipkinEndpoint(*endpoint);
             m_annotations.push_back(std::move(annotation));
@@ -236,10 +244,11 @@ int ZipkinV1Importer::sniff(std::string_view head) const
 void ZipkinV1Importer::read(ImportContext& context) const
 {
     ZipkinSpanCollector collector(context);
-    readZipkinDocument(context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text) {
-        for (ZipkinSpan& span : V1Converter(record, path, offset, text, context).convert())
-            collector.add(std::move(span));
-    });
+    readZipkinDocument(
+        context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text) {
+            for (ZipkinSpan& span : V1Converter(record, path, offset, text, context).convert())
+                collector.add(std::move(span));
+        });
     context.report().spans += collector.finish();
 }
 

@@ -24,15 +24,16 @@ SpanKind kindOf(std::string_view kind)
 }
 
 ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
-                    ImportContext& context)
+    ImportContext& context)
 {
     ZipkinSpan span;
     readZipkinCommonFields(record, path, offset, context, span);
     if (const auto kind = jsonMember(record, "kind")) {
-        const auto text = jsonString(*kind).value_or(std::string_view{});
+        const auto text = jsonString(*kind).value_or(std::string_view {});
         span.kind = kindOf(text);
         if (span.kind == SpanKind::Unspecified && !text.empty())
-            context.warn(offset, path.member("kind").toString(), "unknown kind \"" + std::string(text) + "\"; left unspecified");
+            context.warn(
+                offset, path.member("kind").toString(), "unknown kind \"" + std::string(text) + "\"; left unspecified");
     }
     if (const auto local = jsonMember(record, "localEndpoint"))
         span.local = readZipkinEndpoint(*local);
@@ -47,7 +48,8 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
             if (const auto text = jsonString(value))
                 span.tags.emplace_back(context.builder().intern(key), context.builder().intern(*text));
             else
-                span.tags.emplace_back(context.builder().intern(key), context.builder().intern(simdjson::minify(value)));
+                span.tags.emplace_back(
+                    context.builder().intern(key), context.builder().intern(simdjson::minify(value)));
         }
     }
     simdjson::dom::array annotations;
@@ -66,7 +68,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
             }
             if (!nanos || !text) {
                 context.warn(offset, annotationsPath.element(index).toString(),
-                             "annotation needs a timestamp and a string value; skipped");
+                    "annotation needs a timestamp and a string value; skipped");
             } else {
                 span.annotations.emplace_back(*nanos, context.builder().intern(*text));
             }
@@ -74,7 +76,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
         }
     }
     // Exact repeats are byte-for-byte repeats of the record: hash its text, not a re-serialisation.
-    span.contentHash = std::hash<std::string_view>{}(text);
+    span.contentHash = std::hash<std::string_view> {}(text);
     return span;
 }
 
@@ -88,9 +90,10 @@ int ZipkinV2Importer::sniff(std::string_view head) const
 void ZipkinV2Importer::read(ImportContext& context) const
 {
     ZipkinSpanCollector collector(context);
-    readZipkinDocument(context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text) {
-        collector.add(readSpan(record, path, offset, text, context));
-    });
+    readZipkinDocument(
+        context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text) {
+            collector.add(readSpan(record, path, offset, text, context));
+        });
     context.report().spans += collector.finish();
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 constexpr int maxDepth = 10000; // deeper chains are treated as leaves rather than overflow the stack
 
-void walk(const TraceSet& set, SpanIndex spanIndex, std::int64_t until, int depth, std::vector<CriticalSegment>& reversed)
+void walk(
+    const TraceSet& set, SpanIndex spanIndex, std::int64_t until, int depth, std::vector<CriticalSegment>& reversed)
 {
     const Span& span = set.span(spanIndex);
     const std::int64_t begin = span.startNs;
@@ -20,7 +21,7 @@ void walk(const TraceSet& set, SpanIndex spanIndex, std::int64_t until, int dept
         const auto list = set.forest().childrenOf(spanIndex);
         children.assign(list.begin(), list.end());
         std::sort(children.begin(), children.end(),
-                  [&](SpanIndex a, SpanIndex b) { return set.span(a).endNs() > set.span(b).endNs(); });
+            [&](SpanIndex a, SpanIndex b) { return set.span(a).endNs() > set.span(b).endNs(); });
     }
     for (const SpanIndex child : children) {
         if (cursor <= begin)

@@ -71,7 +71,8 @@ std::string virtualPeerName(const TraceSet& set, SpanIndex index)
         return name.empty() ? db : db + ' ' + name;
     }
     if (std::string system = firstAttribute(set, span, {"messaging.system"}); !system.empty()) {
-        const std::string destination = firstAttribute(set, span, {"messaging.destination.name", "messaging.destination"});
+        const std::string destination =
+            firstAttribute(set, span, {"messaging.destination.name", "messaging.destination"});
         return destination.empty() ? system : system + ' ' + destination;
     }
     if (std::string rpc = firstAttribute(set, span, {"rpc.service"}); !rpc.empty())
@@ -89,7 +90,7 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
         scope.assign(spans.begin(), spans.end());
     } else {
         for (std::uint32_t i = 0; i < set.spans().size(); ++i)
-            scope.push_back(SpanIndex{i});
+            scope.push_back(SpanIndex {i});
     }
 
     // With mesh folding, a proxy span counts as the service of the nearest non-proxy ancestor
@@ -149,7 +150,8 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
         edge.errors += span.isError() ? 1 : 0;
         if (parentSpan.kind == SpanKind::Producer && edge.via.empty()) {
             const std::string system = firstAttribute(set, parentSpan, {"messaging.system"});
-            const std::string destination = firstAttribute(set, parentSpan, {"messaging.destination.name", "messaging.destination"});
+            const std::string destination =
+                firstAttribute(set, parentSpan, {"messaging.destination.name", "messaging.destination"});
             edge.via = destination.empty() ? system : system + ' ' + destination;
         }
     }
@@ -183,9 +185,9 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
     for (std::uint32_t s = 0; s < spanCount.size(); ++s) {
         if (spanCount[s] == 0)
             continue;
-        const std::uint32_t n = nodeFor(std::string(set.serviceName(ServiceId{s})), false);
+        const std::uint32_t n = nodeFor(std::string(set.serviceName(ServiceId {s})), false);
         DependencyNode& node = graph.nodes[n];
-        node.service = ServiceId{s};
+        node.service = ServiceId {s};
         node.spans = spanCount[s];
         node.errors = errorCount[s];
         node.entryCalls = entries[s];
@@ -210,8 +212,8 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
         graph.edges.push_back(std::move(edge));
     };
     for (auto& [pair, built] : instrumented)
-        addEdge(nodeFor(std::string(set.serviceName(ServiceId{pair.first})), false),
-                nodeFor(std::string(set.serviceName(ServiceId{pair.second})), false), false, built);
+        addEdge(nodeFor(std::string(set.serviceName(ServiceId {pair.first})), false),
+            nodeFor(std::string(set.serviceName(ServiceId {pair.second})), false), false, built);
     for (auto& [pair, built] : toPeers) {
         const auto existing = nodeByName.find(pair.second);
         const bool peerIsService = existing != nodeByName.end() && !graph.nodes[existing->second].isVirtual;
@@ -221,7 +223,7 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
             peer.entryCalls += built.spans.size();
             peer.errors += built.errors;
         }
-        addEdge(nodeFor(std::string(set.serviceName(ServiceId{pair.first})), false), to, true, built);
+        addEdge(nodeFor(std::string(set.serviceName(ServiceId {pair.first})), false), to, true, built);
     }
     // Virtual peers' p95: of the calls made to them.
     for (std::uint32_t n = 0; n < graph.nodes.size(); ++n) {
@@ -242,7 +244,8 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
     std::vector<std::uint32_t> order(graph.nodes.size());
     for (std::uint32_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return graph.nodes[a].name < graph.nodes[b].name; });
+    std::sort(order.begin(), order.end(),
+        [&](std::uint32_t a, std::uint32_t b) { return graph.nodes[a].name < graph.nodes[b].name; });
     std::vector<std::uint32_t> newIndex(order.size());
     std::vector<DependencyNode> sorted;
     for (std::uint32_t i = 0; i < order.size(); ++i) {
@@ -273,7 +276,7 @@ namespace {
 std::vector<std::uint32_t> reachable(const DependencyGraph& graph, std::uint32_t start, bool forward, int depth)
 {
     std::vector<int> distance(graph.nodes.size(), -1);
-    std::vector<std::uint32_t> frontier{start};
+    std::vector<std::uint32_t> frontier {start};
     distance[start] = 0;
     for (int level = 0; !frontier.empty() && (depth < 0 || level < depth); ++level) {
         std::vector<std::uint32_t> next;
@@ -309,7 +312,7 @@ std::vector<std::uint32_t> DependencyGraph::downstream(std::uint32_t node) const
 
 std::vector<std::uint32_t> DependencyGraph::neighbourhood(std::uint32_t node, int depth) const
 {
-    std::set<std::uint32_t> all{node};
+    std::set<std::uint32_t> all {node};
     for (const std::uint32_t n : reachable(*this, node, false, depth))
         all.insert(n);
     for (const std::uint32_t n : reachable(*this, node, true, depth))

@@ -16,11 +16,11 @@ class TraceSet;
 struct DependencyNode {
     std::string name;
     bool isVirtual = false;
-    ServiceId service;               // for instrumented services
-    std::uint64_t spans = 0;         // spans the service recorded
-    std::uint64_t entryCalls = 0;    // calls into it (edges in, plus trace roots)
-    std::uint64_t errors = 0;        // its error spans (for a virtual peer: failed calls to it)
-    std::int64_t serverP95Ns = 0;    // p95 of its server/consumer spans (virtual: of the calls)
+    ServiceId service;            // for instrumented services
+    std::uint64_t spans = 0;      // spans the service recorded
+    std::uint64_t entryCalls = 0; // calls into it (edges in, plus trace roots)
+    std::uint64_t errors = 0;     // its error spans (for a virtual peer: failed calls to it)
+    std::int64_t serverP95Ns = 0; // p95 of its server/consumer spans (virtual: of the calls)
 };
 
 // Calls from one node to another: each one a span, so each can be opened.
@@ -32,7 +32,7 @@ struct DependencyEdge {
     std::uint64_t errors = 0;
     std::int64_t p50Ns = 0, p95Ns = 0, p99Ns = 0;
     double shareOfCalls = 0;
-    std::string via;                // the broker and destination of messaging calls, when known
+    std::string via;                  // the broker and destination of messaging calls, when known
     std::vector<SpanIndex> callSpans; // the span that measured each call (client side when there is one)
 
     double errorRate() const { return calls ? static_cast<double>(errors) / static_cast<double>(calls) : 0; }

@@ -33,11 +33,12 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
     } else {
         scope.resize(set.spans().size());
         for (std::uint32_t i = 0; i < scope.size(); ++i)
-            scope[i] = SpanIndex{i};
+            scope[i] = SpanIndex {i};
     }
     // A span with no recorded or derived time has no duration to count (Span::hasTime).
     std::erase_if(scope, [&](SpanIndex s) { return !set.span(s).hasTime(); });
-    const StringId keyId = grouping.by == StatsGrouping::By::Attribute ? set.strings().find(grouping.attributeKey) : StringId{};
+    const StringId keyId =
+        grouping.by == StatsGrouping::By::Attribute ? set.strings().find(grouping.attributeKey) : StringId {};
 
     // Pass 1: each span's group and self time.
     std::unordered_map<std::string, std::uint32_t> attributeGroups;
@@ -65,8 +66,8 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
         case StatsGrouping::By::ServiceOperation:
         case StatsGrouping::By::Service: {
             const std::uint64_t key = grouping.by == StatsGrouping::By::Service
-                                          ? span.service.value
-                                          : (std::uint64_t(span.service.value) << 32) | span.operation.value;
+                ? span.service.value
+                : (std::uint64_t(span.service.value) << 32) | span.operation.value;
             const auto [it, inserted] = idGroups.try_emplace(key, 0);
             if (inserted) {
                 it->second = newGroup();
@@ -142,13 +143,16 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
         row.p95Ns = percentileOfSorted(durations, 95);
         row.p99Ns = percentileOfSorted(durations, 99);
         row.meanNs = static_cast<double>(row.totalNs) / static_cast<double>(row.count);
-        row.shareOfTime = result.totalSelfNs > 0 ? static_cast<double>(row.totalSelfNs) / static_cast<double>(result.totalSelfNs) : 0;
-        row.members = {static_cast<std::uint32_t>(result.members.size()), static_cast<std::uint32_t>(byDuration.size())};
+        row.shareOfTime =
+            result.totalSelfNs > 0 ? static_cast<double>(row.totalSelfNs) / static_cast<double>(result.totalSelfNs) : 0;
+        row.members = {
+            static_cast<std::uint32_t>(result.members.size()), static_cast<std::uint32_t>(byDuration.size())};
         for (const std::uint32_t i : byDuration)
             result.members.push_back(scope[i]);
         row.slowest = scope[byDuration.back()];
         row.median = scope[byDuration[(byDuration.size() - 1) / 2]];
-        for (auto it = byDuration.rbegin(); it != byDuration.rend() && row.failing.size() < OperationStats::maxFailingExamples; ++it)
+        for (auto it = byDuration.rbegin();
+             it != byDuration.rend() && row.failing.size() < OperationStats::maxFailingExamples; ++it)
             if (set.span(scope[*it]).isError())
                 row.failing.push_back(scope[*it]);
     }

@@ -42,7 +42,7 @@ std::vector<std::int64_t> selfTimes(const TraceSet& set)
 {
     std::vector<std::int64_t> result(set.spans().size());
     for (std::uint32_t i = 0; i < result.size(); ++i)
-        result[i] = selfTimeOf(set, SpanIndex{i});
+        result[i] = selfTimeOf(set, SpanIndex {i});
     return result;
 }
 

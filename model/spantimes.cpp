@@ -46,7 +46,8 @@ std::string TimeRepairs::describe() const
     std::string text;
     const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
     if (startClamped)
-        add("the start time lies outside the years 1824-2116 that Spanwise can place; it is clamped to the nearest limit");
+        add("the start time lies outside the years 1824-2116 that Spanwise can place; it is clamped to the nearest "
+            "limit");
     if (endClamped)
         add("the span ends after the latest time Spanwise can place; its end is clamped there");
     if (negativeDuration)

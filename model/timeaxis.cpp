@@ -13,8 +13,8 @@ __extension__ using Wide = __int128;
 
 constexpr std::int64_t saturate(Wide value)
 {
-    return static_cast<std::int64_t>(std::clamp<Wide>(value, std::numeric_limits<std::int64_t>::min(),
-                                                      std::numeric_limits<std::int64_t>::max()));
+    return static_cast<std::int64_t>(
+        std::clamp<Wide>(value, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()));
 }
 
 // The round steps 1, 2, 5 × 10^k that fit in an int64, smallest first.

@@ -67,7 +67,7 @@ private:
     std::vector<bool> m_collapsed;
     std::vector<bool> m_onlyShown;
     std::vector<std::uint32_t> m_visible;
-    std::vector<std::int64_t> m_rowOfPosition; // -1 when hidden
+    std::vector<std::int64_t> m_rowOfPosition;                             // -1 when hidden
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_positionBySpan; // (span, position), sorted
 };
 

@@ -31,11 +31,39 @@ build() {
     cmake --build --preset default
 }
 
+# The suites the sanitizer build runs: model and importer tests, which reach every parser and
+# analysis without the GUI's long build under AddressSanitizer (tests/README.md).
+asan_tests=(tst_hostile tst_formatmalformed tst_jaegermalformed tst_mutations tst_compressed tst_formatcorpus
+    tst_sdkformats tst_jsonscanner tst_jaegercorpus tst_traceforest tst_timeaxis tst_waterfallrows tst_operationstats
+    tst_criticalpath tst_selftime tst_dependencygraph tst_serviceedges tst_hexid)
+
+run_all_tests() {
+    local failed=()
+    echo "== 1/4 the whole suite (default preset)"
+    ctest --preset default || failed+=("test suite")
+    echo "== 2/4 formatting (.clang-format)"
+    git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror || failed+=("clang-format")
+    echo "== 3/4 model and importer suites under AddressSanitizer and UndefinedBehaviorSanitizer"
+    if cmake --preset asan > /dev/null && cmake --build --preset asan --target "${asan_tests[@]}"; then
+        ctest --preset asan -R "^($(IFS='|'; echo "${asan_tests[*]}"))\$" || failed+=("sanitizer suites")
+    else
+        failed+=("sanitizer build")
+    fi
+    echo "== 4/4 fuzz targets, 10 s each (tests/fuzz/run.sh)"
+    tests/fuzz/run.sh 10 || failed+=("fuzz smoke run")
+    if ((${#failed[@]})); then
+        echo "FAILED: ${failed[*]}"
+        return 1
+    fi
+    echo "All test steps passed."
+}
+
 install_missing_packages
 build
 
 if [[ "$mode" == test ]]; then
-    exec ctest --preset default
+    run_all_tests
+    exit
 fi
 
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then

@@ -40,8 +40,8 @@ QString savePngAtomically(const QImage& image, const QString& path)
     return writeAtomically(path, [&](QSaveFile& file) { return image.save(&file, "PNG"); });
 }
 
-QString saveSvgAtomically(const QString& path, QSize size, const QString& title,
-                          const std::function<void(QPainter&)>& draw)
+QString saveSvgAtomically(
+    const QString& path, QSize size, const QString& title, const std::function<void(QPainter&)>& draw)
 {
     return writeAtomically(path, [&](QSaveFile& file) {
         QSvgGenerator generator;

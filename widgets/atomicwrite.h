@@ -18,7 +18,7 @@ namespace Spanwise {
 QString saveBytesAtomically(const QByteArray& bytes, const QString& path);
 QString savePngAtomically(const QImage& image, const QString& path);
 // Draws an SVG of `size` (view box 0,0..size) with `draw`.
-QString saveSvgAtomically(const QString& path, QSize size, const QString& title,
-                          const std::function<void(QPainter&)>& draw);
+QString saveSvgAtomically(
+    const QString& path, QSize size, const QString& title, const std::function<void(QPainter&)>& draw);
 
 } // namespace Spanwise

@@ -14,9 +14,8 @@ QString exportChart(QChartView& view, const QString& path)
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QSize size = view.size().expandedTo(QSize(800, 450));
     if (suffix == QStringLiteral("svg")) {
-        return saveSvgAtomically(path, size, {}, [&](QPainter& painter) {
-            view.render(&painter, QRectF(QPointF(0, 0), size), view.rect());
-        });
+        return saveSvgAtomically(path, size, {},
+            [&](QPainter& painter) { view.render(&painter, QRectF(QPointF(0, 0), size), view.rect()); });
     }
     if (suffix == QStringLiteral("png")) {
         QImage image(size, QImage::Format_ARGB32);

@@ -21,8 +21,8 @@ QWidget* withExport(QChartView* chart, const QString& name, QWidget* parent)
     auto* button = new QPushButton(QObject::tr("Export chart…"), box);
     button->setToolTip(QObject::tr("Save this chart as PNG or SVG"));
     QObject::connect(button, &QPushButton::clicked, box, [chart, name, box] {
-        const QString path = QFileDialog::getSaveFileName(box, QObject::tr("Export Chart"), name + QStringLiteral(".png"),
-                                                          QObject::tr("PNG images (*.png);;SVG images (*.svg)"));
+        const QString path = QFileDialog::getSaveFileName(box, QObject::tr("Export Chart"),
+            name + QStringLiteral(".png"), QObject::tr("PNG images (*.png);;SVG images (*.svg)"));
         if (!path.isEmpty())
             if (const QString error = exportChart(*chart, path); !error.isEmpty())
                 QMessageBox::warning(box, QObject::tr("Export failed"), error);
@@ -35,7 +35,10 @@ QWidget* withExport(QChartView* chart, const QString& name, QWidget* parent)
 } // namespace
 
 ChartsView::ChartsView(QWidget* parent)
-    : QWidget(parent), m_calls(new ServiceRateChart(false, this)), m_failures(new ServiceRateChart(true, this)), m_selfTime(new SelfTimeChart(this))
+    : QWidget(parent)
+    , m_calls(new ServiceRateChart(false, this))
+    , m_failures(new ServiceRateChart(true, this))
+    , m_selfTime(new SelfTimeChart(this))
 {
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(withExport(m_calls, QStringLiteral("calls-per-second"), this));

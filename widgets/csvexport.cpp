@@ -41,8 +41,8 @@ QString exportCsv(const QAbstractItemModel& model, const QString& path, int rawR
             const QModelIndex index = model.index(r, c);
             const QVariant raw = index.data(rawRole);
             const bool numeric = raw.typeId() == QMetaType::LongLong || raw.typeId() == QMetaType::Int ||
-                                 raw.typeId() == QMetaType::Double || raw.typeId() == QMetaType::ULongLong ||
-                                 raw.typeId() == QMetaType::UInt;
+                raw.typeId() == QMetaType::Double || raw.typeId() == QMetaType::ULongLong ||
+                raw.typeId() == QMetaType::UInt;
             cells << (numeric ? csvNumber(raw.toString()) : csvText(index.data(Qt::DisplayRole).toString()));
         }
         out << cells.join(QLatin1Char(',')) << '\n';

@@ -11,7 +11,8 @@
 
 namespace Spanwise {
 
-DependencyGraphView::DependencyGraphView(QWidget* parent) : QGraphicsView(parent)
+DependencyGraphView::DependencyGraphView(QWidget* parent)
+    : QGraphicsView(parent)
 {
     setScene(new QGraphicsScene(this));
     setRenderHint(QPainter::Antialiasing);
@@ -44,7 +45,8 @@ void DependencyGraphView::highlightNode(std::int64_t node)
         std::sort(m_highlighted.begin(), m_highlighted.end());
         m_highlighted.erase(std::unique(m_highlighted.begin(), m_highlighted.end()), m_highlighted.end());
     }
-    const auto lit = [this](std::uint32_t n) { return std::binary_search(m_highlighted.begin(), m_highlighted.end(), n); };
+    const auto lit = [this](
+                         std::uint32_t n) { return std::binary_search(m_highlighted.begin(), m_highlighted.end(), n); };
     const bool any = !m_highlighted.empty();
     for (QGraphicsItem* item : scene()->items()) {
         double opacity = 1.0;

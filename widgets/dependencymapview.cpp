@@ -39,7 +39,8 @@ public:
     {
         const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
         if (column == durationColumn)
-            return data(durationColumn, Qt::UserRole).toLongLong() < other.data(durationColumn, Qt::UserRole).toLongLong();
+            return data(durationColumn, Qt::UserRole).toLongLong() <
+                other.data(durationColumn, Qt::UserRole).toLongLong();
         return QTreeWidgetItem::operator<(other);
     }
 };
@@ -62,7 +63,8 @@ DependencyMapView::DependencyMapView(QWidget* parent)
 {
     m_scope->addItems({tr("All loaded traces"), tr("Selected trace")});
     m_virtual->setChecked(true);
-    m_virtual->setToolTip(tr("Databases, queues and remote services named by client spans that have no span of their own"));
+    m_virtual->setToolTip(
+        tr("Databases, queues and remote services named by client spans that have no span of their own"));
     m_foldMesh->setToolTip(tr("Count Envoy/Istio sidecar spans as the service they front"));
     m_direction->addItems({tr("Left to right"), tr("Top to bottom")});
     m_focus->setMinimumContentsLength(18);
@@ -136,10 +138,10 @@ DependencyMapView::DependencyMapView(QWidget* parent)
             emit serviceStatisticsRequested(graph->nodes[node].service);
     });
     connect(m_calls, &QTreeWidget::itemActivated, this,
-            [this](QTreeWidgetItem* item) { emit spanRequested(SpanIndex{item->data(0, spanRole).toUInt()}); });
+        [this](QTreeWidgetItem* item) { emit spanRequested(SpanIndex {item->data(0, spanRole).toUInt()}); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Dependency Map"), QStringLiteral("dependencies.svg"),
-                                                          tr("SVG images (*.svg);;PNG images (*.png);;Graphviz DOT (*.dot)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Dependency Map"),
+            QStringLiteral("dependencies.svg"), tr("SVG images (*.svg);;PNG images (*.png);;Graphviz DOT (*.dot)"));
         if (!path.isEmpty())
             if (const QString error = exportTo(path); !error.isEmpty())
                 QMessageBox::warning(this, tr("Export failed"), error);
@@ -184,7 +186,7 @@ void DependencyMapView::setPresentation(std::shared_ptr<const TraceSetPresentati
     QStringList names;
     if (m_presentation)
         for (std::uint32_t s = 0; s < m_presentation->set().serviceNames().size(); ++s)
-            names << m_presentation->serviceName(ServiceId{s});
+            names << m_presentation->serviceName(ServiceId {s});
     names.sort();
     m_focus->addItems(names);
     m_depth->setEnabled(false);
@@ -245,33 +247,36 @@ void DependencyMapView::recompute()
     m_note->setText(tr("Laying out the map…"));
     m_note->show();
     m_cancelLayout->show();
-    m_watcher.setFuture(QtConcurrent::run([presentation, options, focus, depth, layoutOptions, cancel = m_layoutCancel] {
-        auto computed = std::make_shared<Computed>();
-        if (!presentation)
+    m_watcher.setFuture(
+        QtConcurrent::run([presentation, options, focus, depth, layoutOptions, cancel = m_layoutCancel] {
+            auto computed = std::make_shared<Computed>();
+            if (!presentation)
+                return computed;
+            DependencyGraph graph = computeDependencyGraph(presentation->set(), options);
+            if (!focus.isEmpty()) {
+                if (const auto node = graph.findNode(focus.toStdString()))
+                    graph = graph.subgraph(graph.neighbourhood(*node, depth));
+            }
+            if (graph.nodes.size() > maxNodes) {
+                // Keep the busiest services; say how many are left out and how to see them.
+                std::vector<std::uint32_t> order(graph.nodes.size());
+                for (std::uint32_t i = 0; i < order.size(); ++i)
+                    order[i] = i;
+                std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                    return graph.nodes[a].entryCalls + graph.nodes[a].spans >
+                        graph.nodes[b].entryCalls + graph.nodes[b].spans;
+                });
+                order.resize(maxNodes);
+                computed->note =
+                    QStringLiteral("%1 services and peers: showing the %2 busiest. Focus on a service to see the rest.")
+                        .arg(graph.nodes.size())
+                        .arg(maxNodes);
+                graph = graph.subgraph(order);
+            }
+            computed->layout = layoutGraph(graph, layoutOptions);
+            computed->graph = std::make_shared<const DependencyGraph>(std::move(graph));
             return computed;
-        DependencyGraph graph = computeDependencyGraph(presentation->set(), options);
-        if (!focus.isEmpty()) {
-            if (const auto node = graph.findNode(focus.toStdString()))
-                graph = graph.subgraph(graph.neighbourhood(*node, depth));
-        }
-        if (graph.nodes.size() > maxNodes) {
-            // Keep the busiest services; say how many are left out and how to see them.
-            std::vector<std::uint32_t> order(graph.nodes.size());
-            for (std::uint32_t i = 0; i < order.size(); ++i)
-                order[i] = i;
-            std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-                return graph.nodes[a].entryCalls + graph.nodes[a].spans > graph.nodes[b].entryCalls + graph.nodes[b].spans;
-            });
-            order.resize(maxNodes);
-            computed->note = QStringLiteral("%1 services and peers: showing the %2 busiest. Focus on a service to see the rest.")
-                                 .arg(graph.nodes.size())
-                                 .arg(maxNodes);
-            graph = graph.subgraph(order);
-        }
-        computed->layout = layoutGraph(graph, layoutOptions);
-        computed->graph = std::make_shared<const DependencyGraph>(std::move(graph));
-        return computed;
-    }));
+        }));
 }
 
 void DependencyMapView::showCalls(std::uint32_t edgeIndex)
@@ -286,10 +291,10 @@ void DependencyMapView::showCalls(std::uint32_t edgeIndex)
     const TraceSet& set = m_presentation->set();
     for (const SpanIndex s : edge.callSpans) {
         const Span& span = set.span(s);
-        auto* item = new CallItem(m_calls, QStringList {toQString(formatTraceId(span.traceId)).left(16),
-                                                   m_presentation->serviceName(span.service) + QStringLiteral(": ") +
-                                                       m_presentation->text(span.operation),
-                                                   formatDuration(span.durationNs), span.isError() ? tr("error") : QString()});
+        auto* item = new CallItem(m_calls,
+            QStringList {toQString(formatTraceId(span.traceId)).left(16),
+                m_presentation->serviceName(span.service) + QStringLiteral(": ") + m_presentation->text(span.operation),
+                formatDuration(span.durationNs), span.isError() ? tr("error") : QString()});
         item->setData(0, spanRole, s.value);
         item->setData(durationColumn, Qt::UserRole, static_cast<qlonglong>(span.durationNs));
         if (span.isError())

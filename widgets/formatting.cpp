@@ -46,7 +46,8 @@ QString toQString(std::string_view utf8)
     QString text = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
     for (QChar& c : text) {
         const char16_t u = c.unicode();
-        const bool control = (u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7f && u <= 0x9f) || u == 0xfffe || u == 0xffff;
+        const bool control =
+            (u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7f && u <= 0x9f) || u == 0xfffe || u == 0xffff;
         if (control)
             c = QChar::ReplacementCharacter;
     }

@@ -28,10 +28,11 @@ QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOpt
     buildGraphScene(scene, graph, layout);
     const QRectF source = scene.sceneRect();
     if (suffix == QStringLiteral("svg")) {
-        return saveSvgAtomically(path, source.size().toSize(), QStringLiteral("Service dependency map"), [&](QPainter& painter) {
-            painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
-            scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-        });
+        return saveSvgAtomically(
+            path, source.size().toSize(), QStringLiteral("Service dependency map"), [&](QPainter& painter) {
+                painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+                scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+            });
     }
     const double scale = 1.5; // sharper text than one pixel per point
     const QSize size = (source.size() * scale).toSize();

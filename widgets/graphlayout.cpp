@@ -80,7 +80,7 @@ double nodeTextWidth(const DependencyGraph& graph, std::size_t index)
     small.setPointSizeF(8.5);
     const QString label = nodeLabel(graph, index);
     return std::max(QFontMetricsF(bold).horizontalAdvance(label.section(QLatin1Char('\n'), 0, 0)),
-                    QFontMetricsF(small).horizontalAdvance(label.section(QLatin1Char('\n'), 1)));
+        QFontMetricsF(small).horizontalAdvance(label.section(QLatin1Char('\n'), 1)));
 }
 
 // Past this many nodes and edges a layout may take long: it runs with bounded effort, out of
@@ -100,7 +100,7 @@ QString& layoutHelper()
 
 // Builds the cgraph graph: the one place that knows Graphviz's attribute names.
 std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph, const GraphLayoutOptions& options,
-                                                   std::vector<Agnode_t*>& nodes, std::vector<Agedge_t*>& edges)
+    std::vector<Agnode_t*>& nodes, std::vector<Agedge_t*>& edges)
 {
     std::string name = "dependencies";
     std::unique_ptr<Agraph_t, GraphDeleter> g(agopen(text(name), Agdirected, nullptr));
@@ -150,7 +150,6 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
     }
     return g;
 }
-
 
 } // namespace
 
@@ -210,12 +209,14 @@ GraphLayout extractLayout(Agraph_t* g, const std::vector<Agnode_t*>& nodes, cons
 
 // Runs the helper (`spanwise layout-graph`) on the graph's DOT text with one engine, polling
 // for a cancel and the time limit, and kills it on either. The laid-out DOT, or why not.
-std::expected<QByteArray, QString> layoutInChild(const QByteArray& dot, const char* engine, const GraphLayoutOptions& options)
+std::expected<QByteArray, QString> layoutInChild(
+    const QByteArray& dot, const char* engine, const GraphLayoutOptions& options)
 {
     QProcess child;
     child.start(layoutHelper(), {QStringLiteral("layout-graph"), QString::fromLatin1(engine)});
     if (!child.waitForStarted(10000))
-        return std::unexpected(QStringLiteral("cannot start the layout helper %1: %2").arg(layoutHelper(), child.errorString()));
+        return std::unexpected(
+            QStringLiteral("cannot start the layout helper %1: %2").arg(layoutHelper(), child.errorString()));
     child.write(dot);
     child.closeWriteChannel();
     QElapsedTimer clock;
@@ -225,19 +226,23 @@ std::expected<QByteArray, QString> layoutInChild(const QByteArray& dot, const ch
         output += child.readAllStandardOutput();
         const bool cancelled = options.cancel && options.cancel->load();
         if (cancelled || clock.elapsed() > options.timeLimitMs) {
-            qCWarning(lcLayout) << "stopping the layout helper (" << engine << ") after" << clock.elapsed() << "ms:"
-                                << (cancelled ? "cancelled" : "time limit");
+            qCWarning(lcLayout) << "stopping the layout helper (" << engine << ") after" << clock.elapsed()
+                                << "ms:" << (cancelled ? "cancelled" : "time limit");
             child.kill();
             child.waitForFinished(1000);
             if (cancelled)
                 return std::unexpected(QStringLiteral("the layout was cancelled"));
-            return std::unexpected(QStringLiteral("Graphviz %1 did not finish within %2 s").arg(QString::fromLatin1(engine)).arg(options.timeLimitMs / 1000));
+            return std::unexpected(QStringLiteral("Graphviz %1 did not finish within %2 s")
+                                       .arg(QString::fromLatin1(engine))
+                                       .arg(options.timeLimitMs / 1000));
         }
     }
     output += child.readAllStandardOutput();
     qCDebug(lcLayout) << "layout helper" << engine << "finished in" << clock.elapsed() << "ms";
     if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
-        return std::unexpected(QStringLiteral("Graphviz %1 failed: %2").arg(QString::fromLatin1(engine), QString::fromUtf8(child.readAllStandardError()).trimmed()));
+        return std::unexpected(
+            QStringLiteral("Graphviz %1 failed: %2")
+                .arg(QString::fromLatin1(engine), QString::fromUtf8(child.readAllStandardError()).trimmed()));
     return output;
 }
 
@@ -315,7 +320,8 @@ GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& 
     if (graph.nodes.empty())
         return layout;
     qCDebug(lcLayout) << "laying out" << graph.nodes.size() << "nodes and" << graph.edges.size() << "edges"
-                      << (isLarge(graph) ? (layoutHelper().isEmpty() ? "in process, bounded" : "in the helper") : "in process");
+                      << (isLarge(graph) ? (layoutHelper().isEmpty() ? "in process, bounded" : "in the helper")
+                                         : "in process");
     if (isLarge(graph) && !layoutHelper().isEmpty()) {
         const QByteArray dot = graphToDot(graph, options).toUtf8();
         // dot with bounded effort first; if even that runs past the limit, sfdp, which is

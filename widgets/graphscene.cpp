@@ -21,27 +21,30 @@ const QColor textColour(0x20, 0x24, 0x28);
 QString describeNode(const DependencyGraph& graph, std::uint32_t index)
 {
     const DependencyNode& n = graph.nodes[index];
-    QString text = QStringLiteral("<b>%1</b>%2<br>").arg(toQString(n.name).toHtmlEscaped(),
-                                                         n.isVirtual ? QStringLiteral(" (uninstrumented peer)") : QString());
+    QString text =
+        QStringLiteral("<b>%1</b>%2<br>")
+            .arg(toQString(n.name).toHtmlEscaped(), n.isVirtual ? QStringLiteral(" (uninstrumented peer)") : QString());
     if (!n.isVirtual)
         text += QStringLiteral("%1 spans, ").arg(n.spans);
     text += QStringLiteral("%1 calls in, %2 errors").arg(n.entryCalls).arg(n.errors);
     if (n.serverP95Ns > 0)
-        text += QStringLiteral("<br>p95 %1 %2").arg(n.isVirtual ? QStringLiteral("of calls") : QStringLiteral("of server spans"),
-                                                    formatDuration(n.serverP95Ns));
+        text += QStringLiteral("<br>p95 %1 %2")
+                    .arg(n.isVirtual ? QStringLiteral("of calls") : QStringLiteral("of server spans"),
+                        formatDuration(n.serverP95Ns));
     return text;
 }
 
 QString describeEdge(const DependencyGraph& graph, std::uint32_t index)
 {
     const DependencyEdge& e = graph.edges[index];
-    QString text = QStringLiteral("<b>%1 → %2</b><br>%3 calls (%4% of all), %5 errors (%6%)<br>p50 %7, p95 %8, p99 %9")
-                       .arg(toQString(graph.nodes[e.from].name).toHtmlEscaped(), toQString(graph.nodes[e.to].name).toHtmlEscaped())
-                       .arg(e.calls)
-                       .arg(100 * e.shareOfCalls, 0, 'f', 1)
-                       .arg(e.errors)
-                       .arg(100 * e.errorRate(), 0, 'f', 1)
-                       .arg(formatDuration(e.p50Ns), formatDuration(e.p95Ns), formatDuration(e.p99Ns));
+    QString text =
+        QStringLiteral("<b>%1 → %2</b><br>%3 calls (%4% of all), %5 errors (%6%)<br>p50 %7, p95 %8, p99 %9")
+            .arg(toQString(graph.nodes[e.from].name).toHtmlEscaped(), toQString(graph.nodes[e.to].name).toHtmlEscaped())
+            .arg(e.calls)
+            .arg(100 * e.shareOfCalls, 0, 'f', 1)
+            .arg(e.errors)
+            .arg(100 * e.errorRate(), 0, 'f', 1)
+            .arg(formatDuration(e.p50Ns), formatDuration(e.p95Ns), formatDuration(e.p99Ns));
     if (!e.via.empty())
         text += QStringLiteral("<br>via %1").arg(toQString(e.via).toHtmlEscaped());
     return text;
@@ -72,8 +75,8 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     painter->setRenderHint(QPainter::Antialiasing);
     // A pale tint of the service colour: the same hue as in every other view, text stays legible.
     const QColor fill = QColor::fromRgbF(0.55f + 0.45f * m_colour.redF() * 0.6f + 0.45f * 0.4f - 0.18f,
-                                         0.55f + 0.45f * m_colour.greenF() * 0.6f + 0.45f * 0.4f - 0.18f,
-                                         0.55f + 0.45f * m_colour.blueF() * 0.6f + 0.45f * 0.4f - 0.18f);
+        0.55f + 0.45f * m_colour.greenF() * 0.6f + 0.45f * 0.4f - 0.18f,
+        0.55f + 0.45f * m_colour.blueF() * 0.6f + 0.45f * 0.4f - 0.18f);
     QPen border(m_colour.darker(130), 1.5);
     border.setCosmetic(true);
     if (m_virtual)
@@ -89,14 +92,16 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->setFont(bold);
         painter->setPen(textColour);
         const QRectF top(m_rect.left() + 4, m_rect.top() + 3, m_rect.width() - 8, m_rect.height() / 2);
-        painter->drawText(top, Qt::AlignHCenter | Qt::AlignBottom, QFontMetricsF(bold).elidedText(m_name, Qt::ElideMiddle, top.width() + 4));
+        painter->drawText(top, Qt::AlignHCenter | Qt::AlignBottom,
+            QFontMetricsF(bold).elidedText(m_name, Qt::ElideMiddle, top.width() + 4));
         QFont small = bold;
         small.setBold(false);
         small.setPointSizeF(8.5);
         painter->setFont(small);
         painter->setPen(QColor(0x4a, 0x50, 0x58));
-        painter->drawText(QRectF(m_rect.left() + 4, m_rect.center().y() + 1, m_rect.width() - 8, m_rect.height() / 2 - 4),
-                          Qt::AlignHCenter | Qt::AlignTop, m_figures);
+        painter->drawText(
+            QRectF(m_rect.left() + 4, m_rect.center().y() + 1, m_rect.width() - 8, m_rect.height() / 2 - 4),
+            Qt::AlignHCenter | Qt::AlignTop, m_figures);
     }
     if (m_errors > 0) {
         const QString count = QString::number(m_errors);
@@ -120,13 +125,15 @@ QColor GraphEdgeItem::colourForErrorRate(double rate)
         return QColor(0x7b, 0x86, 0x99);
     // From amber (a few failures) to red (a fifth or more failing).
     const double t = std::clamp(rate / 0.2, 0.0, 1.0);
-    return QColor::fromRgbF(static_cast<float>(0.95 + 0.03 * t), static_cast<float>(0.62 - 0.44 * t), static_cast<float>(0.1 + 0.08 * t));
+    return QColor::fromRgbF(
+        static_cast<float>(0.95 + 0.03 * t), static_cast<float>(0.62 - 0.44 * t), static_cast<float>(0.1 + 0.08 * t));
 }
 
 GraphEdgeItem::GraphEdgeItem(const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry)
     : m_edge(edge)
     , m_geometry(geometry)
-    , m_label(graph.edges[edge].calls == 1 ? QStringLiteral("1 call") : QStringLiteral("%1 calls").arg(graph.edges[edge].calls))
+    , m_label(graph.edges[edge].calls == 1 ? QStringLiteral("1 call")
+                                           : QStringLiteral("%1 calls").arg(graph.edges[edge].calls))
     , m_colour(colourForErrorRate(graph.edges[edge].errorRate()))
     , m_width(1.0 + 5.0 * std::sqrt(graph.edges[edge].shareOfCalls))
     , m_virtual(graph.edges[edge].isVirtual)
@@ -140,7 +147,9 @@ GraphEdgeItem::GraphEdgeItem(const DependencyGraph& graph, std::uint32_t edge, c
 
 QRectF GraphEdgeItem::boundingRect() const
 {
-    return m_geometry.path.boundingRect().united(m_geometry.arrow.boundingRect()).united(QRectF(m_geometry.labelPos, QSizeF(1, 1)))
+    return m_geometry.path.boundingRect()
+        .united(m_geometry.arrow.boundingRect())
+        .united(QRectF(m_geometry.labelPos, QSizeF(1, 1)))
         .adjusted(-60, -20, 60, 20);
 }
 
@@ -183,7 +192,8 @@ void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const 
     // Legend: what colour and width mean.
     const double x = layout.bounds.left();
     double y = layout.bounds.bottom() + 24;
-    const auto legendLine = [&](const QColor& colour, double width, const QString& text, Qt::PenStyle style = Qt::SolidLine) {
+    const auto legendLine = [&](const QColor& colour, double width, const QString& text,
+                                Qt::PenStyle style = Qt::SolidLine) {
         scene.addLine(x, y, x + 36, y, QPen(colour, width, style));
         auto* label = scene.addSimpleText(text);
         label->setPos(x + 44, y - 8);
@@ -194,7 +204,8 @@ void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const 
     legendLine(GraphEdgeItem::colourForErrorRate(0.05), 2, QObject::tr("5% of calls fail"));
     legendLine(GraphEdgeItem::colourForErrorRate(0.2), 2, QObject::tr("20% or more fail"));
     legendLine(GraphEdgeItem::colourForErrorRate(0), 6, QObject::tr("width: share of all calls"));
-    legendLine(GraphEdgeItem::colourForErrorRate(0), 2, QObject::tr("to an uninstrumented peer (dashed box)"), Qt::DashLine);
+    legendLine(
+        GraphEdgeItem::colourForErrorRate(0), 2, QObject::tr("to an uninstrumented peer (dashed box)"), Qt::DashLine);
     scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20));
 }
 

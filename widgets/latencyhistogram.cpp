@@ -15,7 +15,8 @@ namespace Spanwise {
 
 // The chart goes to the base constructor: a chart set later would leave the view's default
 // one to the caller to delete.
-LatencyHistogram::LatencyHistogram(QWidget* parent) : QChartView(new QChart, parent)
+LatencyHistogram::LatencyHistogram(QWidget* parent)
+    : QChartView(new QChart, parent)
 {
     chart()->setMargins(QMargins(4, 4, 4, 4));
     chart()->legend()->setAlignment(Qt::AlignBottom);
@@ -23,8 +24,8 @@ LatencyHistogram::LatencyHistogram(QWidget* parent) : QChartView(new QChart, par
     setMinimumHeight(200);
 }
 
-void LatencyHistogram::setDurations(const QString& title, std::vector<std::int64_t> durations, std::int64_t p50,
-                                    std::int64_t p95, std::int64_t p99)
+void LatencyHistogram::setDurations(
+    const QString& title, std::vector<std::int64_t> durations, std::int64_t p50, std::int64_t p95, std::int64_t p99)
 {
     m_title = title;
     m_durations = std::move(durations);
@@ -111,7 +112,8 @@ void LatencyHistogram::rebuild()
         const char* name;
         std::int64_t value;
         QColor colour;
-    } marks[] = {{"p50", m_p50, QColor(0x59, 0xa1, 0x4f)}, {"p95", m_p95, QColor(0xf2, 0x8e, 0x2b)}, {"p99", m_p99, QColor(0xd3, 0x2f, 0x2f)}};
+    } marks[] = {{"p50", m_p50, QColor(0x59, 0xa1, 0x4f)}, {"p95", m_p95, QColor(0xf2, 0x8e, 0x2b)},
+        {"p99", m_p99, QColor(0xd3, 0x2f, 0x2f)}};
     for (const auto& mark : marks) {
         auto* line = new QLineSeries;
         const double ms = std::clamp(mark.value / 1e6, edge(0), edge(binCount));

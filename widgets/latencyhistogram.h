@@ -18,7 +18,7 @@ public:
 
     // Durations in nanoseconds, in any order.
     void setDurations(const QString& title, std::vector<std::int64_t> durations, std::int64_t p50, std::int64_t p95,
-                      std::int64_t p99);
+        std::int64_t p99);
     void setLogScale(bool logScale);
     bool logScale() const { return m_logScale; }
 

@@ -19,10 +19,12 @@ bool isDuration(int column)
 
 } // namespace
 
-OperationStatsModel::OperationStatsModel(QObject* parent) : QAbstractTableModel(parent) {}
+OperationStatsModel::OperationStatsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
 
-void OperationStatsModel::setResult(std::shared_ptr<const TraceSetPresentation> presentation,
-                                    std::shared_ptr<const StatsResult> result)
+void OperationStatsModel::setResult(
+    std::shared_ptr<const TraceSetPresentation> presentation, std::shared_ptr<const StatsResult> result)
 {
     beginResetModel();
     m_presentation = std::move(presentation);
@@ -33,8 +35,9 @@ void OperationStatsModel::setResult(std::shared_ptr<const TraceSetPresentation> 
 
 const OperationStats* OperationStatsModel::row(int row) const
 {
-    return m_result && row >= 0 && row < static_cast<int>(m_result->rows.size()) ? &m_result->rows[static_cast<std::size_t>(row)]
-                                                                                  : nullptr;
+    return m_result && row >= 0 && row < static_cast<int>(m_result->rows.size())
+        ? &m_result->rows[static_cast<std::size_t>(row)]
+        : nullptr;
 }
 
 int OperationStatsModel::rowCount(const QModelIndex& parent) const
@@ -59,7 +62,7 @@ QVariant OperationStatsModel::data(const QModelIndex& index, int role) const
     const OperationStats& r = m_result->rows[static_cast<std::size_t>(index.row())];
     const int column = index.column();
     const std::array<std::int64_t, 9> durations = {r.minNs, r.p50Ns, r.p90Ns, r.p95Ns, r.p99Ns, r.maxNs,
-                                                   static_cast<std::int64_t>(r.meanNs), r.totalNs, r.totalSelfNs};
+        static_cast<std::int64_t>(r.meanNs), r.totalNs, r.totalSelfNs};
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {

@@ -18,7 +18,24 @@ class OperationStatsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Operation, Count, Errors, ErrorRate, Min, P50, P90, P95, P99, Max, Mean, Total, SelfTotal, Share, ColumnCount };
+    enum Column {
+        Name,
+        Operation,
+        Count,
+        Errors,
+        ErrorRate,
+        Min,
+        P50,
+        P90,
+        P95,
+        P99,
+        Max,
+        Mean,
+        Total,
+        SelfTotal,
+        Share,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int CsvHeaderRole = Qt::UserRole + 2;
 

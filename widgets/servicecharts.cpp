@@ -20,7 +20,9 @@
 
 namespace Spanwise {
 
-ServiceRateChart::ServiceRateChart(bool errorsOnly, QWidget* parent) : QChartView(new QChart, parent), m_errorsOnly(errorsOnly)
+ServiceRateChart::ServiceRateChart(bool errorsOnly, QWidget* parent)
+    : QChartView(new QChart, parent)
+    , m_errorsOnly(errorsOnly)
 {
     chart()->legend()->setAlignment(Qt::AlignRight);
     chart()->setMargins(QMargins(4, 4, 4, 4));
@@ -50,18 +52,21 @@ void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentatio
     std::vector<std::vector<int>> counts(set.serviceNames().size(), std::vector<int>(bucketCount, 0));
     const auto spans = set.spans();
     for (std::uint32_t i = 0; i < spans.size(); ++i) {
-        const SpanIndex parent = set.forest().parentOf(SpanIndex{i});
+        const SpanIndex parent = set.forest().parentOf(SpanIndex {i});
         const bool entry = !parent.isValid() || set.span(parent).service != spans[i].service;
         if (!entry || (m_errorsOnly && !spans[i].isError()))
             continue;
-        const auto bucket = static_cast<std::size_t>(std::clamp<std::int64_t>((spans[i].startNs - first) / width, 0, bucketCount - 1));
+        const auto bucket =
+            static_cast<std::size_t>(std::clamp<std::int64_t>((spans[i].startNs - first) / width, 0, bucketCount - 1));
         counts[spans[i].service.value][bucket]++;
     }
     const double perSecond = 1e9 / static_cast<double>(width);
     double peak = 0;
     auto* x = new QDateTimeAxis;
     const std::int64_t span = width * bucketCount;
-    x->setFormat(span < 3'600'000'000'000LL ? QStringLiteral("HH:mm:ss") : span < 86'400'000'000'000LL ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
+    x->setFormat(span < 3'600'000'000'000LL ? QStringLiteral("HH:mm:ss")
+            : span < 86'400'000'000'000LL   ? QStringLiteral("HH:mm")
+                                            : QStringLiteral("MM-dd HH:mm"));
     x->setTickCount(5);
     auto* y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%.3g"));
@@ -72,8 +77,8 @@ void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentatio
         if (std::all_of(counts[s].begin(), counts[s].end(), [](int n) { return n == 0; }))
             continue;
         auto* line = new QLineSeries;
-        line->setName(presentation->serviceName(ServiceId{s}));
-        line->setColor(presentation->serviceColor(ServiceId{s}));
+        line->setName(presentation->serviceName(ServiceId {s}));
+        line->setColor(presentation->serviceColor(ServiceId {s}));
         for (int b = 0; b < bucketCount; ++b) {
             const double rate = counts[s][static_cast<std::size_t>(b)] * perSecond;
             peak = std::max(peak, rate);
@@ -83,11 +88,13 @@ void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentatio
         line->attachAxis(x);
         line->attachAxis(y);
     }
-    x->setRange(QDateTime::fromMSecsSinceEpoch(first / 1'000'000), QDateTime::fromMSecsSinceEpoch((first + width * bucketCount) / 1'000'000));
+    x->setRange(QDateTime::fromMSecsSinceEpoch(first / 1'000'000),
+        QDateTime::fromMSecsSinceEpoch((first + width * bucketCount) / 1'000'000));
     y->setRange(0, std::max(1.0, peak * 1.1));
 }
 
-SelfTimeChart::SelfTimeChart(QWidget* parent) : QChartView(new QChart, parent)
+SelfTimeChart::SelfTimeChart(QWidget* parent)
+    : QChartView(new QChart, parent)
 {
     chart()->legend()->setVisible(false);
     chart()->setMargins(QMargins(4, 4, 4, 4));
@@ -128,12 +135,13 @@ void SelfTimeChart::showTrace(TraceIndex trace)
     QStringList categories;
     // One bar set per service, so each takes its own colour; the others are zero at its row.
     for (std::size_t i = 0; i < order.size(); ++i) {
-        auto* bar = new QBarSet(m_presentation->serviceName(ServiceId{order[i]}));
-        bar->setColor(m_presentation->serviceColor(ServiceId{order[i]}));
+        auto* bar = new QBarSet(m_presentation->serviceName(ServiceId {order[i]}));
+        bar->setColor(m_presentation->serviceColor(ServiceId {order[i]}));
         for (std::size_t j = 0; j < order.size(); ++j)
             bar->append(i == j ? self[order[i]] / 1e6 : 0.0);
         series->append(bar);
-        categories << m_presentation->serviceName(ServiceId{order[i]}) + QStringLiteral("  ") + formatDuration(self[order[i]]);
+        categories << m_presentation->serviceName(ServiceId {order[i]}) + QStringLiteral("  ") +
+                formatDuration(self[order[i]]);
     }
     series->setBarWidth(0.7);
     c->addSeries(series);

@@ -44,7 +44,10 @@ QString kindName(SpanKind kind)
 
 } // namespace
 
-SpanDetailsView::SpanDetailsView(QWidget* parent) : QWidget(parent), m_filter(new QLineEdit(this)), m_tree(new QTreeWidget(this))
+SpanDetailsView::SpanDetailsView(QWidget* parent)
+    : QWidget(parent)
+    , m_filter(new QLineEdit(this))
+    , m_tree(new QTreeWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -66,7 +69,7 @@ SpanDetailsView::SpanDetailsView(QWidget* parent) : QWidget(parent), m_filter(ne
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QVariant target = item->data(0, targetRole);
         if (target.isValid())
-            emit spanActivated(SpanIndex{target.toUInt()});
+            emit spanActivated(SpanIndex {target.toUInt()});
     });
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& point) {
         QMenu menu(this);
@@ -117,7 +120,8 @@ QString SpanDetailsView::valueText(const Attribute& a, int depth) const
     case AttributeType::Double:
         return QString::number(a.real, 'g', 15);
     case AttributeType::Bytes:
-        return QStringLiteral("0x") + QString::fromLatin1(QByteArray::fromStdString(std::string(set.text(a.text))).toHex());
+        return QStringLiteral("0x") +
+            QString::fromLatin1(QByteArray::fromStdString(std::string(set.text(a.text))).toHex());
     case AttributeType::Array: {
         QStringList parts;
         if (depth < 4)
@@ -144,15 +148,15 @@ void SpanDetailsView::addAttributes(QTreeWidgetItem* parent, Range attributes, i
     }
 }
 
-QTreeWidgetItem* SpanDetailsView::addSpanReference(QTreeWidgetItem* parent, const QString& kind, SpanIndex target,
-                                                   const QString& fallback)
+QTreeWidgetItem* SpanDetailsView::addSpanReference(
+    QTreeWidgetItem* parent, const QString& kind, SpanIndex target, const QString& fallback)
 {
     if (!target.isValid())
         return addRow(parent, kind, fallback + tr(" (not loaded)"));
     const Span& span = m_presentation->set().span(target);
     QTreeWidgetItem* item = addRow(parent, kind,
-                                   m_presentation->serviceName(span.service) + QStringLiteral(": ") +
-                                       m_presentation->text(span.operation) + QStringLiteral("  →"));
+        m_presentation->serviceName(span.service) + QStringLiteral(": ") + m_presentation->text(span.operation) +
+            QStringLiteral("  →"));
     item->setData(0, targetRole, target.value);
     item->setToolTip(1, tr("Double-click or press Enter to go to this span"));
     item->setForeground(1, QColor(0x1a, 0x56, 0xdb));
@@ -174,7 +178,9 @@ void SpanDetailsView::showSpan(SpanIndex index)
     addRow(overview, tr("Service"), m_presentation->serviceName(span.service));
     addRow(overview, tr("Operation"), m_presentation->text(span.operation));
     addRow(overview, tr("Kind"), kindName(span.kind));
-    const QString status = span.status == StatusCode::Error ? tr("error") : span.status == StatusCode::Ok ? tr("ok") : tr("unset");
+    const QString status = span.status == StatusCode::Error ? tr("error")
+        : span.status == StatusCode::Ok                     ? tr("ok")
+                                                            : tr("unset");
     QTreeWidgetItem* statusItem = addRow(overview, tr("Status"), status);
     if (span.isError())
         statusItem->setForeground(1, QColor(0xd3, 0x2f, 0x2f));
@@ -182,8 +188,9 @@ void SpanDetailsView::showSpan(SpanIndex index)
         addRow(overview, tr("Status message"), m_presentation->text(span.statusMessage));
     addRow(overview, tr("Duration"), formatDuration(span.durationNs));
     addRow(overview, tr("Self time"), formatDuration(selfTimeOf(set, index)));
-    addRow(overview, tr("Start"), formatTimestamp(span.startNs) + QStringLiteral("  (+") +
-                                      formatDuration(span.startNs - trace.startNs) + QLatin1Char(')'));
+    addRow(overview, tr("Start"),
+        formatTimestamp(span.startNs) + QStringLiteral("  (+") + formatDuration(span.startNs - trace.startNs) +
+            QLatin1Char(')'));
     addRow(overview, tr("Span ID"), toQString(formatSpanId(span.spanId)));
     if (span.hasParentId())
         addRow(overview, tr("Parent span ID"), toQString(formatSpanId(span.parentSpanId)));
@@ -191,7 +198,11 @@ void SpanDetailsView::showSpan(SpanIndex index)
     if (span.traceState.isValid() && !set.text(span.traceState).empty())
         addRow(overview, tr("Trace state"), m_presentation->text(span.traceState));
     if (span.droppedAttributes || span.droppedEvents || span.droppedLinks)
-        addRow(overview, tr("Dropped"), tr("%1 attributes, %2 events, %3 links").arg(span.droppedAttributes).arg(span.droppedEvents).arg(span.droppedLinks));
+        addRow(overview, tr("Dropped"),
+            tr("%1 attributes, %2 events, %3 links")
+                .arg(span.droppedAttributes)
+                .arg(span.droppedEvents)
+                .arg(span.droppedLinks));
     if (span.file.isValid())
         addRow(overview, tr("File"), toQString(set.files()[span.file.value]));
 
@@ -216,7 +227,7 @@ void SpanDetailsView::showSpan(SpanIndex index)
         QTreeWidgetItem* item = section(tr("Events"), static_cast<int>(events.size()));
         for (const Event& event : events) {
             QTreeWidgetItem* row = addRow(item, QStringLiteral("+") + formatDuration(event.timeNs - span.startNs),
-                                          m_presentation->text(event.name));
+                m_presentation->text(event.name));
             addAttributes(row, event.attributes);
             row->setExpanded(events.size() <= 10);
         }
@@ -227,9 +238,10 @@ void SpanDetailsView::showSpan(SpanIndex index)
         QTreeWidgetItem* item = section(tr("Links"), static_cast<int>(links.size()));
         for (const Link& link : links) {
             const QString kind = link.kind == LinkKind::FollowsFrom ? tr("follows from")
-                                 : link.kind == LinkKind::ChildOf  ? tr("child of")
-                                                                   : tr("link");
-            const QString id = toQString(formatTraceId(link.traceId)) + QLatin1Char('/') + toQString(formatSpanId(link.spanId));
+                : link.kind == LinkKind::ChildOf                    ? tr("child of")
+                                                                    : tr("link");
+            const QString id =
+                toQString(formatTraceId(link.traceId)) + QLatin1Char('/') + toQString(formatSpanId(link.spanId));
             QTreeWidgetItem* row = addSpanReference(item, kind, LinkIndex::resolve(set, link.traceId, link.spanId), id);
             row->setToolTip(0, id);
             addAttributes(row, link.attributes);
@@ -274,7 +286,7 @@ void SpanDetailsView::applyFilter()
         for (int i = 0; i < item->childCount(); ++i)
             anyChild = filter(item->child(i)) || anyChild;
         const bool self = text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive) ||
-                          item->text(1).contains(text, Qt::CaseInsensitive);
+            item->text(1).contains(text, Qt::CaseInsensitive);
         const bool show = self || anyChild;
         if (item->parent())
             item->setHidden(!show);

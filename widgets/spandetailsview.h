@@ -42,7 +42,8 @@ private:
     QTreeWidgetItem* addRow(QTreeWidgetItem* parent, const QString& key, const QString& value);
     void addAttributes(QTreeWidgetItem* parent, Range attributes, int depth = 0);
     QString valueText(const Attribute& attribute, int depth) const;
-    QTreeWidgetItem* addSpanReference(QTreeWidgetItem* parent, const QString& kind, SpanIndex target, const QString& fallback);
+    QTreeWidgetItem* addSpanReference(
+        QTreeWidgetItem* parent, const QString& kind, SpanIndex target, const QString& fallback);
     void applyFilter();
     void copyCurrent();
 

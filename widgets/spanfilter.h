@@ -23,7 +23,7 @@ struct SpanFilter {
 };
 
 // For each span of `spans`, whether it passes.
-std::vector<bool> spansPassing(const TraceSetPresentation& presentation, const std::vector<SpanIndex>& spans,
-                               const SpanFilter& filter);
+std::vector<bool> spansPassing(
+    const TraceSetPresentation& presentation, const std::vector<SpanIndex>& spans, const SpanFilter& filter);
 
 } // namespace Spanwise

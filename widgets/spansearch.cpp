@@ -14,9 +14,8 @@ bool containsIgnoringCase(std::string_view haystack, std::string_view lowerNeedl
 {
     if (lowerNeedle.size() > haystack.size())
         return false;
-    const auto it = std::search(haystack.begin(), haystack.end(), lowerNeedle.begin(), lowerNeedle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == b;
-    });
+    const auto it = std::search(haystack.begin(), haystack.end(), lowerNeedle.begin(), lowerNeedle.end(),
+        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
     return it != haystack.end();
 }
 
@@ -55,8 +54,8 @@ std::vector<std::uint32_t> findSpans(const TraceSet& set, const WaterfallRows& r
     for (std::uint32_t p = 0; p < rows.spanCount(); ++p) {
         const Span& span = set.span(rows.spanAt(p));
         bool match = containsIgnoringCase(set.serviceName(span.service), needle) ||
-                     containsIgnoringCase(set.text(span.operation), needle) ||
-                     containsIgnoringCase(formatSpanId(span.spanId), needle);
+            containsIgnoringCase(set.text(span.operation), needle) ||
+            containsIgnoringCase(formatSpanId(span.spanId), needle);
         for (const Attribute& a : set.attributes(span.attributes)) {
             if (match)
                 break;

@@ -89,10 +89,11 @@ SpansView::SpansView(QWidget* parent)
     connect(m_errorsOnly, &QCheckBox::toggled, this, &SpansView::applyFilter);
     connect(m_scope, &QComboBox::currentIndexChanged, this, &SpansView::reload);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
-        emit spanRequested(SpanIndex{index.data(SpanTableModel::SpanRole).toUInt()});
+        emit spanRequested(SpanIndex {index.data(SpanTableModel::SpanRole).toUInt()});
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Spans"), QStringLiteral("spans.csv"), tr("CSV files (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Spans"), QStringLiteral("spans.csv"), tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return;
         if (const QString error = exportCsvTo(path); !error.isEmpty())
@@ -122,7 +123,7 @@ void SpansView::setPresentation(std::shared_ptr<const TraceSetPresentation> pres
     QStringList names;
     if (m_presentation)
         for (std::uint32_t s = 0; s < m_presentation->set().serviceNames().size(); ++s)
-            names << m_presentation->serviceName(ServiceId{s});
+            names << m_presentation->serviceName(ServiceId {s});
     names.sort();
     m_service->addItems(names);
     reload();
@@ -160,7 +161,7 @@ void SpansView::reload()
         const TraceSet& set = presentation->set();
         if (all) {
             for (std::uint32_t i = 0; i < set.spans().size(); ++i)
-                rows->spans.push_back(SpanIndex{i});
+                rows->spans.push_back(SpanIndex {i});
         } else if (trace.isValid()) {
             const auto order = set.forest().spansOf(set.traces()[trace.value]);
             rows->spans.assign(order.begin(), order.end());
@@ -185,10 +186,11 @@ void SpansView::applyFilter()
     filter.minDurationNs = parseDuration(m_minDuration->text());
     filter.attribute = m_attribute->text();
     m_minDuration->setStyleSheet(!m_minDuration->text().trimmed().isEmpty() && !filter.minDurationNs
-                                     ? QStringLiteral("background: #fde2e2")
-                                     : QString());
+            ? QStringLiteral("background: #fde2e2")
+            : QString());
     m_proxy->setPassing(spansPassing(*m_presentation, m_model->spans(), filter));
-    m_count->setText(tr("%1 of %2").arg(QLocale().toString(m_proxy->rowCount()), QLocale().toString(m_model->rowCount())));
+    m_count->setText(
+        tr("%1 of %2").arg(QLocale().toString(m_proxy->rowCount()), QLocale().toString(m_model->rowCount())));
 }
 
 QString SpansView::exportCsvTo(const QString& path) const

@@ -13,16 +13,18 @@ namespace {
 QString kindText(SpanKind kind)
 {
     static const std::array<QString, 6> names = {QString(), QStringLiteral("internal"), QStringLiteral("server"),
-                                                  QStringLiteral("client"), QStringLiteral("producer"), QStringLiteral("consumer")};
+        QStringLiteral("client"), QStringLiteral("producer"), QStringLiteral("consumer")};
     return names[static_cast<std::size_t>(kind)];
 }
 
 } // namespace
 
-SpanTableModel::SpanTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+SpanTableModel::SpanTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void SpanTableModel::setSpans(std::shared_ptr<const TraceSetPresentation> presentation, std::vector<SpanIndex> spans,
-                              std::vector<std::int64_t> selfTimes)
+    std::vector<std::int64_t> selfTimes)
 {
     beginResetModel();
     m_presentation = std::move(presentation);
@@ -61,13 +63,16 @@ QVariant SpanTableModel::data(const QModelIndex& index, int role) const
         case Kind:
             return kindText(span.kind);
         case Start:
-            return QString(formatTimestamp(span.startNs) + QStringLiteral("  +") + formatDuration(span.startNs - traceStart));
+            return QString(
+                formatTimestamp(span.startNs) + QStringLiteral("  +") + formatDuration(span.startNs - traceStart));
         case Duration:
             return formatDuration(span.durationNs);
         case SelfTime:
             return formatDuration(m_selfTimes[row]);
         case Status:
-            return span.status == StatusCode::Error ? tr("error") : span.status == StatusCode::Ok ? tr("ok") : QString();
+            return span.status == StatusCode::Error ? tr("error")
+                : span.status == StatusCode::Ok     ? tr("ok")
+                                                    : QString();
         case Message:
             return span.statusMessage.isValid() ? m_presentation->text(span.statusMessage) : QString();
         case TraceIdColumn:
@@ -89,11 +94,13 @@ QVariant SpanTableModel::data(const QModelIndex& index, int role) const
     case SpanRole:
         return spanIndex.value;
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue((column == Duration || column == SelfTime ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant::fromValue(
+            (column == Duration || column == SelfTime ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     case Qt::DecorationRole:
         return column == Service ? QVariant(m_presentation->serviceColor(span.service)) : QVariant();
     case Qt::ForegroundRole:
-        return span.isError() && (column == Status || column == Message) ? QVariant(QColor(0xc0, 0x1c, 0x28)) : QVariant();
+        return span.isError() && (column == Status || column == Message) ? QVariant(QColor(0xc0, 0x1c, 0x28))
+                                                                         : QVariant();
     case Qt::ToolTipRole:
         return column == Message || column == Operation ? data(index, Qt::DisplayRole) : QVariant();
     default:
@@ -121,7 +128,8 @@ QVariant SpanTableModel::headerData(int section, Qt::Orientation orientation, in
     case Qt::DisplayRole:
         return title;
     case CsvHeaderRole:
-        return section == Start || section == Duration || section == SelfTime ? QString(title + QStringLiteral(" (ns)")) : title;
+        return section == Start || section == Duration || section == SelfTime ? QString(title + QStringLiteral(" (ns)"))
+                                                                              : title;
     case Qt::ToolTipRole:
         return tr(headers[static_cast<std::size_t>(section)].second);
     default:

@@ -28,7 +28,7 @@ public:
 
     // `selfTimes` is indexed like `spans`.
     void setSpans(std::shared_ptr<const TraceSetPresentation> presentation, std::vector<SpanIndex> spans,
-                  std::vector<std::int64_t> selfTimes);
+        std::vector<std::int64_t> selfTimes);
     SpanIndex spanAt(int row) const { return m_spans[static_cast<std::size_t>(row)]; }
     const std::vector<SpanIndex>& spans() const { return m_spans; }
 

@@ -52,7 +52,7 @@ QStringList groupingKeys(const TraceSet& set)
     for (const auto& [count, key] : ranked) {
         if (keys.size() >= 40)
             break;
-        keys << toQString(set.text(StringId{key}));
+        keys << toQString(set.text(StringId {key}));
     }
     return keys;
 }
@@ -77,7 +77,8 @@ StatisticsView::StatisticsView(QWidget* parent)
     m_groupBy->setEditable(true);
     m_groupBy->setInsertPolicy(QComboBox::NoInsert);
     m_groupBy->setMinimumContentsLength(24);
-    m_groupBy->setToolTip(tr("Group spans by service and operation, by service, or by the value of any attribute key (type one)"));
+    m_groupBy->setToolTip(
+        tr("Group spans by service and operation, by service, or by the value of any attribute key (type one)"));
     m_filter->setPlaceholderText(tr("Filter rows"));
     m_filter->setClearButtonEnabled(true);
     m_progress->setRange(0, 100);
@@ -144,23 +145,23 @@ StatisticsView::StatisticsView(QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, this, &StatisticsView::applyFilter);
     connect(m_logScale, &QCheckBox::toggled, m_histogram, &LatencyHistogram::setLogScale);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) { showRow(current.isValid() ? m_proxy->mapToSource(current).row() : -1); });
+        [this](const QModelIndex& current) { showRow(current.isValid() ? m_proxy->mapToSource(current).row() : -1); });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         if (const OperationStats* row = m_model->row(m_proxy->mapToSource(index).row()))
             emit spanRequested(row->slowest);
     });
     connect(m_examples, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem* item) { emit spanRequested(SpanIndex{item->data(spanRole).toUInt()}); });
+        [this](QListWidgetItem* item) { emit spanRequested(SpanIndex {item->data(spanRole).toUInt()}); });
     connect(exportCsvButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Statistics"), QStringLiteral("statistics.csv"),
-                                                          tr("CSV files (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Statistics"), QStringLiteral("statistics.csv"), tr("CSV files (*.csv)"));
         if (!path.isEmpty())
             if (const QString error = exportCsvTo(path); !error.isEmpty())
                 QMessageBox::warning(this, tr("Export failed"), error);
     });
     connect(exportChartButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QStringLiteral("latency.png"),
-                                                          tr("PNG images (*.png);;SVG images (*.svg)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Chart"), QStringLiteral("latency.png"), tr("PNG images (*.png);;SVG images (*.svg)"));
         if (!path.isEmpty())
             if (const QString error = exportChart(*m_histogram, path); !error.isEmpty())
                 QMessageBox::warning(this, tr("Export failed"), error);
@@ -173,8 +174,10 @@ StatisticsView::StatisticsView(QWidget* parent)
         m_model->setResult(m_presentation, result);
         applyFilter();
         m_table->resizeColumnsToContents();
-        m_table->setColumnWidth(OperationStatsModel::Operation, std::min(m_table->columnWidth(OperationStatsModel::Operation), 320));
-        m_status->setText(tr("%1 spans in %2 groups").arg(QLocale().toString(qulonglong(result->spans))).arg(result->rows.size()));
+        m_table->setColumnWidth(
+            OperationStatsModel::Operation, std::min(m_table->columnWidth(OperationStatsModel::Operation), 320));
+        m_status->setText(
+            tr("%1 spans in %2 groups").arg(QLocale().toString(qulonglong(result->spans))).arg(result->rows.size()));
         int select = 0;
         if (m_pendingService.isValid()) {
             for (int r = 0; r < m_proxy->rowCount(); ++r)
@@ -275,7 +278,11 @@ void StatisticsView::recompute()
     QPointer<QProgressBar> progress(m_progress);
     options.progress = [progress](double fraction) {
         QMetaObject::invokeMethod(
-            progress.data(), [progress, fraction] { if (progress) progress->setValue(static_cast<int>(fraction * 100)); },
+            progress.data(),
+            [progress, fraction] {
+                if (progress)
+                    progress->setValue(static_cast<int>(fraction * 100));
+            },
             Qt::QueuedConnection);
     };
     m_progress->setValue(0);
@@ -310,14 +317,15 @@ void StatisticsView::showRow(int sourceRow)
     QString title = row->service.isValid() ? m_presentation->serviceName(row->service) : toQString(row->value);
     if (row->operation.isValid())
         title += QStringLiteral(": ") + m_presentation->text(row->operation);
-    m_histogram->setDurations(tr("%1 — %2 spans").arg(title).arg(row->count), std::move(durations), row->p50Ns, row->p95Ns,
-                              row->p99Ns);
+    m_histogram->setDurations(
+        tr("%1 — %2 spans").arg(title).arg(row->count), std::move(durations), row->p50Ns, row->p95Ns, row->p99Ns);
     const auto addExample = [&](const QString& label, SpanIndex span) {
         const Span& s = set.span(span);
-        auto* item = new QListWidgetItem(QStringLiteral("%1  %2  %3: %4  (trace %5)")
-                                             .arg(label, formatDuration(s.durationNs), m_presentation->serviceName(s.service),
-                                                  m_presentation->text(s.operation), toQString(formatTraceId(s.traceId)).left(12)),
-                                         m_examples);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1  %2  %3: %4  (trace %5)")
+                .arg(label, formatDuration(s.durationNs), m_presentation->serviceName(s.service),
+                    m_presentation->text(s.operation), toQString(formatTraceId(s.traceId)).left(12)),
+            m_examples);
         item->setData(spanRole, span.value);
         if (s.isError())
             item->setForeground(QColor(0xc0, 0x1c, 0x28));

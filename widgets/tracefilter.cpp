@@ -21,7 +21,7 @@ std::vector<bool> tracesPassing(const TraceSet& set, const TraceFilter& filter)
     const std::optional<std::string> attributeValue =
         equals < 0 ? std::nullopt : std::optional(attribute.mid(equals + 1).trimmed().toStdString());
     // Resolve names to pool ids once: comparing ids per span is what keeps this fast.
-    const StringId keyId = attributeKey.empty() ? StringId{} : set.strings().find(attributeKey);
+    const StringId keyId = attributeKey.empty() ? StringId {} : set.strings().find(attributeKey);
 
     for (std::size_t t = 0; t < traces.size(); ++t) {
         const TraceInfo& trace = traces[t];
@@ -33,7 +33,8 @@ std::vector<bool> tracesPassing(const TraceSet& set, const TraceFilter& filter)
         if (filter.errorsOnly && trace.errorCount == 0)
             ok = false;
         if (ok && filter.filtersSpans()) {
-            bool serviceSeen = service.empty(), operationSeen = operationText.empty(), attributeSeen = attributeKey.empty();
+            bool serviceSeen = service.empty(), operationSeen = operationText.empty(),
+                 attributeSeen = attributeKey.empty();
             for (const SpanIndex s : set.forest().spansOf(trace)) {
                 const Span& span = set.span(s);
                 serviceSeen = serviceSeen || set.serviceName(span.service) == service;
@@ -59,7 +60,7 @@ std::vector<bool> tracesPassing(const TraceSet& set, const TraceFilter& filter)
 std::optional<std::int64_t> parseDuration(const QString& text)
 {
     static const QRegularExpression pattern(QStringLiteral("^\\s*([0-9]*\\.?[0-9]+)\\s*(ns|us|µs|ms|s|m|min|h)?\\s*$"),
-                                            QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression::CaseInsensitiveOption);
     const auto match = pattern.match(text);
     if (!match.hasMatch())
         return std::nullopt;

@@ -12,13 +12,13 @@ class TraceSet;
 
 // What the trace list can be narrowed to. Empty fields do not filter.
 struct TraceFilter {
-    QString text;       // in root service, root operation, trace id or file name (done by the proxy)
-    QString service;    // a span of this service
-    QString operation;  // a span whose operation contains this
+    QString text;      // in root service, root operation, trace id or file name (done by the proxy)
+    QString service;   // a span of this service
+    QString operation; // a span whose operation contains this
     std::optional<std::int64_t> minDurationNs;
     std::optional<std::int64_t> maxDurationNs;
     bool errorsOnly = false;
-    QString attribute;  // "key=value" (a span with that attribute) or "key" (any value)
+    QString attribute; // "key=value" (a span with that attribute) or "key" (any value)
 
     bool filtersSpans() const { return !service.isEmpty() || !operation.isEmpty() || !attribute.isEmpty(); }
 };

@@ -29,7 +29,7 @@ void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> traces)
         for (const TraceInfo& trace : m_traces->traces()) {
             const Span& root = m_traces->span(trace.root);
             m_rows.push_back({toQString(m_traces->serviceName(root.service)), toQString(m_traces->text(root.operation)),
-                              toQString(formatTraceId(trace.id)), filesOf(trace, fileNames)});
+                toQString(formatTraceId(trace.id)), filesOf(trace, fileNames)});
         }
     }
     endResetModel();

@@ -51,7 +51,8 @@ TraceListPanel::TraceListPanel(QWidget* parent)
     m_errorsOnly->setToolTip(tr("Only traces with at least one error span"));
     m_attribute->setObjectName(QStringLiteral("traceAttributeFilter"));
     m_attribute->setPlaceholderText(tr("Attribute key=value"));
-    m_attribute->setToolTip(tr("Traces with a span that has this attribute, e.g. http.status_code=500 (or just a key)"));
+    m_attribute->setToolTip(
+        tr("Traces with a span that has this attribute, e.g. http.status_code=500 (or just a key)"));
     m_attribute->setClearButtonEnabled(true);
 
     auto* filters = new QGridLayout;
@@ -102,13 +103,14 @@ TraceListPanel::TraceListPanel(QWidget* parent)
     connect(m_service, &QComboBox::currentIndexChanged, this, &TraceListPanel::applyFilterFromFields);
     connect(m_errorsOnly, &QCheckBox::toggled, this, &TraceListPanel::applyFilterFromFields);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        if (!current.isValid())
-            return;
-        const TraceIndex trace{static_cast<std::uint32_t>(m_proxy->mapToSource(current).row())};
-        m_chart->highlight(trace);
-        emit traceSelected(trace);
-    });
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+            if (!current.isValid())
+                return;
+            const TraceIndex trace {static_cast<std::uint32_t>(m_proxy->mapToSource(current).row())};
+            m_chart->highlight(trace);
+            emit traceSelected(trace);
+        });
     connect(m_chart, &TraceScatterChart::traceClicked, this, &TraceListPanel::selectTrace);
 }
 
@@ -126,7 +128,8 @@ void TraceListPanel::setTraceSet(std::shared_ptr<const TraceSet> set)
     m_service->addItem(tr("All services"));
     if (m_set)
         for (const StringId name : m_set->serviceNames())
-            m_service->addItem(QString::fromUtf8(m_set->text(name).data(), static_cast<qsizetype>(m_set->text(name).size())));
+            m_service->addItem(
+                QString::fromUtf8(m_set->text(name).data(), static_cast<qsizetype>(m_set->text(name).size())));
     m_service->model()->sort(0);
     m_service->setCurrentIndex(m_service->findText(tr("All services")));
     m_table->resizeColumnsToContents();
@@ -155,7 +158,7 @@ void TraceListPanel::applyFilterFromFields()
 void TraceListPanel::setFilter(const TraceFilter& filter)
 {
     m_proxy->setFilterFixedString(filter.text);
-    m_proxy->setPassing(m_set ? tracesPassing(*m_set, filter) : std::vector<bool>{});
+    m_proxy->setPassing(m_set ? tracesPassing(*m_set, filter) : std::vector<bool> {});
     updateChart();
 }
 
@@ -164,7 +167,7 @@ void TraceListPanel::updateChart()
     std::vector<TraceIndex> shown;
     shown.reserve(static_cast<std::size_t>(m_proxy->rowCount()));
     for (int row = 0; row < m_proxy->rowCount(); ++row)
-        shown.push_back(TraceIndex{static_cast<std::uint32_t>(m_proxy->mapToSource(m_proxy->index(row, 0)).row())});
+        shown.push_back(TraceIndex {static_cast<std::uint32_t>(m_proxy->mapToSource(m_proxy->index(row, 0)).row())});
     m_chart->setTraces(m_set, shown);
 }
 

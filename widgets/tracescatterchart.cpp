@@ -17,7 +17,10 @@
 namespace Spanwise {
 
 TraceScatterChart::TraceScatterChart(QWidget* parent)
-    : QChartView(new QChart, parent), m_ok(new QScatterSeries), m_errors(new QScatterSeries), m_selected(new QScatterSeries)
+    : QChartView(new QChart, parent)
+    , m_ok(new QScatterSeries)
+    , m_errors(new QScatterSeries)
+    , m_selected(new QScatterSeries)
 {
     QChart* chart = this->chart();
     chart->legend()->setVisible(false);
@@ -80,8 +83,9 @@ void TraceScatterChart::setTraces(std::shared_ptr<const TraceSet> set, const std
     if (!m_points.empty()) {
         const double padX = std::max(1000.0, (maxX - minX) * 0.03);
         axes[0]->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(minX - padX)),
-                          QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(maxX + padX)));
-        axes[1]->setRange(std::pow(10.0, std::floor(std::log10(minY))), std::pow(10.0, std::ceil(std::log10(maxY * 1.01))));
+            QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(maxX + padX)));
+        axes[1]->setRange(
+            std::pow(10.0, std::floor(std::log10(minY))), std::pow(10.0, std::ceil(std::log10(maxY * 1.01))));
     }
     chart()->setTitle(step > 1 ? tr("every %1th of %2 traces").arg(step).arg(traces.size()) : QString());
 }
@@ -99,7 +103,7 @@ void TraceScatterChart::pointClicked(const QPointF& point)
     // The nearest plotted point (clicks report the series value of the point hit).
     const auto nearest = std::min_element(m_points.begin(), m_points.end(), [&](const auto& a, const auto& b) {
         return std::hypot(a.first.x() - point.x(), (a.first.y() - point.y()) * 1000) <
-               std::hypot(b.first.x() - point.x(), (b.first.y() - point.y()) * 1000);
+            std::hypot(b.first.x() - point.x(), (b.first.y() - point.y()) * 1000);
     });
     if (nearest != m_points.end())
         emit traceClicked(nearest->second);

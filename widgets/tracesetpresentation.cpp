@@ -56,7 +56,8 @@ QStringList TraceSetPresentation::describeMarks(SpanIndex span) const
     const std::uint8_t m = marks(span);
     const auto tr = [](const char* text) { return QCoreApplication::translate("TraceSetPresentation", text); };
     if (m & MarkMissingParent)
-        lines << tr("Its parent span is not in the loaded data (broken context propagation, or a span not exported): shown as a root.");
+        lines << tr("Its parent span is not in the loaded data (broken context propagation, or a span not exported): "
+                    "shown as a root.");
     if (m & MarkDuplicateId)
         lines << tr("Another span of this trace has the same span id: both are shown.");
     if (m & MarkCycleBroken)

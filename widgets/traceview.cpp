@@ -30,7 +30,8 @@
 namespace Spanwise {
 namespace {
 
-QToolButton* toolButton(QWidget* parent, const QString& text, const QString& tip, QStyle::StandardPixmap icon = QStyle::SP_CustomBase)
+QToolButton* toolButton(
+    QWidget* parent, const QString& text, const QString& tip, QStyle::StandardPixmap icon = QStyle::SP_CustomBase)
 {
     auto* button = new QToolButton(parent);
     button->setText(text);
@@ -229,7 +230,8 @@ void TraceView::search(const QString& text)
         if (generation == m_searchGeneration)
             showMatches(m_searchWatcher.result());
     });
-    m_searchWatcher.setFuture(QtConcurrent::run([presentation, rows, text] { return findSpans(presentation->set(), rows, text); }));
+    m_searchWatcher.setFuture(
+        QtConcurrent::run([presentation, rows, text] { return findSpans(presentation->set(), rows, text); }));
 }
 
 void TraceView::showMatches(std::vector<std::uint32_t> matches)
@@ -274,7 +276,8 @@ void TraceView::setMatchesOnly(bool only)
         m_matchesOnly->setChecked(only); // re-enters through toggled
         return;
     }
-    m_waterfall->rows().setOnlyShown(only ? std::span<const std::uint32_t>(m_matches) : std::span<const std::uint32_t>());
+    m_waterfall->rows().setOnlyShown(
+        only ? std::span<const std::uint32_t>(m_matches) : std::span<const std::uint32_t>());
     m_waterfall->rowsChanged();
 }
 
@@ -368,8 +371,9 @@ void TraceView::exportImage()
         return;
     const bool svg = chosen == wholeSvg || chosen == visibleSvg;
     const bool whole = chosen == wholeSvg || chosen == wholePng;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Waterfall"), svg ? QStringLiteral("waterfall.svg") : QStringLiteral("waterfall.png"),
-                                                      svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Waterfall"),
+        svg ? QStringLiteral("waterfall.svg") : QStringLiteral("waterfall.png"),
+        svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     WaterfallExportOptions options;

@@ -7,18 +7,21 @@
 
 namespace Spanwise {
 
-WaterfallController::WaterfallController(QObject* parent) : QObject(parent) {}
+WaterfallController::WaterfallController(QObject* parent)
+    : QObject(parent)
+{ }
 
 void WaterfallController::setTrace(std::shared_ptr<const TraceSet> set, TraceIndex trace)
 {
     m_set = std::move(set);
-    m_trace = m_set && trace.isValid() && trace.value < m_set->traces().size() ? trace : TraceIndex{};
+    m_trace = m_set && trace.isValid() && trace.value < m_set->traces().size() ? trace : TraceIndex {};
     const TraceInfo* info = traceInfo();
-    m_traceRange = info ? TimeRange{info->startNs, std::max(info->endNs, info->startNs + minimumRangeNs)} : TimeRange{0, 1};
+    m_traceRange =
+        info ? TimeRange {info->startNs, std::max(info->endNs, info->startNs + minimumRangeNs)} : TimeRange {0, 1};
     m_history = {m_traceRange};
     m_historyIndex = 0;
     m_lastWasPan = false;
-    m_selection = info ? info->root : SpanIndex{};
+    m_selection = info ? info->root : SpanIndex {};
     emit traceChanged();
     emit visibleRangeChanged();
     emit selectionChanged(m_selection);
@@ -35,7 +38,8 @@ WaterfallController::TimeRange WaterfallController::clamped(TimeRange range) con
     std::int64_t width = std::clamp<std::int64_t>(range.width(), minimumRangeNs, std::max(traceWidth, minimumRangeNs));
     std::int64_t start = std::clamp(range.startNs, m_traceRange.startNs, m_traceRange.endNs - width);
     if (range.width() < minimumRangeNs) // zoomed in past the limit: keep the centre
-        start = std::clamp(range.startNs + range.width() / 2 - width / 2, m_traceRange.startNs, m_traceRange.endNs - width);
+        start =
+            std::clamp(range.startNs + range.width() / 2 - width / 2, m_traceRange.startNs, m_traceRange.endNs - width);
     return {start, start + width};
 }
 
@@ -64,7 +68,8 @@ void WaterfallController::zoom(double factor, std::int64_t anchorNs)
 {
     const TimeRange current = visibleRange();
     const double width = static_cast<double>(current.width()) * factor;
-    const double anchorShare = current.width() > 0 ? static_cast<double>(anchorNs - current.startNs) / current.width() : 0.5;
+    const double anchorShare =
+        current.width() > 0 ? static_cast<double>(anchorNs - current.startNs) / current.width() : 0.5;
     const auto start = anchorNs - static_cast<std::int64_t>(std::llround(width * anchorShare));
     push({start, start + static_cast<std::int64_t>(std::llround(width))}, false);
 }

@@ -71,7 +71,7 @@ private:
     std::shared_ptr<const TraceSet> m_set;
     TraceIndex m_trace;
     TimeRange m_traceRange;
-    std::vector<TimeRange> m_history{TimeRange{}};
+    std::vector<TimeRange> m_history {TimeRange {}};
     std::size_t m_historyIndex = 0;
     bool m_lastWasPan = false;
     SpanIndex m_selection;

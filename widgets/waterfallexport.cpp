@@ -31,15 +31,17 @@ Layout layoutOf(const WaterfallRows& rows, const WaterfallExportOptions& options
 
 } // namespace
 
-QSize waterfallImageSize(const TraceSetPresentation& presentation, TraceIndex trace, const WaterfallExportOptions& options)
+QSize waterfallImageSize(
+    const TraceSetPresentation& presentation, TraceIndex trace, const WaterfallExportOptions& options)
 {
     const WaterfallRows all(presentation.set(), presentation.set().traces()[trace.value]);
     const Layout layout = layoutOf(options.rows ? *options.rows : all, options);
-    return {options.width, layout.titleHeight + layout.metrics.rulerHeight + layout.rowCount * layout.metrics.rowHeight};
+    return {
+        options.width, layout.titleHeight + layout.metrics.rulerHeight + layout.rowCount * layout.metrics.rowHeight};
 }
 
 void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation, TraceIndex trace,
-                     const WaterfallExportOptions& options)
+    const WaterfallExportOptions& options)
 {
     const TraceSet& set = presentation.set();
     const TraceInfo& info = set.traces()[trace.value];
@@ -56,10 +58,10 @@ void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation
     painter.setFont(titleFont);
     painter.setPen(QColor(0x20, 0x24, 0x28));
     painter.drawText(QRect(8, 0, size.width() - 16, layout.titleHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                     presentation.serviceName(root.service) + QStringLiteral(": ") + presentation.text(root.operation) +
-                         QStringLiteral("   ") + formatDuration(info.durationNs()) + QStringLiteral(", ") +
-                         countText(info.spanCount(), u"span", u"spans") + QStringLiteral(", trace ") +
-                         toQString(formatTraceId(info.id)) + QStringLiteral(", ") + formatTimestamp(info.startNs));
+        presentation.serviceName(root.service) + QStringLiteral(": ") + presentation.text(root.operation) +
+            QStringLiteral("   ") + formatDuration(info.durationNs()) + QStringLiteral(", ") +
+            countText(info.spanCount(), u"span", u"spans") + QStringLiteral(", trace ") +
+            toQString(formatTraceId(info.id)) + QStringLiteral(", ") + formatTimestamp(info.startNs));
 
     TimeAxis axis;
     axis.startNs = options.range ? options.range->startNs : info.startNs;
@@ -68,14 +70,15 @@ void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation
     axis.width = std::max(10, size.width() - layout.metrics.labelWidth - 8 - 70);
 
     const WaterfallPainter rowsPainter(presentation, rows, layout.metrics, options.font);
-    const QRect rowsArea(0, layout.titleHeight + layout.metrics.rulerHeight, size.width(),
-                         layout.rowCount * layout.metrics.rowHeight);
+    const QRect rowsArea(
+        0, layout.titleHeight + layout.metrics.rulerHeight, size.width(), layout.rowCount * layout.metrics.rowHeight);
     rowsPainter.paintRows(painter, rowsArea, 0, layout.rowCount - 1, 0, axis, info.startNs, {});
-    rowsPainter.paintRuler(painter, QRect(0, layout.titleHeight, size.width(), layout.metrics.rulerHeight), axis, info.startNs);
+    rowsPainter.paintRuler(
+        painter, QRect(0, layout.titleHeight, size.width(), layout.metrics.rulerHeight), axis, info.startNs);
 }
 
 QString exportWaterfall(const TraceSetPresentation& presentation, TraceIndex trace, const QString& path,
-                        const WaterfallExportOptions& options)
+    const WaterfallExportOptions& options)
 {
     if (!trace.isValid() || trace.value >= presentation.set().traces().size())
         return QStringLiteral("there is no such trace to export");
@@ -83,7 +86,7 @@ QString exportWaterfall(const TraceSetPresentation& presentation, TraceIndex tra
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QStringLiteral("svg")) {
         return saveSvgAtomically(path, size, QStringLiteral("Spanwise waterfall"),
-                                 [&](QPainter& painter) { renderWaterfall(painter, presentation, trace, options); });
+            [&](QPainter& painter) { renderWaterfall(painter, presentation, trace, options); });
     }
     if (suffix == QStringLiteral("png")) {
         // Very long traces would make an image too large to allocate: cap its height.

@@ -27,13 +27,14 @@ struct WaterfallExportOptions {
 
 // Draws the waterfall of one trace, ruler and every given row, as the view does. Returns the
 // size of the picture.
-QSize waterfallImageSize(const TraceSetPresentation& presentation, TraceIndex trace, const WaterfallExportOptions& options);
+QSize waterfallImageSize(
+    const TraceSetPresentation& presentation, TraceIndex trace, const WaterfallExportOptions& options);
 void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation, TraceIndex trace,
-                     const WaterfallExportOptions& options);
+    const WaterfallExportOptions& options);
 
 // Writes an SVG (text stays text) or a PNG, chosen by the file's extension.
 // Returns an empty string, or one sentence saying what went wrong.
 QString exportWaterfall(const TraceSetPresentation& presentation, TraceIndex trace, const QString& path,
-                        const WaterfallExportOptions& options);
+    const WaterfallExportOptions& options);
 
 } // namespace Spanwise

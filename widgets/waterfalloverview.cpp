@@ -17,12 +17,14 @@ constexpr int margin = 2;
 } // namespace
 
 WaterfallOverview::WaterfallOverview(WaterfallController* controller, QWidget* parent)
-    : QWidget(parent), m_controller(controller)
+    : QWidget(parent)
+    , m_controller(controller)
 {
     setMinimumHeight(40);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setCursor(Qt::CrossCursor);
-    setToolTip(tr("The whole trace: drag the window to pan, drag elsewhere to zoom to a range, double-click for the whole trace"));
+    setToolTip(tr("The whole trace: drag the window to pan, drag elsewhere to zoom to a range, double-click for the "
+                  "whole trace"));
     connect(controller, &WaterfallController::traceChanged, this, [this] {
         m_stale = true;
         update();
@@ -40,13 +42,17 @@ void WaterfallOverview::setPresentation(std::shared_ptr<const TraceSetPresentati
 double WaterfallOverview::xOf(std::int64_t ns) const
 {
     const auto range = m_controller->traceRange();
-    return margin + static_cast<double>(ns - range.startNs) * (width() - 2 * margin) / static_cast<double>(std::max<std::int64_t>(1, range.width()));
+    return margin +
+        static_cast<double>(ns - range.startNs) * (width() - 2 * margin) /
+        static_cast<double>(std::max<std::int64_t>(1, range.width()));
 }
 
 std::int64_t WaterfallOverview::timeAt(double x) const
 {
     const auto range = m_controller->traceRange();
-    return range.startNs + static_cast<std::int64_t>((x - margin) * static_cast<double>(range.width()) / std::max(1, width() - 2 * margin));
+    return range.startNs +
+        static_cast<std::int64_t>(
+            (x - margin) * static_cast<double>(range.width()) / std::max(1, width() - 2 * margin));
 }
 
 const QImage& WaterfallOverview::strip()
@@ -70,7 +76,7 @@ void WaterfallOverview::rebuild()
     const int w = m_image.width();
     std::vector<QRgb> colours(set.serviceNames().size());
     for (std::uint32_t s = 0; s < colours.size(); ++s)
-        colours[s] = m_presentation->serviceColor(ServiceId{s}).rgb();
+        colours[s] = m_presentation->serviceColor(ServiceId {s}).rgb();
     const QRgb error = QColor(0xd3, 0x2f, 0x2f).rgb();
     // Rows squeeze onto scanlines; on each scanline a span paints its pixel run directly.
     const std::size_t n = order.size();

@@ -39,14 +39,20 @@ WaterfallMetrics WaterfallMetrics::forFont(const QFont& font, int labelWidth)
 }
 
 WaterfallPainter::WaterfallPainter(const TraceSetPresentation& presentation, const WaterfallRows& rows,
-                                   const WaterfallMetrics& metrics, const QFont& font)
-    : m_presentation(presentation), m_rows(rows), m_metrics(metrics), m_font(font), m_boldFont(font), m_smallFont(font)
+    const WaterfallMetrics& metrics, const QFont& font)
+    : m_presentation(presentation)
+    , m_rows(rows)
+    , m_metrics(metrics)
+    , m_font(font)
+    , m_boldFont(font)
+    , m_smallFont(font)
 {
     m_boldFont.setBold(true);
     m_smallFont.setPointSizeF(font.pointSizeF() > 0 ? font.pointSizeF() * 0.9 : 8);
 }
 
-void WaterfallPainter::paintRuler(QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const
+void WaterfallPainter::paintRuler(
+    QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const
 {
     painter.fillRect(rect, QColor(0xf1, 0xf3, 0xf5));
     painter.setPen(gridColor.darker(115));
@@ -55,7 +61,8 @@ void WaterfallPainter::paintRuler(QPainter& painter, const QRect& rect, const Ti
     painter.setPen(secondaryText);
     const QRect labelArea(rect.left(), rect.top(), m_metrics.labelWidth, rect.height());
     painter.setFont(m_boldFont);
-    painter.drawText(labelArea.adjusted(8, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, QCoreApplication::translate("WaterfallPainter", "Service and operation"));
+    painter.drawText(labelArea.adjusted(8, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
+        QCoreApplication::translate("WaterfallPainter", "Service and operation"));
     painter.setFont(m_smallFont);
     const QFontMetrics fm(m_smallFont);
     for (const TimeAxis::Tick& tick : ticks(axis, traceStartNs)) {
@@ -68,7 +75,8 @@ void WaterfallPainter::paintRuler(QPainter& painter, const QRect& rect, const Ti
         const int width = fm.horizontalAdvance(label);
         if (x + 4 + width <= rect.right()) {
             painter.setPen(secondaryText);
-            painter.drawText(QRect(x + 4, rect.top(), width + 2, rect.height() - 4), Qt::AlignVCenter | Qt::AlignLeft, label);
+            painter.drawText(
+                QRect(x + 4, rect.top(), width + 2, rect.height() - 4), Qt::AlignVCenter | Qt::AlignLeft, label);
         }
     }
     painter.setPen(gridColor.darker(115));
@@ -82,7 +90,7 @@ std::vector<TimeAxis::Tick> WaterfallPainter::ticks(const TimeAxis& axis, std::i
 }
 
 void WaterfallPainter::paintRows(QPainter& painter, const QRect& rect, int firstRow, int lastRow, int firstRowY,
-                                 const TimeAxis& axis, std::int64_t traceStartNs, const WaterfallHighlights& highlights) const
+    const TimeAxis& axis, std::int64_t traceStartNs, const WaterfallHighlights& highlights) const
 {
     const auto grid = ticks(axis, traceStartNs);
     const auto visible = m_rows.visible();
@@ -90,7 +98,7 @@ void WaterfallPainter::paintRows(QPainter& painter, const QRect& rect, int first
     for (int row = firstRow; row <= lastRow; ++row) {
         const std::uint32_t position = visible[static_cast<std::size_t>(row)];
         const QRect rowRect(rect.left(), rect.top() + firstRowY + (row - firstRow) * m_metrics.rowHeight, rect.width(),
-                            m_metrics.rowHeight);
+            m_metrics.rowHeight);
         QColor background = row % 2 ? stripeColor : QColor(Qt::white);
         if (highlights.matches && position < highlights.matches->size() && (*highlights.matches)[position])
             background = position == highlights.currentMatch ? currentMatchColor : matchColor;
@@ -177,22 +185,26 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
     }
 
     const int rightReserve = (m_presentation.marks(spanIndex) ? 16 : 0) +
-                             (m_rows.isCollapsed(position) ? QFontMetrics(m_smallFont).horizontalAdvance(QStringLiteral("+00000")) : 0);
+        (m_rows.isCollapsed(position) ? QFontMetrics(m_smallFont).horizontalAdvance(QStringLiteral("+00000")) : 0);
     const int available = std::max(0, row.left() + m_metrics.labelWidth - 6 - rightReserve - x);
     const QString& service = m_presentation.serviceName(span.service);
     const QFontMetrics boldMetrics(m_boldFont);
-    const QString serviceText = boldMetrics.elidedText(service, Qt::ElideRight, std::max(available * 2 / 3, available - 120));
+    const QString serviceText =
+        boldMetrics.elidedText(service, Qt::ElideRight, std::max(available * 2 / 3, available - 120));
     painter.setFont(m_boldFont);
     painter.setPen(span.isError() ? errorColor().darker(130) : QColor(0x20, 0x24, 0x28));
     const int serviceWidth = boldMetrics.horizontalAdvance(serviceText);
-    painter.drawText(QRect(x, row.top(), serviceWidth + 1, row.height()), Qt::AlignVCenter | Qt::AlignLeft, serviceText);
+    painter.drawText(
+        QRect(x, row.top(), serviceWidth + 1, row.height()), Qt::AlignVCenter | Qt::AlignLeft, serviceText);
     x += serviceWidth + 6;
     const int operationSpace = row.left() + m_metrics.labelWidth - 6 - rightReserve - x;
     if (operationSpace > 12) {
         painter.setFont(m_font);
         painter.setPen(secondaryText);
-        const QString operation = QFontMetrics(m_font).elidedText(m_presentation.text(span.operation), Qt::ElideRight, operationSpace);
-        painter.drawText(QRect(x, row.top(), operationSpace, row.height()), Qt::AlignVCenter | Qt::AlignLeft, operation);
+        const QString operation =
+            QFontMetrics(m_font).elidedText(m_presentation.text(span.operation), Qt::ElideRight, operationSpace);
+        painter.drawText(
+            QRect(x, row.top(), operationSpace, row.height()), Qt::AlignVCenter | Qt::AlignLeft, operation);
     }
 
     int right = row.left() + m_metrics.labelWidth - 6;
@@ -214,14 +226,14 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
     if (m_rows.isCollapsed(position)) {
         painter.setFont(m_smallFont);
         painter.setPen(secondaryText);
-        painter.drawText(QRect(row.left(), row.top(), right - row.left(), row.height()), Qt::AlignVCenter | Qt::AlignRight,
-                         QStringLiteral("+%1").arg(m_rows.subtreeSize(position) - 1));
+        painter.drawText(QRect(row.left(), row.top(), right - row.left(), row.height()),
+            Qt::AlignVCenter | Qt::AlignRight, QStringLiteral("+%1").arg(m_rows.subtreeSize(position) - 1));
     }
     painter.restore();
 }
 
 void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis,
-                                const std::vector<CriticalMark>* critical) const
+    const std::vector<CriticalMark>* critical) const
 {
     const TraceSet& set = m_presentation.set();
     const Span& span = set.span(m_rows.spanAt(position));
@@ -247,7 +259,7 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
         painter.setFont(m_smallFont);
         painter.setPen(secondaryText);
         painter.drawText(QRect(areaLeft + 4, row.top(), areaRight - areaLeft - 8, row.height()),
-                         Qt::AlignVCenter | Qt::AlignLeft, QObject::tr("no time recorded"));
+            Qt::AlignVCenter | Qt::AlignLeft, QObject::tr("no time recorded"));
         painter.restore();
         return;
     }
@@ -255,15 +267,16 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
     const double x1 = clampX(axis.x(span.endNs()));
     const QRectF bar(x0, barTop, std::max(1.0, x1 - x0), barHeight);
     // A derived time (SpanTimeDerived) is hatched: it was not recorded, only inferred.
-    painter.fillRect(bar, QBrush(span.isError() ? errorColor() : color,
-                                 span.flags & SpanTimeDerived ? Qt::Dense3Pattern : Qt::SolidPattern));
+    painter.fillRect(bar,
+        QBrush(span.isError() ? errorColor() : color,
+            span.flags & SpanTimeDerived ? Qt::Dense3Pattern : Qt::SolidPattern));
     if (span.isError())
         painter.fillRect(QRectF(bar.left(), bar.top(), bar.width(), 2), errorColor().darker(140));
 
     // The critical path: a dark strip along the part of the bar that held the trace up.
     if (critical) {
         auto it = std::lower_bound(critical->begin(), critical->end(), position,
-                                   [](const CriticalMark& m, std::uint32_t p) { return m.position < p; });
+            [](const CriticalMark& m, std::uint32_t p) { return m.position < p; });
         for (; it != critical->end() && it->position == position; ++it) {
             const double c0 = clampX(axis.x(it->startNs)), c1 = clampX(axis.x(it->endNs));
             painter.fillRect(QRectF(c0, bar.bottom() - 2, std::max(1.0, c1 - c0), 3), QColor(0x1b, 0x1f, 0x24));

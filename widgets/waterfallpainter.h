@@ -47,15 +47,15 @@ struct WaterfallHighlights {
 class WaterfallPainter
 {
 public:
-    WaterfallPainter(const TraceSetPresentation& presentation, const WaterfallRows& rows, const WaterfallMetrics& metrics,
-                     const QFont& font);
+    WaterfallPainter(const TraceSetPresentation& presentation, const WaterfallRows& rows,
+        const WaterfallMetrics& metrics, const QFont& font);
 
     // The ruler across the bar area of `rect`, labelled relative to traceStartNs.
     void paintRuler(QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const;
     // Visible rows [firstRow, lastRow], the first drawn at rect.top() + firstRowY, with the
     // ruler's grid lines under the bars.
     void paintRows(QPainter& painter, const QRect& rect, int firstRow, int lastRow, int firstRowY, const TimeAxis& axis,
-                   std::int64_t traceStartNs, const WaterfallHighlights& highlights) const;
+        std::int64_t traceStartNs, const WaterfallHighlights& highlights) const;
 
     static QColor errorColor() { return QColor(0xd3, 0x2f, 0x2f); }
 
@@ -63,7 +63,7 @@ private:
     std::vector<TimeAxis::Tick> ticks(const TimeAxis& axis, std::int64_t traceStartNs) const;
     void paintLabel(QPainter& painter, const QRect& row, std::uint32_t position) const;
     void paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis,
-                  const std::vector<CriticalMark>* critical) const;
+        const std::vector<CriticalMark>* critical) const;
 
     const TraceSetPresentation& m_presentation;
     const WaterfallRows& m_rows;

@@ -27,7 +27,9 @@ constexpr int resizeGrip = 4; // pixels either side of the label column's edge
 } // namespace
 
 WaterfallView::WaterfallView(WaterfallController* controller, QWidget* parent)
-    : QAbstractScrollArea(parent), m_controller(controller), m_metrics(WaterfallMetrics::forFont(font(), 380))
+    : QAbstractScrollArea(parent)
+    , m_controller(controller)
+    , m_metrics(WaterfallMetrics::forFont(font(), 380))
 {
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -78,7 +80,8 @@ void WaterfallView::rowsChanged()
 
 void WaterfallView::setCriticalPath(std::vector<CriticalMark> marks)
 {
-    std::sort(marks.begin(), marks.end(), [](const CriticalMark& a, const CriticalMark& b) { return a.position < b.position; });
+    std::sort(marks.begin(), marks.end(),
+        [](const CriticalMark& a, const CriticalMark& b) { return a.position < b.position; });
     m_critical = std::move(marks);
     viewport()->update();
 }
@@ -131,8 +134,8 @@ bool WaterfallView::isOnExpander(const QPoint& point) const
 
 QRect WaterfallView::rowRect(int row) const
 {
-    return QRect(0, m_metrics.rulerHeight + (row - verticalScrollBar()->value()) * m_metrics.rowHeight, viewport()->width(),
-                 m_metrics.rowHeight);
+    return QRect(0, m_metrics.rulerHeight + (row - verticalScrollBar()->value()) * m_metrics.rowHeight,
+        viewport()->width(), m_metrics.rowHeight);
 }
 
 void WaterfallView::scrollToPosition(std::uint32_t position)
@@ -193,7 +196,8 @@ void WaterfallView::paintEvent(QPaintEvent*)
     highlights.currentMatch = m_currentMatch;
     highlights.critical = m_critical.empty() ? nullptr : &m_critical;
     rowsPainter.paintRows(painter, rowsArea, first, last, 0, axis, m_controller->traceRange().startNs, highlights);
-    rowsPainter.paintRuler(painter, QRect(0, 0, area.width(), m_metrics.rulerHeight), axis, m_controller->traceRange().startNs);
+    rowsPainter.paintRuler(
+        painter, QRect(0, 0, area.width(), m_metrics.rulerHeight), axis, m_controller->traceRange().startNs);
     if (clock.elapsed() > 16)
         qCDebug(lcPaint) << "waterfall frame took" << clock.elapsed() << "ms for rows" << first << "to" << last;
 }
@@ -247,7 +251,8 @@ void WaterfallView::mouseMoveEvent(QMouseEvent* event)
         viewport()->setCursor(Qt::ClosedHandCursor);
         return;
     }
-    viewport()->setCursor(std::abs(point.x() - m_metrics.labelWidth) <= resizeGrip ? Qt::SplitHCursor : Qt::ArrowCursor);
+    viewport()->setCursor(
+        std::abs(point.x() - m_metrics.labelWidth) <= resizeGrip ? Qt::SplitHCursor : Qt::ArrowCursor);
     const std::int64_t hovered = positionAt(point);
     if (hovered != m_hovered) {
         m_hovered = hovered;
@@ -296,7 +301,8 @@ void WaterfallView::moveSelection(int rowDelta)
         return;
     const std::int64_t position = selectedPosition();
     const std::int64_t row = position >= 0 ? m_rows.rowOf(static_cast<std::uint32_t>(position)) : -1;
-    const std::int64_t target = std::clamp<std::int64_t>(row < 0 ? 0 : row + rowDelta, 0, std::int64_t(visible.size()) - 1);
+    const std::int64_t target =
+        std::clamp<std::int64_t>(row < 0 ? 0 : row + rowDelta, 0, std::int64_t(visible.size()) - 1);
     m_controller->select(m_rows.spanAt(visible[static_cast<std::size_t>(target)]));
 }
 
@@ -400,8 +406,8 @@ QString WaterfallView::tooltipFor(std::uint32_t position) const
     const Span& span = set.span(index);
     QString tip = QStringLiteral("<b>%1</b> %2<br>%3, starts at +%4")
                       .arg(m_presentation->serviceName(span.service).toHtmlEscaped(),
-                           m_presentation->text(span.operation).toHtmlEscaped(), formatDuration(span.durationNs),
-                           formatDuration(span.startNs - m_controller->traceRange().startNs));
+                          m_presentation->text(span.operation).toHtmlEscaped(), formatDuration(span.durationNs),
+                          formatDuration(span.startNs - m_controller->traceRange().startNs));
     if (span.isError())
         tip += QStringLiteral("<br><span style='color:#d32f2f'>%1</span>").arg(tr("Error"));
     for (const QString& line : m_presentation->describeMarks(index))

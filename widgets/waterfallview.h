@@ -48,7 +48,7 @@ public:
 
     // Geometry, for tests and hit testing.
     TimeAxis timeAxis() const;
-    int rowAt(int y) const;                          // visible row under y, or -1
+    int rowAt(int y) const;                             // visible row under y, or -1
     std::int64_t positionAt(const QPoint& point) const; // span position under point, or -1
     bool isOnExpander(const QPoint& point) const;
     QRect rowRect(int row) const;

@@ -31,12 +31,16 @@ QString sdk()
 QByteArray hostileTrace()
 {
     return "{\"data\":[{\"traceID\":\"a1\",\"spans\":["
-           "{\"traceID\":\"a1\",\"spanID\":\"01\",\"operationName\":\"o\",\"startTime\":10,\"duration\":50,\"processID\":\"p1\"},"
-           "{\"traceID\":\"a1\",\"spanID\":\"02\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"01\"}],"
+           "{\"traceID\":\"a1\",\"spanID\":\"01\",\"operationName\":\"o\",\"startTime\":10,\"duration\":50,"
+           "\"processID\":\"p1\"},"
+           "{\"traceID\":\"a1\",\"spanID\":\"02\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\","
+           "\"traceID\":\"a1\",\"spanID\":\"01\"}],"
            "\"startTime\":20,\"duration\":5,\"processID\":\"p2\"},"
-           "{\"traceID\":\"a1\",\"spanID\":\"03\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"02\"}],"
+           "{\"traceID\":\"a1\",\"spanID\":\"03\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\","
+           "\"traceID\":\"a1\",\"spanID\":\"02\"}],"
            "\"startTime\":21,\"duration\":3,\"processID\":\"p3\"},"
-           "{\"traceID\":\"a1\",\"spanID\":\"04\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"03\"}],"
+           "{\"traceID\":\"a1\",\"spanID\":\"04\",\"operationName\":\"o\",\"references\":[{\"refType\":\"CHILD_OF\","
+           "\"traceID\":\"a1\",\"spanID\":\"03\"}],"
            "\"startTime\":22,\"duration\":1,\"processID\":\"p4\"}],"
            "\"processes\":{\"p1\":{\"serviceName\":\"a\\\"b\"},\"p2\":{\"serviceName\":\"x\\\\y\"},"
            "\"p3\":{\"serviceName\":\"</text><script>alert(1)</script>\"},\"p4\":{\"serviceName\":\"two\\nlines\"}}}]}";
@@ -61,10 +65,16 @@ QByteArray denseMapTrace()
         const QByteArray id = QByteArray::number(trace, 16);
         if (json.size() > 1)
             json += ',';
-        json += "{\"traceId\":\"" + id + "\",\"id\":\"1\",\"name\":\"call\",\"timestamp\":1700000000000000,\"duration\":10,"
-                "\"localEndpoint\":{\"serviceName\":\"service-" + QByteArray::number(from) + "\"}},"
-                "{\"traceId\":\"" + id + "\",\"id\":\"2\",\"parentId\":\"1\",\"name\":\"serve\",\"timestamp\":1700000000000001,"
-                "\"duration\":5,\"localEndpoint\":{\"serviceName\":\"service-" + QByteArray::number(to) + "\"}}";
+        json += "{\"traceId\":\"" + id +
+            "\",\"id\":\"1\",\"name\":\"call\",\"timestamp\":1700000000000000,\"duration\":10,"
+            "\"localEndpoint\":{\"serviceName\":\"service-" +
+            QByteArray::number(from) +
+            "\"}},"
+            "{\"traceId\":\"" +
+            id +
+            "\",\"id\":\"2\",\"parentId\":\"1\",\"name\":\"serve\",\"timestamp\":1700000000000001,"
+            "\"duration\":5,\"localEndpoint\":{\"serviceName\":\"service-" +
+            QByteArray::number(to) + "\"}}";
     }
     return json + "]";
 }
@@ -102,7 +112,7 @@ private slots:
         const QStringList texts = Spanwise::Test::svgTextsAndScript(out, &wellFormed, &hasScript);
         QVERIFY(wellFormed);
         for (const char* service : {"web-frontend", "api-gateway", "auth-service", "catalog-service", "orders-service",
-                                    "inventory-service", "payments-service", "notification-worker", "analytics-batch"})
+                 "inventory-service", "payments-service", "notification-worker", "analytics-batch"})
             QVERIFY2(texts.contains(QString::fromLatin1(service)), service);
         QVERIFY(texts.contains(QStringLiteral("290 calls, 5 err")));
     }
@@ -125,14 +135,16 @@ private slots:
     {
         QTemporaryDir dir;
         const QString dot = dir.filePath(QStringLiteral("focus.dot"));
-        QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), dot, QStringLiteral("--focus"), QStringLiteral("orders-service"),
-                           QStringLiteral("--depth"), QStringLiteral("1"), QStringLiteral("--no-virtual")}),
-                 0);
+        QCOMPARE(
+            spanwise({sdk(), QStringLiteral("-o"), dot, QStringLiteral("--focus"), QStringLiteral("orders-service"),
+                QStringLiteral("--depth"), QStringLiteral("1"), QStringLiteral("--no-virtual")}),
+            0);
         QFile file(dot);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
         // orders-service, its caller api-gateway and its three callees; not web-frontend.
-        for (const char* name : {"orders-service", "api-gateway", "inventory-service", "payments-service", "notification-worker"})
+        for (const char* name :
+            {"orders-service", "api-gateway", "inventory-service", "payments-service", "notification-worker"})
             QVERIFY2(text.contains(name), name);
         QVERIFY(!text.contains("web-frontend"));
         QVERIFY(!text.contains("auth-service"));
@@ -155,7 +167,9 @@ private slots:
         QVERIFY(all.contains(QStringLiteral("x\\y")));
         const QString dot = dir.filePath(QStringLiteral("hostile.dot"));
         QCOMPARE(spanwise({input, QStringLiteral("-o"), dot}), 0);
-        QCOMPARE(run(QStringLiteral("dot"), {QStringLiteral("-Tsvg"), dot, QStringLiteral("-o"), dir.filePath(QStringLiteral("d.svg"))}), 0);
+        QCOMPARE(run(QStringLiteral("dot"),
+                     {QStringLiteral("-Tsvg"), dot, QStringLiteral("-o"), dir.filePath(QStringLiteral("d.svg"))}),
+            0);
         bool dotWellFormed = false, dotScript = true;
         Spanwise::Test::svgTextsAndScript(dir.filePath(QStringLiteral("d.svg")), &dotWellFormed, &dotScript);
         QVERIFY(dotWellFormed);
@@ -165,7 +179,9 @@ private slots:
     void usage()
     {
         QCOMPARE(spanwise({sdk()}), 2);
-        QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), QStringLiteral("/tmp/x.svg"), QStringLiteral("--focus"), QStringLiteral("nobody")}), 1);
+        QCOMPARE(spanwise({sdk(), QStringLiteral("-o"), QStringLiteral("/tmp/x.svg"), QStringLiteral("--focus"),
+                     QStringLiteral("nobody")}),
+            1);
     }
 };
 

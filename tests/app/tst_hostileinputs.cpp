@@ -76,7 +76,8 @@ private slots:
             const QString what = command.join(QLatin1Char(' ')) + QStringLiteral(": ") + QString::fromUtf8(run.err);
             // Exit 2 is a usage error: only the waterfall's own, for a file of several traces.
             const bool usage = run.exitCode == 2 && run.err.contains("choose one with --trace");
-            QVERIFY2(run.exitCode == 0 || run.exitCode == 1 || usage, qPrintable(QStringLiteral("exit %1, ").arg(run.exitCode) + what));
+            QVERIFY2(run.exitCode == 0 || run.exitCode == 1 || usage,
+                qPrintable(QStringLiteral("exit %1, ").arg(run.exitCode) + what));
             QVERIFY2(!hasControlBytes(run.out) && !hasControlBytes(run.err), qPrintable(what));
             if (run.exitCode == 1)
                 QVERIFY2(run.err.contains(QFileInfo(file).fileName().toUtf8()), qPrintable(what));
@@ -90,8 +91,9 @@ private slots:
         }
         // The window, off screen: it loads, draws, saves and quits.
         const auto window = spanwise({QStringLiteral("--screenshot"), shot, file},
-                                     limit + QStringList {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
-        QVERIFY2(window.exitCode == 0, qPrintable(QStringLiteral("window: exit %1: ").arg(window.exitCode) + QString::fromUtf8(window.err)));
+            limit + QStringList {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
+        QVERIFY2(window.exitCode == 0,
+            qPrintable(QStringLiteral("window: exit %1: ").arg(window.exitCode) + QString::fromUtf8(window.err)));
         QVERIFY(QFile::exists(shot));
     }
 
@@ -101,32 +103,37 @@ private slots:
         QTemporaryDir dir;
         const auto folder = spanwise({QStringLiteral("summary"), dir.path()});
         QCOMPARE(folder.exitCode, 1);
-        QVERIFY2(folder.err.contains(QByteArray(dir.path().toUtf8() + ": byte 0: this is a folder, not a trace file")), folder.err.constData());
+        QVERIFY2(folder.err.contains(QByteArray(dir.path().toUtf8() + ": byte 0: this is a folder, not a trace file")),
+            folder.err.constData());
         const QString missing = dir.filePath(QStringLiteral("nothing.json"));
         const auto absent = spanwise({QStringLiteral("summary"), missing});
         QCOMPARE(absent.exitCode, 1);
-        QVERIFY2(absent.err.contains(QByteArray(missing.toUtf8() + ": byte 0: cannot open the file")), absent.err.constData());
+        QVERIFY2(absent.err.contains(QByteArray(missing.toUtf8() + ": byte 0: cannot open the file")),
+            absent.err.constData());
     }
 
     // Text cells that start like a formula are neutralised; numbers stay numbers.
     void csvHasNoFormulas()
     {
-        const QString file = QString::fromStdString(Spanwise::Test::dataFile(QStringLiteral("hostile/jaeger-control-characters-and-formulas.json")));
+        const QString file = QString::fromStdString(
+            Spanwise::Test::dataFile(QStringLiteral("hostile/jaeger-control-characters-and-formulas.json")));
         const auto run = spanwise({QStringLiteral("stats"), QStringLiteral("--csv"), file});
         QCOMPARE(run.exitCode, 0);
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
         QVERIFY2(lines[2].startsWith("'@SUM(A1),'=1+2,1,0,0,2000,"), lines[2].constData());
         // The other row's names had control characters: each shows as U+FFFD.
-        QVERIFY2(lines[1].startsWith("svc\xef\xbf\xbd\xef\xbf\xbd]0;title\xef\xbf\xbd,evil\xef\xbf\xbd[31mred"), lines[1].constData());
+        QVERIFY2(lines[1].startsWith("svc\xef\xbf\xbd\xef\xbf\xbd]0;title\xef\xbf\xbd,evil\xef\xbf\xbd[31mred"),
+            lines[1].constData());
     }
 
     // The decompression cap from the command line: what precedes it loads, the rest is reported.
     void decompressionLimitOption()
     {
-        const QString file = QString::fromStdString(Spanwise::Test::dataFile(QStringLiteral("hostile/zipkin-inflates-to-4gib.json.zst")));
-        const auto run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), QStringLiteral("--max-decompressed"),
-                                   QStringLiteral("16M"), file});
+        const QString file = QString::fromStdString(
+            Spanwise::Test::dataFile(QStringLiteral("hostile/zipkin-inflates-to-4gib.json.zst")));
+        const auto run = spanwise({QStringLiteral("summary"), QStringLiteral("--json"),
+            QStringLiteral("--max-decompressed"), QStringLiteral("16M"), file});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(run.out).object()[QStringLiteral("spans")].toInt(), 1);
         QVERIFY2(run.err.contains("inflates to more than the limit of 16777216 bytes"), run.err.constData());
@@ -138,7 +145,8 @@ private slots:
     void failedExportLeavesNoFile()
     {
         QTemporaryDir dir;
-        const QString file = QString::fromStdString(Spanwise::Test::corpusFile(QStringLiteral("public/jaeger/jaeger-ui-petclinic-normal.json")));
+        const QString file = QString::fromStdString(
+            Spanwise::Test::corpusFile(QStringLiteral("public/jaeger/jaeger-ui-petclinic-normal.json")));
         const QString target = dir.filePath(QStringLiteral("gone/out.svg"));
         const auto run = spanwise({QStringLiteral("waterfall"), file, QStringLiteral("-o"), target});
         QVERIFY(run.exitCode != 0);

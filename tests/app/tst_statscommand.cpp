@@ -11,8 +11,8 @@ namespace {
 
 QByteArray runStats(const QStringList& arguments, int* exitCode)
 {
-    const Spanwise::Test::ProcessRun result =
-        Spanwise::Test::runProgram(QStringLiteral(SPANWISE_EXECUTABLE), QStringList {QStringLiteral("stats")} + arguments);
+    const Spanwise::Test::ProcessRun result = Spanwise::Test::runProgram(
+        QStringLiteral(SPANWISE_EXECUTABLE), QStringList {QStringLiteral("stats")} + arguments);
     *exitCode = result.exitCode;
     return result.out;
 }
@@ -37,9 +37,10 @@ private slots:
         QFETCH(QString, by);
         QFETCH(int, groups);
         int exitCode = -1;
-        const QByteArray out = runStats({QStringLiteral("--json"), QStringLiteral("--by"), by,
-                                         QString::fromStdString(Spanwise::Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")))},
-                                        &exitCode);
+        const QByteArray out =
+            runStats({QStringLiteral("--json"), QStringLiteral("--by"), by,
+                         QString::fromStdString(Spanwise::Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")))},
+                &exitCode);
         QCOMPARE(exitCode, 0);
         const QJsonArray rows = QJsonDocument::fromJson(out).object()[QStringLiteral("rows")].toArray();
         if (groups > 0)
@@ -60,9 +61,10 @@ private slots:
     void csv()
     {
         int exitCode = -1;
-        const QByteArray out = runStats({QStringLiteral("--csv"), QStringLiteral("--by"), QStringLiteral("service"),
-                                         QString::fromStdString(Spanwise::Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")))},
-                                        &exitCode);
+        const QByteArray out =
+            runStats({QStringLiteral("--csv"), QStringLiteral("--by"), QStringLiteral("service"),
+                         QString::fromStdString(Spanwise::Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")))},
+                &exitCode);
         QCOMPARE(exitCode, 0);
         const QList<QByteArray> lines = out.trimmed().split('\n');
         QCOMPARE(lines.size(), 1 + 9);

@@ -97,8 +97,8 @@ private slots:
         QCOMPARE(spanwise({QStringLiteral("summary")}).exitCode, 2);
         QCOMPARE(spanwise({QStringLiteral("summary"), QStringLiteral("--bogus"), notJson}).exitCode, 2);
 
-        const Spanwise::Test::ProcessRun failed = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), notJson,
-            corpus(QStringLiteral("public/jaeger/stalk-search-410a8604.json"))});
+        const Spanwise::Test::ProcessRun failed = spanwise({QStringLiteral("summary"), QStringLiteral("--json"),
+            notJson, corpus(QStringLiteral("public/jaeger/stalk-search-410a8604.json"))});
         QCOMPARE(failed.exitCode, 1);
         QVERIFY2(failed.err.contains("notes.txt: byte 0: not JSON"), failed.err.constData());
         // The file that loaded is still summarised.
@@ -106,11 +106,13 @@ private slots:
 
         // A truncated file loads what it can: warnings, exit code 0.
         bool read = false;
-        const QByteArray whole = Spanwise::Test::corpusBytes(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"), &read);
+        const QByteArray whole =
+            Spanwise::Test::corpusBytes(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"), &read);
         QVERIFY(read);
         const QString cutPath = dir.filePath(QStringLiteral("cut.json"));
         QVERIFY(Spanwise::Test::writeFile(cutPath, whole.left(50'000)));
-        const Spanwise::Test::ProcessRun truncated = spanwise({QStringLiteral("summary"), QStringLiteral("--json"), cutPath});
+        const Spanwise::Test::ProcessRun truncated =
+            spanwise({QStringLiteral("summary"), QStringLiteral("--json"), cutPath});
         QCOMPARE(truncated.exitCode, 0);
         const QJsonObject file =
             QJsonDocument::fromJson(truncated.out).object()[QStringLiteral("files")].toArray()[0].toObject();

@@ -9,7 +9,8 @@ namespace {
 
 int runSpanwise(const QStringList& arguments, QByteArray* err = nullptr)
 {
-    const Spanwise::Test::ProcessRun result = Spanwise::Test::runProgram(QStringLiteral(SPANWISE_EXECUTABLE), arguments);
+    const Spanwise::Test::ProcessRun result =
+        Spanwise::Test::runProgram(QStringLiteral(SPANWISE_EXECUTABLE), arguments);
     if (err)
         *err = result.err;
     return result.exitCode;
@@ -19,10 +20,13 @@ int runSpanwise(const QStringList& arguments, QByteArray* err = nullptr)
 QByteArray hostileTrace()
 {
     return "{\"data\":[{\"traceID\":\"a1\",\"spans\":["
-           "{\"traceID\":\"a1\",\"spanID\":\"01\",\"operationName\":\"a\\\"b & <c>\",\"startTime\":10,\"duration\":50,\"processID\":\"p1\"},"
-           "{\"traceID\":\"a1\",\"spanID\":\"02\",\"operationName\":\"line\\nbreak\",\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"01\"}],"
+           "{\"traceID\":\"a1\",\"spanID\":\"01\",\"operationName\":\"a\\\"b & "
+           "<c>\",\"startTime\":10,\"duration\":50,\"processID\":\"p1\"},"
+           "{\"traceID\":\"a1\",\"spanID\":\"02\",\"operationName\":\"line\\nbreak\",\"references\":[{\"refType\":"
+           "\"CHILD_OF\",\"traceID\":\"a1\",\"spanID\":\"01\"}],"
            "\"startTime\":20,\"duration\":5,\"processID\":\"p2\"}],"
-           "\"processes\":{\"p1\":{\"serviceName\":\"</text><script>alert(1)</script>\"},\"p2\":{\"serviceName\":\"x\\\\y\"}}}]}";
+           "\"processes\":{\"p1\":{\"serviceName\":\"</text><script>alert(1)</"
+           "script>\"},\"p2\":{\"serviceName\":\"x\\\\y\"}}}]}";
 }
 
 QString corpus(const QString& path)
@@ -41,14 +45,15 @@ private slots:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("hotrod.svg"));
-        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
-                              QStringLiteral("--trace"), QStringLiteral("18231c31672495c6"), QStringLiteral("-o"), out}),
-                 0);
+        QCOMPARE(runSpanwise(
+                     {QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+                         QStringLiteral("--trace"), QStringLiteral("18231c31672495c6"), QStringLiteral("-o"), out}),
+            0);
         bool wellFormed = false, hasScript = false;
         const QStringList texts = Spanwise::Test::svgTextsAndScript(out, &wellFormed, &hasScript);
         QVERIFY(wellFormed);
         for (const char* name : {"frontend", "customer", "driver", "route", "mysql", "redis", "HTTP GET /dispatch",
-                                 "SQL SELECT", "GetDriver", "FindDriverIDs", "Driver::findNearest", "HTTP GET /route"})
+                 "SQL SELECT", "GetDriver", "FindDriverIDs", "Driver::findNearest", "HTTP GET /route"})
             QVERIFY2(texts.contains(QString::fromLatin1(name)), name);
     }
 
@@ -56,9 +61,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("hotrod.png"));
-        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
-                              QStringLiteral("-o"), out, QStringLiteral("--width"), QStringLiteral("1600")}),
-                 0);
+        QCOMPARE(runSpanwise(
+                     {QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+                         QStringLiteral("-o"), out, QStringLiteral("--width"), QStringLiteral("1600")}),
+            0);
         const QImage image(out);
         QCOMPARE(image.width(), 1600);
         QVERIFY(image.height() > 500);
@@ -85,15 +91,22 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("x.svg"));
         QByteArray err;
         // Several traces and no --trace: the user must choose.
-        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("sdk/traces.otlp.json")), QStringLiteral("-o"), out}, &err), 2);
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("sdk/traces.otlp.json")),
+                                 QStringLiteral("-o"), out},
+                     &err),
+            2);
         QVERIFY2(err.contains("320 traces"), err.constData());
-        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("sdk/traces.otlp.json")), QStringLiteral("--trace"),
-                              QStringLiteral("ffff"), QStringLiteral("-o"), out}),
-                 1);
-        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))}), 2);
-        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
-                              QStringLiteral("-o"), dir.filePath(QStringLiteral("x.bmp"))}, &err),
-                 1);
+        QCOMPARE(runSpanwise({QStringLiteral("waterfall"), corpus(QStringLiteral("sdk/traces.otlp.json")),
+                     QStringLiteral("--trace"), QStringLiteral("ffff"), QStringLiteral("-o"), out}),
+            1);
+        QCOMPARE(runSpanwise(
+                     {QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))}),
+            2);
+        QCOMPARE(runSpanwise(
+                     {QStringLiteral("waterfall"), corpus(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+                         QStringLiteral("-o"), dir.filePath(QStringLiteral("x.bmp"))},
+                     &err),
+            1);
         QVERIFY(err.contains("use .svg or .png"));
     }
 };

@@ -20,25 +20,28 @@ int main(int argc, char** argv)
     LoadResult result;
     const double loadMs = Bench::millisecondsOf([&] { result = Bench::loadText(json, "generated.json"); });
     const TraceSet& set = *result.traces;
-    std::printf("analysis benchmark: %zu spans in %zu traces (%.1f MB of Jaeger JSON), loaded in %.0f ms\n", set.spans().size(),
-                set.traces().size(), json.size() / 1e6, loadMs);
+    std::printf("analysis benchmark: %zu spans in %zu traces (%.1f MB of Jaeger JSON), loaded in %.0f ms\n",
+        set.spans().size(), set.traces().size(), json.size() / 1e6, loadMs);
 
     StatsResult stats;
     const double byOperation = Bench::millisecondsOf([&] { stats = computeOperationStats(set, {}); });
-    std::printf("%-40s %8.1f ms   (%zu groups)\n", "statistics by service and operation", byOperation, stats.rows.size());
-    const double byService =
-        Bench::millisecondsOf([&] { stats = computeOperationStats(set, {StatsGrouping::By::Service, {}}); });
+    std::printf(
+        "%-40s %8.1f ms   (%zu groups)\n", "statistics by service and operation", byOperation, stats.rows.size());
+    const double byService = Bench::millisecondsOf([&] {
+        stats = computeOperationStats(set, {StatsGrouping::By::Service, {}});
+    });
     std::printf("%-40s %8.1f ms   (%zu groups)\n", "statistics by service", byService, stats.rows.size());
-    const double byAttribute =
-        Bench::millisecondsOf([&] { stats = computeOperationStats(set, {StatsGrouping::By::Attribute, "http.route"}); });
+    const double byAttribute = Bench::millisecondsOf([&] {
+        stats = computeOperationStats(set, {StatsGrouping::By::Attribute, "http.route"});
+    });
     std::printf("%-40s %8.1f ms   (%zu groups)\n", "statistics by http.route", byAttribute, stats.rows.size());
     std::vector<std::int64_t> self;
     const double selfMs = Bench::millisecondsOf([&] { self = selfTimes(set); });
     std::printf("%-40s %8.1f ms\n", "self time of every span", selfMs);
     DependencyGraph graph;
     const double mapMs = Bench::millisecondsOf([&] { graph = computeDependencyGraph(set); });
-    std::printf("%-40s %8.1f ms   (%zu nodes, %zu edges)\n", "dependency map with virtual peers", mapMs, graph.nodes.size(),
-                graph.edges.size());
+    std::printf("%-40s %8.1f ms   (%zu nodes, %zu edges)\n", "dependency map with virtual peers", mapMs,
+        graph.nodes.size(), graph.edges.size());
     std::size_t segments = 0;
     const double criticalMs = Bench::millisecondsOf([&] {
         for (std::uint32_t t = 0; t < set.traces().size(); ++t)

@@ -20,8 +20,9 @@ DependencyGraph generatedMap(int services, std::uint64_t seed)
     std::mt19937_64 random(seed);
     DependencyGraph graph;
     for (int i = 0; i < services; ++i)
-        graph.nodes.push_back({"service-" + std::to_string(i), i % 10 == 9, ServiceId{static_cast<std::uint32_t>(i)},
-                               100 + random() % 10000, 10 + random() % 1000, random() % 50, static_cast<std::int64_t>(random() % 500'000'000)});
+        graph.nodes.push_back({"service-" + std::to_string(i), i % 10 == 9, ServiceId {static_cast<std::uint32_t>(i)},
+            100 + random() % 10000, 10 + random() % 1000, random() % 50,
+            static_cast<std::int64_t>(random() % 500'000'000)});
     // Layered: each service calls 1–4 services of later layers.
     for (int i = 0; i < services; ++i) {
         const int calls = 1 + static_cast<int>(random() % 4);
@@ -58,7 +59,7 @@ int main(int argc, char** argv)
         GraphLayout layout;
         const double ms = Bench::millisecondsOf([&] { layout = layoutGraph(graph); });
         std::printf("%5d services, %5zu edges: %9.1f ms%s\n", services, graph.edges.size(), ms,
-                    layout.error.isEmpty() ? "" : "  (layout failed)");
+            layout.error.isEmpty() ? "" : "  (layout failed)");
         failed = failed || !layout.error.isEmpty() || layout.nodes.size() != graph.nodes.size();
     }
     return failed ? 1 : 0;

@@ -66,9 +66,10 @@ int main(int argc, char** argv)
     TraceGen::GeneratorOptions options;
     options.totalSpans = spans;
     const auto traces = TraceGen::Generator(options).generate();
-    std::printf("import benchmark: %lld spans requested, ordinary requests (~19 spans per trace)\n", static_cast<long long>(spans));
+    std::printf("import benchmark: %lld spans requested, ordinary requests (~19 spans per trace)\n",
+        static_cast<long long>(spans));
     std::printf("%-18s %9s %9s %10s %12s %11s %8s %10s\n", "format", "MB", "ms", "MB/s", "spans/s", "simdjson", "ratio",
-                "bytes/span");
+        "bytes/span");
     // A benchmark that loads wrongly is no figure: it exits non-zero, so its CTest smoke run fails.
     bool failed = false;
     for (const std::string& format : formats) {
@@ -86,7 +87,7 @@ int main(int argc, char** argv)
             std::snprintf(ratio, sizeof ratio, "%.0f%%", 100 * baseline / ms);
         }
         std::printf("%-18s %9.1f %9.1f %10.1f %12.0f %11s %8s %10.0f%s\n", format.c_str(), mb, ms, mb / (ms / 1000),
-                    count / (ms / 1000), simd, ratio, modelPerSpan, result.anyFailed() ? "  (FAILED)" : "");
+            count / (ms / 1000), simd, ratio, modelPerSpan, result.anyFailed() ? "  (FAILED)" : "");
         std::printf("%-18s file bytes per span: %.0f\n", "", static_cast<double>(bytes.size()) / std::max(1.0, count));
         if (result.anyFailed() || result.traces->spans().empty()) {
             std::fprintf(stderr, "bench_import: %s failed to load\n", format.c_str());
@@ -94,6 +95,6 @@ int main(int argc, char** argv)
         }
     }
     std::printf("peak RSS of this process: %.1f MB (generated traces and every format's text included)\n",
-                Bench::peakRssBytes() / 1e6);
+        Bench::peakRssBytes() / 1e6);
     return failed ? 1 : 0;
 }

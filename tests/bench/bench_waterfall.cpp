@@ -59,7 +59,7 @@ int main(int argc, char** argv)
     TraceView view;
     view.resize(1600, 1000);
     view.setPresentation(presentation);
-    double openMs = Bench::millisecondsOf([&] { view.showTrace(TraceIndex{0}); });
+    double openMs = Bench::millisecondsOf([&] { view.showTrace(TraceIndex {0}); });
     view.show();
     QApplication::processEvents();
     WaterfallView* waterfall = view.waterfall();
@@ -121,9 +121,11 @@ int main(int argc, char** argv)
         if (view.waterfall()->rows().spanCount() >= TraceView::searchOnWorkerFrom)
             loop.exec();
     });
-    std::printf("%-34s %8.1f ms   (%zu matches; GUI thread busy %.1f ms)\n", "search", searchMs, view.matchCount(), guiMs);
+    std::printf(
+        "%-34s %8.1f ms   (%zu matches; GUI thread busy %.1f ms)\n", "search", searchMs, view.matchCount(), guiMs);
     std::size_t segments = 0;
-    const double criticalMs = Bench::millisecondsOf([&] { segments = criticalPath(*result.traces, TraceIndex {0}).size(); });
+    const double criticalMs =
+        Bench::millisecondsOf([&] { segments = criticalPath(*result.traces, TraceIndex {0}).size(); });
     std::printf("%-34s %8.1f ms   (%zu segments)\n", "critical path", criticalMs, segments);
     std::printf("%-34s %8.1f MB\n", "peak RSS", Bench::peakRssBytes() / 1e6);
     return 0;

@@ -10,8 +10,7 @@
 namespace Spanwise::Bench {
 
 // Wall-clock milliseconds of one call.
-template <typename F>
-double millisecondsOf(F&& work)
+template <typename F> double millisecondsOf(F&& work)
 {
     const auto start = std::chrono::steady_clock::now();
     work();

@@ -27,7 +27,8 @@ std::size_t readEveryText(const TraceSet& set)
         }
     };
     for (const Span& span : set.spans()) {
-        bytes += set.text(span.operation).size() + set.text(span.statusMessage).size() + set.text(span.traceState).size();
+        bytes +=
+            set.text(span.operation).size() + set.text(span.statusMessage).size() + set.text(span.traceState).size();
         bytes += set.serviceName(span.service).size();
         attributes(set.resource(span.resource).attributes);
         if (span.scope.isValid())

@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 #ifdef SPANWISE_FUZZ_FORMAT
     options.format = SPANWISE_FUZZ_FORMAT;
 #endif
-    const Spanwise::LoadResult result = Spanwise::loadTraceBuffers(std::span<const Spanwise::NamedBuffer>(&buffer, 1), options);
+    const Spanwise::LoadResult result =
+        Spanwise::loadTraceBuffers(std::span<const Spanwise::NamedBuffer>(&buffer, 1), options);
     Spanwise::Fuzz::runAnalyses(*result.traces);
     return 0;
 }

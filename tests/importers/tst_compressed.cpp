@@ -10,10 +10,10 @@
 
 #include <algorithm>
 
-#include <zstd.h>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <zstd.h>
 
 using namespace Spanwise;
 
@@ -54,9 +54,9 @@ private slots:
         QTest::addColumn<QString>("program");
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("file");
-        for (const char* file : {"public/jaeger/stalk-hotrod-18231c31.json", "sdk/traces.otlp.json", "sdk/traces.otlp.jsonl",
-                                 "sdk/traces.otlp.pb", "sdk/traces.otlp-lenprefixed.bin", "sdk/traces.zipkin.json",
-                                 "public/zipkin-v1/otelcol-v1-single-batch.json"}) {
+        for (const char* file : {"public/jaeger/stalk-hotrod-18231c31.json", "sdk/traces.otlp.json",
+                 "sdk/traces.otlp.jsonl", "sdk/traces.otlp.pb", "sdk/traces.otlp-lenprefixed.bin",
+                 "sdk/traces.zipkin.json", "public/zipkin-v1/otelcol-v1-single-batch.json"}) {
             QTest::addRow("gzip %s", file) << "gzip" << QStringList {"-c"} << QString::fromLatin1(file);
             QTest::addRow("zstd %s", file) << "zstd" << QStringList {"-c", "-q"} << QString::fromLatin1(file);
         }
@@ -94,8 +94,8 @@ private slots:
             const auto length = qFromBigEndian<quint32>(plain.constData() + pos);
             const QByteArray payload = plain.mid(pos + 4, length);
             QByteArray packed(qsizetype(ZSTD_compressBound(std::size_t(payload.size()))), Qt::Uninitialized);
-            const std::size_t size = ZSTD_compress(packed.data(), std::size_t(packed.size()), payload.constData(),
-                                                   std::size_t(payload.size()), 3);
+            const std::size_t size = ZSTD_compress(
+                packed.data(), std::size_t(packed.size()), payload.constData(), std::size_t(payload.size()), 3);
             QVERIFY(!ZSTD_isError(size));
             packed.resize(qsizetype(size));
             char prefix[4];
@@ -119,10 +119,8 @@ private slots:
     void concatenatedGzipMembers()
     {
         QTemporaryDir dir;
-        const QString a =
-            Test::plainCorpusCopy(QStringLiteral("public/jaeger/jaeger-ui-petclinic-normal.json"), dir);
-        const QString b =
-            Test::plainCorpusCopy(QStringLiteral("public/jaeger/stalk-search-410a8604.json"), dir);
+        const QString a = Test::plainCorpusCopy(QStringLiteral("public/jaeger/jaeger-ui-petclinic-normal.json"), dir);
+        const QString b = Test::plainCorpusCopy(QStringLiteral("public/jaeger/stalk-search-410a8604.json"), dir);
         QFile out(dir.filePath(QStringLiteral("both.gz")));
         QVERIFY(out.open(QIODevice::WriteOnly));
         for (const QString& part :
@@ -154,8 +152,8 @@ private slots:
         QTemporaryDir dir;
         // Large enough for many compressed blocks: a cut inside the only block recovers nothing.
         const QString plain = Test::plainCorpusCopy(QStringLiteral("sdk/traces.otlp.json"), dir);
-        const QString packed = compressWith(program, {QStringLiteral("-c"), QStringLiteral("-q")}, plain, dir,
-                                            QStringLiteral("t.packed"));
+        const QString packed =
+            compressWith(program, {QStringLiteral("-c"), QStringLiteral("-q")}, plain, dir, QStringLiteral("t.packed"));
         QVERIFY2(!packed.isEmpty(), qPrintable(program + QStringLiteral(" failed")));
         QFile file(packed);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -190,8 +188,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString plain = Test::plainCorpusCopy(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"), dir);
-        const QString packed = compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, plain, dir,
-                                            QStringLiteral("t.gz"));
+        const QString packed =
+            compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, plain, dir, QStringLiteral("t.gz"));
         QVERIFY(!packed.isEmpty());
         const std::string path = packed.toStdString();
         LoadOptions options;
@@ -205,8 +203,9 @@ private slots:
         QVERIFY(expected.traces->spans().size() > 0);
         QCOMPARE(result.traces->spans().size(), expected.traces->spans().size());
         const std::string first = result.reports.front().describe(result.reports.front().messages.front());
-        QVERIFY2(QString::fromStdString(first).contains(QStringLiteral("inflates to more than the limit of 40960 bytes")),
-                 first.c_str());
+        QVERIFY2(
+            QString::fromStdString(first).contains(QStringLiteral("inflates to more than the limit of 40960 bytes")),
+            first.c_str());
     }
 };
 

@@ -27,13 +27,15 @@ const std::map<QString, Difference>& differences()
 {
     static const std::map<QString, Difference> table = {
         {QStringLiteral("public/zipkin-v1/zipkin-bench-v1-rpc-span.json"),
-         {2, 2, 0, "one v1 record holding cs/cr and sr/ss from two hosts splits into a client and a server span"}},
+            {2, 2, 0, "one v1 record holding cs/cr and sr/ss from two hosts splits into a client and a server span"}},
         {QStringLiteral("public/zipkin-v2/otelcol-sample1-duplicates.json"),
-         {1, 1, 1, "nine exact repeats of one span load once, with a warning"}},
+            {1, 1, 1, "nine exact repeats of one span load once, with a warning"}},
         {QStringLiteral("public/zipkin-v2/lens-smartthings-mobile-web-install.json"),
-         {1037, 16, 1, "five records of one pusher server span (same id, side, service) merge into one, with a warning"}},
+            {1037, 16, 1,
+                "five records of one pusher server span (same id, side, service) merge into one, with a warning"}},
         {QStringLiteral("public/zipkin-v2/lens-smartthings-oauth-authorization.json"),
-         {171, 8, 1, "five records of one pusher server span (same id, side, service) merge into one, with a warning"}},
+            {171, 8, 1,
+                "five records of one pusher server span (same id, side, service) merge into one, with a warning"}},
     };
     return table;
 }
@@ -65,7 +67,8 @@ private slots:
     {
         QTest::addColumn<Test::ManifestEntry>("entry");
         int rows = 0;
-        for (const char* format : {"jaeger-json", "zipkin-v1-json", "zipkin-v2-json", "otlp-json", "otlp-jsonl", "otlp-protobuf"}) {
+        for (const char* format :
+            {"jaeger-json", "zipkin-v1-json", "zipkin-v2-json", "otlp-json", "otlp-jsonl", "otlp-protobuf"}) {
             for (const Test::ManifestEntry& entry : Test::manifestEntries(QString::fromLatin1(format))) {
                 QTest::newRow(qPrintable(entry.path)) << entry;
                 ++rows;

@@ -6,9 +6,9 @@
 #include <QFile>
 #include <QTest>
 
+#include <QtEndian>
 #include <climits>
 #include <string_view>
-#include <QtEndian>
 
 using namespace Spanwise;
 
@@ -23,7 +23,7 @@ std::string otlpSpan(const std::string& field)
 "startTimeUnixNano":"1000","endTimeUnixNano":"2000","kind":2},
 {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b175","parentSpanId":"eee19b7ec3c1b174","name":"second",
 "startTimeUnixNano":"1100","endTimeUnixNano":"1900",)" +
-           field + R"(}]}]}]})";
+        field + R"(}]}]}]})";
 }
 
 QStringList messagesOf(const LoadResult& result)
@@ -34,7 +34,6 @@ QStringList messagesOf(const LoadResult& result)
             out << QString::fromStdString(report.describe(message));
     return out;
 }
-
 
 // The spans an independent reading of the protobuf wire format finds whole in `bytes`, written
 // here apart from the importer: TracesData field 1 (ResourceSpans) > field 2 (ScopeSpans) >
@@ -100,20 +99,24 @@ void TestFormatMalformed::otlpJsonFields_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("flags");
-    QTest::newRow("invalid base64 id") << R"("links":[],"traceId":"!!not*base64!!","x":0)"
-                                       << "fixture.json: line 5, column 1 (byte 302), at resourceSpans[0].scopeSpans[0].spans[1].traceId: "
-                                          "traceId is neither 32 hex digits nor base64 of 16 bytes; span kept, flagged"
-                                       << int(SpanMissingTraceId);
+    QTest::newRow("invalid base64 id")
+        << R"("links":[],"traceId":"!!not*base64!!","x":0)"
+        << "fixture.json: line 5, column 1 (byte 302), at resourceSpans[0].scopeSpans[0].spans[1].traceId: "
+           "traceId is neither 32 hex digits nor base64 of 16 bytes; span kept, flagged"
+        << int(SpanMissingTraceId);
     QTest::newRow("string where a number belongs")
         << R"("kind":2,"droppedAttributesCount":0,"status":{},"events":[{"timeUnixNano":"soon","name":"e"}])"
-        << "at resourceSpans[0].scopeSpans[0].spans[1].events[0].timeUnixNano: timeUnixNano should be an integer number of nanoseconds, found a string"
+        << "at resourceSpans[0].scopeSpans[0].spans[1].events[0].timeUnixNano: timeUnixNano should be an integer "
+           "number of nanoseconds, found a string"
         << 0;
-    QTest::newRow("unknown enum name") << R"("kind":"SPAN_KIND_SIDEWAYS")"
-                                       << "at resourceSpans[0].scopeSpans[0].spans[1].kind: unknown span kind; kind left unspecified"
-                                       << 0;
-    QTest::newRow("unknown status name") << R"("status":{"code":"STATUS_CODE_MAYBE"})"
-                                         << "at resourceSpans[0].scopeSpans[0].spans[1].status.code: unknown status code" << 0;
-    QTest::newRow("empty span id") << R"("spanId":"","x":0)" << "spans[1].spanId: spanId is neither" << int(SpanMissingId);
+    QTest::newRow("unknown enum name")
+        << R"("kind":"SPAN_KIND_SIDEWAYS")"
+        << "at resourceSpans[0].scopeSpans[0].spans[1].kind: unknown span kind; kind left unspecified" << 0;
+    QTest::newRow("unknown status name")
+        << R"("status":{"code":"STATUS_CODE_MAYBE"})"
+        << "at resourceSpans[0].scopeSpans[0].spans[1].status.code: unknown status code" << 0;
+    QTest::newRow("empty span id") << R"("spanId":"","x":0)"
+                                   << "spans[1].spanId: spanId is neither" << int(SpanMissingId);
 }
 
 void TestFormatMalformed::otlpJsonFields()
@@ -151,18 +154,22 @@ void TestFormatMalformed::detection_data()
     QTest::newRow("OTLP JSON Lines with CRLF line ends")
         << QByteArray::fromStdString(otlp + "\r\n" + otlp + "\r\n") << "otlp-jsonl" << 4;
     QTest::newRow("JSON Lines whose first line is a log record")
-        << QByteArray::fromStdString(R"({"resourceLogs":[{"resource":{},"scopeLogs":[{"logRecords":[{"body":{"stringValue":"hi"}}]}]}]})"
-                                     "\n" + otlp + "\n")
+        << QByteArray::fromStdString(
+               R"({"resourceLogs":[{"resource":{},"scopeLogs":[{"logRecords":[{"body":{"stringValue":"hi"}}]}]}]})"
+               "\n" +
+               otlp + "\n")
         << "otlp-jsonl" << 2;
     QTest::newRow("Zipkin array whose first span lacks localEndpoint")
         << QByteArray(R"([{"traceId":"a1","id":"01","name":"kong","timestamp":10,"duration":5},
 {"traceId":"a1","id":"02","parentId":"01","name":"up","timestamp":11,"duration":2,"localEndpoint":{"serviceName":"api"}}])")
         << "zipkin-v2-json" << 2;
     QTest::newRow("Zipkin v1 with binary annotations only")
-        << QByteArray(R"([{"traceId":"a1","id":"01","name":"local","binaryAnnotations":[{"key":"lc","value":"worker","endpoint":{"serviceName":"jobs"}}]}])")
+        << QByteArray(
+               R"([{"traceId":"a1","id":"01","name":"local","binaryAnnotations":[{"key":"lc","value":"worker","endpoint":{"serviceName":"jobs"}}]}])")
         << "zipkin-v1-json" << 1;
     QTest::newRow("a single Zipkin v2 span object")
-        << QByteArray(R"({"traceId":"a1","id":"01","name":"one","timestamp":10,"duration":5,"localEndpoint":{"serviceName":"s"}})")
+        << QByteArray(
+               R"({"traceId":"a1","id":"01","name":"one","timestamp":10,"duration":5,"localEndpoint":{"serviceName":"s"}})")
         << "zipkin-v2-json" << 1;
 }
 
@@ -189,13 +196,14 @@ void TestFormatMalformed::protobufFrames_data()
     QVERIFY(frames.size() > 4);
 
     QTest::newRow("truncated last frame")
-        << bytes.left(frames[3] + 4 + 10) << QStringLiteral("fixture.json: byte %1, at frame 3: the frame's length").arg(frames[3])
-        << 3;
+        << bytes.left(frames[3] + 4 + 10)
+        << QStringLiteral("fixture.json: byte %1, at frame 3: the frame's length").arg(frames[3]) << 3;
     QByteArray tooLong = bytes.left(frames[3]);
     qToBigEndian<quint32>(quint32(bytes.size()), tooLong.data() + frames[2]);
     // Frame 2's length claims the whole file, but its bytes are all there: it still loads.
     QTest::newRow("wrong length prefix") << tooLong
-                                         << QStringLiteral("byte %1, at frame 2: the frame's length (%2 bytes) runs past the end")
+                                         << QStringLiteral(
+                                                "byte %1, at frame 2: the frame's length (%2 bytes) runs past the end")
                                                 .arg(frames[2])
                                                 .arg(bytes.size())
                                          << 3;
@@ -203,8 +211,8 @@ void TestFormatMalformed::protobufFrames_data()
     for (qsizetype i = frames[1] + 4 + 2; i < frames[1] + 4 + 40; ++i)
         corrupt[i] = char(0xff);
     QTest::newRow("corrupt frame in the middle") << corrupt << QStringLiteral("at frame 1") << 3;
-    QTest::newRow("a frame cut inside its length") << bytes.left(frames[2] + 2)
-                                                   << QStringLiteral("at frame 2: the file ends inside a frame's 4-byte length") << 2;
+    QTest::newRow("a frame cut inside its length")
+        << bytes.left(frames[2] + 2) << QStringLiteral("at frame 2: the file ends inside a frame's 4-byte length") << 2;
 }
 
 void TestFormatMalformed::protobufFrames()
@@ -217,7 +225,8 @@ void TestFormatMalformed::protobufFrames()
     QCOMPARE(report.format, std::string("otlp-proto"));
     QVERIFY(!report.failed);
     QVERIFY(report.warningCount >= 1);
-    QVERIFY2(messagesOf(result).join(QLatin1Char('\n')).contains(message), qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
+    QVERIFY2(messagesOf(result).join(QLatin1Char('\n')).contains(message),
+        qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
 
     // The frames before (and after) the damage load whole.
     bool read = false;
@@ -225,7 +234,9 @@ void TestFormatMalformed::protobufFrames()
     QVERIFY2(read, "tests/data/corpus/sdk/traces.otlp-lenprefixed.bin cannot be read");
     const QList<qsizetype> frames = frameOffsets(whole);
     std::size_t expected = 0;
-    for (int f = 0; f < framesLoaded + (QString::fromLatin1(QTest::currentDataTag()).startsWith(QStringLiteral("corrupt")) ? 1 : 0); ++f) {
+    for (int f = 0; f <
+         framesLoaded + (QString::fromLatin1(QTest::currentDataTag()).startsWith(QStringLiteral("corrupt")) ? 1 : 0);
+         ++f) {
         if (QString::fromLatin1(QTest::currentDataTag()).startsWith(QStringLiteral("corrupt")) && f == 1)
             continue;
         const QByteArray one = whole.mid(frames[f], 4 + qFromBigEndian<quint32>(whole.constData() + frames[f]));
@@ -245,9 +256,9 @@ void TestFormatMalformed::truncatedRawProtobuf()
     QVERIFY(!report.failed);
     QCOMPARE(report.warningCount, std::size_t(1));
     QVERIFY2(messagesOf(result).front().contains(QStringLiteral("half.pb: byte ")) &&
-                 messagesOf(result).front().contains(QStringLiteral("the message is cut short")) &&
-                 messagesOf(result).front().contains(QStringLiteral("complete span(s) before the cut loaded")),
-             qPrintable(messagesOf(result).front()));
+            messagesOf(result).front().contains(QStringLiteral("the message is cut short")) &&
+            messagesOf(result).front().contains(QStringLiteral("complete span(s) before the cut loaded")),
+        qPrintable(messagesOf(result).front()));
     // The ResourceSpans the cut falls in gives up its whole spans too: more than the whole
     // ResourceSpans alone would hold.
     const QString message = messagesOf(result).front();
@@ -272,8 +283,9 @@ void TestFormatMalformed::corruptResourceSpansIsSkipped()
     const LoadResult result = Test::loadText(damaged.toStdString(), "damaged.pb");
     QVERIFY(!result.anyFailed());
     QCOMPARE(result.reports.front().warningCount, std::size_t(1));
-    QVERIFY2(messagesOf(result).front().contains(QStringLiteral("damaged.pb: byte 0, at TracesData.resourceSpans[0]: corrupt ResourceSpans")),
-             qPrintable(messagesOf(result).front()));
+    QVERIFY2(messagesOf(result).front().contains(
+                 QStringLiteral("damaged.pb: byte 0, at TracesData.resourceSpans[0]: corrupt ResourceSpans")),
+        qPrintable(messagesOf(result).front()));
     // The other ResourceSpans load whole; of the damaged one, the spans still decodable alone
     // (the message says how many), and never more than it held.
     const QString message = messagesOf(result).front();

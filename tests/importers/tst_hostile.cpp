@@ -52,9 +52,11 @@ private slots:
         QTest::addColumn<QStringList>("expected"); // each is part of some message
         QTest::newRow("Jaeger span without operationName")
             << "jaeger-no-operation-name.json" << 1
-            << QStringList {"line 1, column 35 (byte 34), at data[0].spans[0].operationName: span has no operationName"};
+            << QStringList {
+                   "line 1, column 35 (byte 34), at data[0].spans[0].operationName: span has no operationName"};
         QTest::newRow("OTLP span without name")
-            << "otlp-span-no-name.json" << 1 << QStringList {"at resourceSpans[0].scopeSpans[0].spans[0].name: span has no name"};
+            << "otlp-span-no-name.json" << 1
+            << QStringList {"at resourceSpans[0].scopeSpans[0].spans[0].name: span has no name"};
         // Real zipkin-js output after it loses its async context: the first part has no name.
         QTest::newRow("Zipkin id repeated, first part unnamed")
             << "zipkin-repeated-id-first-unnamed.json" << 1 << QStringList {"were parts of an earlier span"};
@@ -70,20 +72,23 @@ private slots:
         // An unterminated string on line 2 once swallowed line 3.
         QTest::newRow("JSON Lines record with an unterminated string")
             << "otlp-jsonl-unterminated-string.jsonl" << 2
-            << QStringList {"line 2, column 263 (byte 526), at resourceSpans: a string that starts earlier on this line is not closed",
-                            "line 3, column 1 (byte 527): reading resumes here"};
+            << QStringList {"line 2, column 263 (byte 526), at resourceSpans: a string that starts earlier on this "
+                            "line is not closed",
+                   "line 3, column 1 (byte 527): reading resumes here"};
         QTest::newRow("protobuf span with invalid UTF-8 among good ones")
             << "otlp-proto-one-bad-span.pb" << 2
-            << QStringList {"byte 0, at TracesData.resourceSpans[0]: corrupt ResourceSpans message (199 bytes); 2 span(s) decoded one by one, 1 corrupt span(s) skipped"};
+            << QStringList {"byte 0, at TracesData.resourceSpans[0]: corrupt ResourceSpans message (199 bytes); 2 "
+                            "span(s) decoded one by one, 1 corrupt span(s) skipped"};
         QTest::newRow("protobuf attribute nested past the parser's limit")
-            << "otlp-proto-too-deep-attribute.pb" << 2 << QStringList {"2 span(s) decoded one by one, 1 corrupt span(s) skipped"};
+            << "otlp-proto-too-deep-attribute.pb" << 2
+            << QStringList {"2 span(s) decoded one by one, 1 corrupt span(s) skipped"};
         QTest::newRow("length-prefixed stream starting with an empty frame")
             << "otlp-proto-empty-first-frame.bin" << 2 << QStringList {};
         QTest::newRow("negative duration and wrong-typed fields")
             << "jaeger-negative-duration-wrong-types.json" << 2
             << QStringList {"at data[0].spans[0]: the span ends before it starts (duration -400000 ns)",
-                            "at data[0].spans[1].operationName: operationName should be a string, found a number",
-                            "at data[0].spans[1].flags: flags should be a whole number"};
+                   "at data[0].spans[1].operationName: operationName should be a string, found a number",
+                   "at data[0].spans[1].flags: flags should be a whole number"};
     }
     void loadsAndSaysWhere()
     {
@@ -96,10 +101,14 @@ private slots:
         const QStringList said = messages(result);
         QCOMPARE(said.isEmpty(), expected.isEmpty());
         for (const QString& part : expected) {
-            const bool found = std::any_of(said.begin(), said.end(), [&](const QString& m) { return m.contains(part); });
-            QVERIFY2(found, qPrintable(QStringLiteral("no message contains \"%1\"; messages:\n%2").arg(part, said.join(QLatin1Char('\n')))));
-            QVERIFY2(said.front().startsWith(file + QLatin1Char(':')) || said.front().contains(QLatin1Char('/') + file + QLatin1Char(':')),
-                     qPrintable(said.front()));
+            const bool found =
+                std::any_of(said.begin(), said.end(), [&](const QString& m) { return m.contains(part); });
+            QVERIFY2(found,
+                qPrintable(QStringLiteral("no message contains \"%1\"; messages:\n%2")
+                               .arg(part, said.join(QLatin1Char('\n')))));
+            QVERIFY2(said.front().startsWith(file + QLatin1Char(':')) ||
+                    said.front().contains(QLatin1Char('/') + file + QLatin1Char(':')),
+                qPrintable(said.front()));
         }
         // Whatever was clamped, every time the model holds lies in its range, so no later sum
         // or difference overflows.
@@ -165,7 +174,8 @@ private slots:
     void realTraceWithoutTimestamps()
     {
         bool read = false;
-        const QByteArray text = Test::corpusBytes(QStringLiteral("public/zipkin-v2/lens-smartthings-mobile-web-install.json"), &read);
+        const QByteArray text =
+            Test::corpusBytes(QStringLiteral("public/zipkin-v2/lens-smartthings-mobile-web-install.json"), &read);
         QVERIFY(read);
         std::int64_t firstUs = INT64_MAX;
         int untimed = 0;
@@ -180,7 +190,8 @@ private slots:
             firstUs = std::min<std::int64_t>(firstUs, record.mid(t + 12).split(',').front().trimmed().toLongLong());
         }
         QCOMPARE(untimed, 84); // as tests/data/corpus/MANIFEST.md and the issue say
-        const std::string path = Test::corpusFile(QStringLiteral("public/zipkin-v2/lens-smartthings-mobile-web-install.json"));
+        const std::string path =
+            Test::corpusFile(QStringLiteral("public/zipkin-v2/lens-smartthings-mobile-web-install.json"));
         const LoadResult result = loadTraceFiles(std::span<const std::string>(&path, 1));
         SPANWISE_VERIFY_LOADED(result);
         QCOMPARE(result.traces->traces()[0].startNs, firstUs * 1000);

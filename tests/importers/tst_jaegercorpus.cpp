@@ -1,6 +1,6 @@
 #include "corpus.h"
-#include "loadchecks.h"
 #include "fixtures.h"
+#include "loadchecks.h"
 #include "manifest.h"
 #include "servicenames.h"
 #include "traceloader.h"

@@ -22,8 +22,8 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 {
     const auto at = text.find(from);
     if (at == std::string::npos) {
-        QTest::qFail(qPrintable(QStringLiteral("fixture text not found: %1").arg(QString::fromStdString(from))), __FILE__,
-                     __LINE__);
+        QTest::qFail(qPrintable(QStringLiteral("fixture text not found: %1").arg(QString::fromStdString(from))),
+            __FILE__, __LINE__);
         return text;
     }
     return text.replace(at, from.size(), to);
@@ -78,7 +78,8 @@ void TestJaegerMalformed::recoverable_data()
                                                        R"([42,
 {"traceID":"a1","spanID":"01")")) << 2 << "at data[0].spans[0]: expected a span object, found a number";
     QTest::newRow("log that is not an object")
-        << QString::fromStdString(replaced(twoSpans, R"("tags":[],"processID":"p1"},)", R"("tags":[],"logs":[7],"processID":"p1"},)"))
+        << QString::fromStdString(
+               replaced(twoSpans, R"("tags":[],"processID":"p1"},)", R"("tags":[],"logs":[7],"processID":"p1"},)"))
         << 2 << "at data[0].spans[0].logs[0]: expected a log object, found a number; skipped";
     QTest::newRow("unknown processID") << QString::fromStdString(
                                               replaced(twoSpans, R"("processID":"p1"},)", R"("processID":"p9"},)"))

@@ -18,7 +18,9 @@ std::string mutate(const std::string& original, std::mt19937_64& random)
     std::string text = original;
     if (text.empty())
         return text;
-    const auto at = [&](std::size_t limit) { return static_cast<std::size_t>(random() % std::max<std::size_t>(1, limit)); };
+    const auto at = [&](std::size_t limit) {
+        return static_cast<std::size_t>(random() % std::max<std::size_t>(1, limit));
+    };
     switch (random() % 6) {
     case 0:
         for (int i = 0; i < 8; ++i)
@@ -47,7 +49,6 @@ std::string mutate(const std::string& original, std::mt19937_64& random)
     return text;
 }
 
-
 } // namespace
 
 class TestMutations : public QObject
@@ -58,11 +59,12 @@ private slots:
     void damagedFilesNeverCrash_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char* file : {"public/jaeger/jaeger-converter-ui-01.json", "public/jaeger/stalk-search-410a8604.json",
-                                 "public/zipkin-v2/lens-skew.json", "public/zipkin-v2/lens-yelp.json",
-                                 "public/zipkin-v1/otelcol-v1-single-batch.json", "public/otlp-json/jaeger-memstore-otel-traces.json",
-                                 "public/otlp-json/contrib-azureblob-dotnet-legacy.json", "sdk/traces.otlp.jsonl", "sdk/traces.otlp.pb",
-                                 "sdk/traces.otlp-lenprefixed.bin"})
+        for (const char* file :
+            {"public/jaeger/jaeger-converter-ui-01.json", "public/jaeger/stalk-search-410a8604.json",
+                "public/zipkin-v2/lens-skew.json", "public/zipkin-v2/lens-yelp.json",
+                "public/zipkin-v1/otelcol-v1-single-batch.json", "public/otlp-json/jaeger-memstore-otel-traces.json",
+                "public/otlp-json/contrib-azureblob-dotnet-legacy.json", "sdk/traces.otlp.jsonl", "sdk/traces.otlp.pb",
+                "sdk/traces.otlp-lenprefixed.bin"})
             QTest::newRow(file) << QString::fromLatin1(file);
     }
     void damagedFilesNeverCrash()

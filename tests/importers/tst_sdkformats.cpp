@@ -1,6 +1,6 @@
 #include "corpus.h"
-#include "loadchecks.h"
 #include "fixtures.h"
+#include "loadchecks.h"
 #include "traceloader.h"
 #include "traceset.h"
 
@@ -29,7 +29,8 @@ QString figuresOf(const std::vector<std::string>& files, Figures& figures, std::
     if (format)
         *format = result.reports.front().format;
     const TraceSet& set = *result.traces;
-    figures = {set.traces().size(), set.spans().size(), set.serviceNames().size(), set.errorSpanCount(), Test::dumpEdges(set)};
+    figures = {
+        set.traces().size(), set.spans().size(), set.serviceNames().size(), set.errorSpanCount(), Test::dumpEdges(set)};
     return {};
 }
 
@@ -55,8 +56,8 @@ QStringList edgesFromOtlpJson(const QByteArray& text)
                 const QString trace = span[QLatin1String("traceId")].toString();
                 const QString parent = span[QLatin1String("parentSpanId")].toString();
                 spans.insert(trace + span[QLatin1String("spanId")].toString(),
-                             {service, parent.isEmpty() ? QString() : trace + parent,
-                              span[QLatin1String("status")][QLatin1String("code")].toInt() == 2});
+                    {service, parent.isEmpty() ? QString() : trace + parent,
+                        span[QLatin1String("status")][QLatin1String("code")].toInt() == 2});
             }
         }
     }
@@ -88,11 +89,16 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("format");
-        QTest::newRow("OTLP JSON") << "sdk/traces.otlp.json" << "otlp-json";
-        QTest::newRow("OTLP JSON Lines") << "sdk/traces.otlp.jsonl" << "otlp-jsonl";
-        QTest::newRow("OTLP protobuf") << "sdk/traces.otlp.pb" << "otlp-proto";
-        QTest::newRow("OTLP protobuf, length-prefixed") << "sdk/traces.otlp-lenprefixed.bin" << "otlp-proto";
-        QTest::newRow("Zipkin v2 JSON") << "sdk/traces.zipkin.json" << "zipkin-v2-json";
+        QTest::newRow("OTLP JSON") << "sdk/traces.otlp.json"
+                                   << "otlp-json";
+        QTest::newRow("OTLP JSON Lines") << "sdk/traces.otlp.jsonl"
+                                         << "otlp-jsonl";
+        QTest::newRow("OTLP protobuf") << "sdk/traces.otlp.pb"
+                                       << "otlp-proto";
+        QTest::newRow("OTLP protobuf, length-prefixed") << "sdk/traces.otlp-lenprefixed.bin"
+                                                        << "otlp-proto";
+        QTest::newRow("Zipkin v2 JSON") << "sdk/traces.zipkin.json"
+                                        << "zipkin-v2-json";
     }
     void sameFiguresInEveryFormat()
     {
@@ -120,7 +126,8 @@ private slots:
     {
         Figures figures;
         const QString failure = figuresOf({Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")),
-                                           Test::corpusFile(QStringLiteral("sdk/traces.zipkin.json"))}, figures);
+                                              Test::corpusFile(QStringLiteral("sdk/traces.zipkin.json"))},
+            figures);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QCOMPARE(figures.traces, std::size_t(320));
         QCOMPARE(figures.spans, std::size_t(2 * 3898));
@@ -129,8 +136,9 @@ private slots:
 
     void everySpanRemembersItsFile()
     {
-        const std::vector<std::string> files = {Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
-                                                Test::corpusFile(QStringLiteral("public/zipkin-v2/lens-yelp.json"))};
+        const std::vector<std::string> files = {
+            Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")),
+            Test::corpusFile(QStringLiteral("public/zipkin-v2/lens-yelp.json"))};
         const LoadResult result = loadTraceFiles(files);
         SPANWISE_VERIFY_LOADED(result);
         const TraceSet& set = *result.traces;

@@ -1,7 +1,7 @@
 #include "corpus.h"
-#include "loadchecks.h"
 #include "dependencygraph.h"
 #include "fixtures.h"
+#include "loadchecks.h"
 #include "traceloader.h"
 
 #include <QTest>
@@ -17,7 +17,7 @@ QStringList edges(const DependencyGraph& graph)
     QStringList out;
     for (const DependencyEdge& e : graph.edges) {
         QString line = QString::fromStdString(graph.nodes[e.from].name + '>' + graph.nodes[e.to].name) +
-                       QStringLiteral(" %1/%2").arg(e.calls).arg(e.errors);
+            QStringLiteral(" %1/%2").arg(e.calls).arg(e.errors);
         if (e.isVirtual)
             line += QLatin1Char('*');
         if (!e.via.empty())
@@ -46,48 +46,49 @@ private slots:
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("parent and child across services")
             << Test::buildTraceSet({{1, {}, "web", "get", 0, 100, false, 1, Server},
-                                    {2, 1, "web", "call api", 10, 50, false, 1, Client},
-                                    {3, 2, "api", "serve", 15, 40, true, 1, Server}})
-            << false << QStringList{"web>api 1/1"};
+                   {2, 1, "web", "call api", 10, 50, false, 1, Client},
+                   {3, 2, "api", "serve", 15, 40, true, 1, Server}})
+            << false << QStringList {"web>api 1/1"};
         QTest::newRow("Zipkin shared span: server half under its client half")
-            << Test::buildTraceSet({{1, {}, "a", "get", 0, 100, false, 1, Server},
-                                    {2, 1, "a", "post", 10, 50, false, 1, Client},
-                                    {2, 1, "b", "post", 12, 45, false, 1, Server, {}, SpanSharedServerHalf},
-                                    {3, 2, "b", "async", 20, 5}})
-            << false << QStringList{"a>b 1/0"};
+            << Test::buildTraceSet(
+                   {{1, {}, "a", "get", 0, 100, false, 1, Server}, {2, 1, "a", "post", 10, 50, false, 1, Client},
+                       {2, 1, "b", "post", 12, 45, false, 1, Server, {}, SpanSharedServerHalf},
+                       {3, 2, "b", "async", 20, 5}})
+            << false << QStringList {"a>b 1/0"};
         QTest::newRow("producer and consumer, with the destination")
             << Test::buildTraceSet({{1, {}, "orders", "place", 0, 100, false, 1, Server},
-                                    {2, 1, "orders", "orders publish", 10, 5, false, 1, Producer,
-                                     {{"messaging.system", "kafka"}, {"messaging.destination.name", "orders"}}},
-                                    {3, 2, "mailer", "orders process", 50, 20, false, 1, Consumer}})
-            << false << QStringList{"orders>mailer 1/0 via kafka orders"};
-        QTest::newRow("virtual database peer")
-            << Test::buildTraceSet({{1, {}, "shop", "get", 0, 100, false, 1, Server},
-                                    {2, 1, "shop", "SELECT", 10, 5, false, 1, Client, {{"db.system", "postgresql"}, {"db.name", "shop"}}},
-                                    {3, 1, "shop", "SELECT", 20, 5, true, 1, Client, {{"db.system", "postgresql"}, {"db.name", "shop"}}}})
-            << false << QStringList{"shop>postgresql shop 2/1*"};
+                   {2, 1, "orders", "orders publish", 10, 5, false, 1, Producer,
+                       {{"messaging.system", "kafka"}, {"messaging.destination.name", "orders"}}},
+                   {3, 2, "mailer", "orders process", 50, 20, false, 1, Consumer}})
+            << false << QStringList {"orders>mailer 1/0 via kafka orders"};
+        QTest::newRow("virtual database peer") << Test::buildTraceSet({{1, {}, "shop", "get", 0, 100, false, 1, Server},
+                                                      {2, 1, "shop", "SELECT", 10, 5, false, 1, Client,
+                                                          {{"db.system", "postgresql"}, {"db.name", "shop"}}},
+                                                      {3, 1, "shop", "SELECT", 20, 5, true, 1, Client,
+                                                          {{"db.system", "postgresql"}, {"db.name", "shop"}}}})
+                                               << false << QStringList {"shop>postgresql shop 2/1*"};
         QTest::newRow("virtual queue peer: a producer nobody consumed")
             << Test::buildTraceSet({{1, {}, "shop", "get", 0, 100, false, 1, Server},
-                                    {2, 1, "shop", "publish", 10, 5, false, 1, Producer,
-                                     {{"messaging.system", "rabbitmq"}, {"messaging.destination", "jobs"}}}})
-            << false << QStringList{"shop>rabbitmq jobs 1/0*"};
+                   {2, 1, "shop", "publish", 10, 5, false, 1, Producer,
+                       {{"messaging.system", "rabbitmq"}, {"messaging.destination", "jobs"}}}})
+            << false << QStringList {"shop>rabbitmq jobs 1/0*"};
         QTest::newRow("peer.service wins; a client span with a child elsewhere is no virtual call")
             << Test::buildTraceSet({{1, {}, "web", "get", 0, 100, false, 1, Server},
-                                    {2, 1, "web", "call", 10, 50, false, 1, Client, {{"peer.service", "api"}, {"db.system", "x"}}},
-                                    {3, 2, "api", "serve", 15, 40, false, 1, Server},
-                                    {4, 1, "web", "call", 60, 10, false, 1, Client, {{"peer.service", "billing"}}}})
-            << false << QStringList{"web>api 1/0", "web>billing 1/0*"};
+                   {2, 1, "web", "call", 10, 50, false, 1, Client, {{"peer.service", "api"}, {"db.system", "x"}}},
+                   {3, 2, "api", "serve", 15, 40, false, 1, Server},
+                   {4, 1, "web", "call", 60, 10, false, 1, Client, {{"peer.service", "billing"}}}})
+            << false << QStringList {"web>api 1/0", "web>billing 1/0*"};
         QTest::newRow("a client span naming its own service makes no call")
             << Test::buildTraceSet({{1, {}, "mysql", "query", 0, 10, false, 1, Client, {{"peer.service", "mysql"}}}})
-            << false << QStringList{};
+            << false << QStringList {};
         const auto mesh = Test::buildTraceSet({{1, {}, "gateway", "get", 0, 100, false, 1, Server},
-                                               {2, 1, "gateway-sidecar", "egress", 5, 80, false, 1, Client, {{"component", "proxy"}}},
-                                               {3, 2, "api-sidecar", "ingress", 10, 70, false, 1, Server, {{"upstream_cluster", "api"}}},
-                                               {4, 3, "api", "serve", 12, 60, false, 1, Server}});
-        QTest::newRow("mesh proxies as nodes") << mesh << false
-                                               << QStringList{"api-sidecar>api 1/0", "gateway>gateway-sidecar 1/0",
-                                                              "gateway-sidecar>api-sidecar 1/0"};
-        QTest::newRow("mesh proxies folded") << mesh << true << QStringList{"gateway>api 1/0"};
+            {2, 1, "gateway-sidecar", "egress", 5, 80, false, 1, Client, {{"component", "proxy"}}},
+            {3, 2, "api-sidecar", "ingress", 10, 70, false, 1, Server, {{"upstream_cluster", "api"}}},
+            {4, 3, "api", "serve", 12, 60, false, 1, Server}});
+        QTest::newRow("mesh proxies as nodes")
+            << mesh << false
+            << QStringList {"api-sidecar>api 1/0", "gateway>gateway-sidecar 1/0", "gateway-sidecar>api-sidecar 1/0"};
+        QTest::newRow("mesh proxies folded") << mesh << true << QStringList {"gateway>api 1/0"};
     }
     void edges()
     {
@@ -101,12 +102,10 @@ private slots:
 
     void figures()
     {
-        const auto set = Test::buildTraceSet({{1, {}, "web", "get", 0, 100, false, 1, Server},
-                                              {2, 1, "web", "call", 10, 50, false, 1, Client},
-                                              {3, 2, "api", "serve", 15, 40, true, 1, Server},
-                                              {1, {}, "web", "get", 0, 100, false, 2, Server},
-                                              {2, 1, "web", "call", 10, 30, false, 2, Client},
-                                              {3, 2, "api", "serve", 15, 20, false, 2, Server}});
+        const auto set = Test::buildTraceSet(
+            {{1, {}, "web", "get", 0, 100, false, 1, Server}, {2, 1, "web", "call", 10, 50, false, 1, Client},
+                {3, 2, "api", "serve", 15, 40, true, 1, Server}, {1, {}, "web", "get", 0, 100, false, 2, Server},
+                {2, 1, "web", "call", 10, 30, false, 2, Client}, {3, 2, "api", "serve", 15, 20, false, 2, Server}});
         const DependencyGraph graph = computeDependencyGraph(*set);
         QCOMPARE(graph.edges.size(), std::size_t(1));
         const DependencyEdge& e = graph.edges[0];
@@ -129,17 +128,18 @@ private slots:
     void reachability()
     {
         // a→b→c→d, x→c, c→e; b and x are independent callers of c.
-        const auto set = Test::buildTraceSet({{1, {}, "a", "o", 0, 100}, {2, 1, "b", "o", 1, 90}, {3, 2, "c", "o", 2, 80},
-                                              {4, 3, "d", "o", 3, 10}, {5, 3, "e", "o", 4, 10},
-                                              {1, {}, "x", "o", 0, 50, false, 2}, {2, 1, "c", "o", 1, 40, false, 2}});
+        const auto set = Test::buildTraceSet(
+            {{1, {}, "a", "o", 0, 100}, {2, 1, "b", "o", 1, 90}, {3, 2, "c", "o", 2, 80}, {4, 3, "d", "o", 3, 10},
+                {5, 3, "e", "o", 4, 10}, {1, {}, "x", "o", 0, 50, false, 2}, {2, 1, "c", "o", 1, 40, false, 2}});
         const DependencyGraph graph = computeDependencyGraph(*set);
         const std::uint32_t c = *graph.findNode("c");
-        QCOMPARE(Test::sortedNodeNames(graph, graph.upstream(c)), (QStringList{"a", "b", "x"}));
-        QCOMPARE(Test::sortedNodeNames(graph, graph.downstream(c)), (QStringList{"d", "e"}));
-        QCOMPARE(Test::sortedNodeNames(graph, graph.neighbourhood(c, 1)), (QStringList{"b", "c", "d", "e", "x"}));
-        QCOMPARE(Test::sortedNodeNames(graph, graph.neighbourhood(*graph.findNode("a"), 2)), (QStringList{"a", "b", "c"}));
+        QCOMPARE(Test::sortedNodeNames(graph, graph.upstream(c)), (QStringList {"a", "b", "x"}));
+        QCOMPARE(Test::sortedNodeNames(graph, graph.downstream(c)), (QStringList {"d", "e"}));
+        QCOMPARE(Test::sortedNodeNames(graph, graph.neighbourhood(c, 1)), (QStringList {"b", "c", "d", "e", "x"}));
+        QCOMPARE(
+            Test::sortedNodeNames(graph, graph.neighbourhood(*graph.findNode("a"), 2)), (QStringList {"a", "b", "c"}));
         const DependencyGraph focus = graph.subgraph(graph.neighbourhood(c, 1));
-        QCOMPARE(::edges(focus), (QStringList{"b>c 1/0", "c>d 1/0", "c>e 1/0", "x>c 1/0"}));
+        QCOMPARE(::edges(focus), (QStringList {"b>c 1/0", "c>d 1/0", "c>e 1/0", "x>c 1/0"}));
     }
 
     // The same spans through five exporters give the same instrumented edges.
@@ -147,7 +147,7 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         for (const char* file : {"sdk/traces.otlp.json", "sdk/traces.otlp.jsonl", "sdk/traces.otlp.pb",
-                                 "sdk/traces.otlp-lenprefixed.bin", "sdk/traces.zipkin.json"})
+                 "sdk/traces.otlp-lenprefixed.bin", "sdk/traces.zipkin.json"})
             QTest::newRow(file) << QString::fromLatin1(file);
     }
     void sdkEdgesInEveryFormat()
@@ -159,10 +159,11 @@ private slots:
         DependencyOptions options;
         options.includeVirtual = false;
         const DependencyGraph graph = computeDependencyGraph(*result.traces, options);
-        QCOMPARE(::edges(graph), (QStringList{"api-gateway>auth-service 121/0", "api-gateway>catalog-service 169/0",
-                                              "api-gateway>orders-service 96/5", "orders-service>inventory-service 72/5",
-                                              "orders-service>notification-worker 62/1 via kafka orders.created",
-                                              "orders-service>payments-service 67/5", "web-frontend>api-gateway 290/5"}));
+        QCOMPARE(::edges(graph),
+            (QStringList {"api-gateway>auth-service 121/0", "api-gateway>catalog-service 169/0",
+                "api-gateway>orders-service 96/5", "orders-service>inventory-service 72/5",
+                "orders-service>notification-worker 62/1 via kafka orders.created",
+                "orders-service>payments-service 67/5", "web-frontend>api-gateway 290/5"}));
         std::uint64_t calls = 0;
         for (const DependencyEdge& e : graph.edges)
             calls += e.calls;

@@ -15,15 +15,15 @@ private slots:
         QTest::addColumn<QList<qint64>>("values");
         QTest::addColumn<double>("p");
         QTest::addColumn<qint64>("expected");
-        const QList<qint64> ten{10, 20, 30, 40, 50, 60, 70, 80, 90, 100};
+        const QList<qint64> ten {10, 20, 30, 40, 50, 60, 70, 80, 90, 100};
         QTest::newRow("p50 of ten") << ten << 50.0 << qint64(50);
         QTest::newRow("p90 of ten") << ten << 90.0 << qint64(90);
         QTest::newRow("p95 of ten rounds up a rank") << ten << 95.0 << qint64(100);
         QTest::newRow("p99 of ten is the max") << ten << 99.0 << qint64(100);
         QTest::newRow("p0 is the min") << ten << 0.0 << qint64(10);
-        QTest::newRow("one value") << QList<qint64>{7} << 99.0 << qint64(7);
-        QTest::newRow("p50 of an even count takes the lower middle") << QList<qint64>{1, 2, 3, 4} << 50.0 << qint64(2);
-        QTest::newRow("empty") << QList<qint64>{} << 50.0 << qint64(0);
+        QTest::newRow("one value") << QList<qint64> {7} << 99.0 << qint64(7);
+        QTest::newRow("p50 of an even count takes the lower middle") << QList<qint64> {1, 2, 3, 4} << 50.0 << qint64(2);
+        QTest::newRow("empty") << QList<qint64> {} << 50.0 << qint64(0);
     }
     void nearestRankPercentiles()
     {
@@ -37,12 +37,10 @@ private slots:
     void groupsByServiceAndOperation()
     {
         // web:get is called 4 times (durations 10, 20, 30, 400), one failing; db:query twice.
-        const auto set = Test::buildTraceSet({{1, {}, "web", "get", 0, 10, false, 1},
-                                              {1, {}, "web", "get", 0, 20, false, 2},
-                                              {1, {}, "web", "get", 0, 30, true, 3},
-                                              {1, {}, "web", "get", 0, 400, false, 4},
-                                              {2, 1, "db", "query", 100, 200, false, 4},
-                                              {3, 1, "db", "query", 50, 100, true, 4}});
+        const auto set =
+            Test::buildTraceSet({{1, {}, "web", "get", 0, 10, false, 1}, {1, {}, "web", "get", 0, 20, false, 2},
+                {1, {}, "web", "get", 0, 30, true, 3}, {1, {}, "web", "get", 0, 400, false, 4},
+                {2, 1, "db", "query", 100, 200, false, 4}, {3, 1, "db", "query", 50, 100, true, 4}});
         const StatsResult stats = computeOperationStats(*set, {});
         QCOMPARE(stats.spans, std::uint64_t(6));
         QCOMPARE(stats.rows.size(), std::size_t(2));
@@ -73,7 +71,8 @@ private slots:
 
     void groupsByServiceOrAttribute()
     {
-        const auto set = Test::buildTraceSet({{1, {}, "web", "a", 0, 10}, {2, 1, "web", "b", 0, 5}, {3, 1, "db", "q", 0, 1}});
+        const auto set =
+            Test::buildTraceSet({{1, {}, "web", "a", 0, 10}, {2, 1, "web", "b", 0, 5}, {3, 1, "db", "q", 0, 1}});
         const StatsResult byService = computeOperationStats(*set, {StatsGrouping::By::Service, {}});
         QCOMPARE(byService.rows.size(), std::size_t(2));
         QCOMPARE(byService.rows[0].count, std::uint64_t(2));
@@ -89,7 +88,7 @@ private slots:
     {
         const auto set = Test::buildTraceSet({{1, {}, "a", "x", 0, 10, false, 1}, {1, {}, "a", "x", 0, 20, false, 2}});
         StatsOptions options;
-        options.onlyTrace = TraceIndex{1};
+        options.onlyTrace = TraceIndex {1};
         const StatsResult stats = computeOperationStats(*set, {}, options);
         QCOMPARE(stats.spans, std::uint64_t(1));
         QCOMPARE(stats.rows[0].maxNs, std::int64_t(20));
@@ -98,7 +97,7 @@ private slots:
     void cancels()
     {
         const auto set = Test::buildChain("a>b>c");
-        std::atomic<bool> cancel{true};
+        std::atomic<bool> cancel {true};
         StatsOptions options;
         options.cancel = &cancel;
         QVERIFY(computeOperationStats(*set, {}, options).cancelled);

@@ -1,6 +1,6 @@
 #include "corpus.h"
-#include "loadchecks.h"
 #include "fixtures.h"
+#include "loadchecks.h"
 #include "selftime.h"
 #include "traceloader.h"
 
@@ -18,8 +18,8 @@ private slots:
         QTest::addColumn<std::shared_ptr<const TraceSet>>("set");
         QTest::addColumn<qint64>("rootSelf");
         QTest::newRow("no children") << Test::buildTraceSet({{1, {}, "a", "root", 0, 100}}) << qint64(100);
-        QTest::newRow("one child inside") << Test::buildTraceSet({{1, {}, "a", "root", 0, 100}, {2, 1, "a", "c", 10, 30}})
-                                          << qint64(70);
+        QTest::newRow("one child inside")
+            << Test::buildTraceSet({{1, {}, "a", "root", 0, 100}, {2, 1, "a", "c", 10, 30}}) << qint64(70);
         QTest::newRow("overlapping children count once")
             << Test::buildTraceSet({{1, {}, "a", "root", 0, 100}, {2, 1, "a", "c1", 10, 30}, {3, 1, "a", "c2", 20, 30}})
             << qint64(60); // covered 10..50
@@ -30,8 +30,9 @@ private slots:
             << Test::buildTraceSet({{1, {}, "a", "root", 0, 100}, {2, 1, "a", "c", 60, 200}}) << qint64(60);
         QTest::newRow("child starts after the parent ends")
             << Test::buildTraceSet({{1, {}, "a", "root", 0, 100}, {2, 1, "a", "c", 150, 20}}) << qint64(100);
-        QTest::newRow("grandchildren do not count") << Test::buildTraceSet(
-            {{1, {}, "a", "root", 0, 100}, {2, 1, "a", "c", 10, 20}, {3, 2, "a", "g", 50, 40}}) << qint64(80);
+        QTest::newRow("grandchildren do not count")
+            << Test::buildTraceSet({{1, {}, "a", "root", 0, 100}, {2, 1, "a", "c", 10, 20}, {3, 2, "a", "g", 50, 40}})
+            << qint64(80);
     }
     void handComputed()
     {

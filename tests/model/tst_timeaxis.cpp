@@ -24,13 +24,13 @@ private slots:
         QTest::newRow("epoch to 2023") << qint64(0) << qint64(1'685'577'600'000'000'000) << 400.0
                                        << qint64(500'000'000'000'000'000);
         // The whole int64 range: 1.8447e19 * 60 / 400 = 2.77e18 -> 5e18, the largest round step.
-        QTest::newRow("INT64_MIN to INT64_MAX") << std::numeric_limits<qint64>::min()
-                                                << std::numeric_limits<qint64>::max() << 400.0
-                                                << qint64(5'000'000'000'000'000'000);
+        QTest::newRow("INT64_MIN to INT64_MAX")
+            << std::numeric_limits<qint64>::min() << std::numeric_limits<qint64>::max() << 400.0
+            << qint64(5'000'000'000'000'000'000);
         // Beyond any round step: 1.8447e19 * 60 / 1 px; the step stays 5e18, ticks stay few.
-        QTest::newRow("whole range in one pixel") << std::numeric_limits<qint64>::min()
-                                                  << std::numeric_limits<qint64>::max() << 1.0
-                                                  << qint64(5'000'000'000'000'000'000);
+        QTest::newRow("whole range in one pixel")
+            << std::numeric_limits<qint64>::min() << std::numeric_limits<qint64>::max() << 1.0
+            << qint64(5'000'000'000'000'000'000);
         // One nanosecond over 4000 px: steps cannot go below 1 ns.
         QTest::newRow("one nanosecond") << qint64(7) << qint64(8) << 4000.0 << qint64(1);
     }

@@ -13,13 +13,9 @@ namespace {
 //       └─ b ─── b1
 std::shared_ptr<const TraceSet> tree()
 {
-    return Test::buildTraceSet({{1, {}, "svc", "root", 0, 100},
-                                {2, 1, "svc", "a", 10, 40},
-                                {3, 2, "svc", "a1", 11, 5},
-                                {4, 2, "svc", "a2", 20, 10},
-                                {5, 4, "svc", "a2x", 21, 3},
-                                {6, 1, "svc", "b", 60, 30},
-                                {7, 6, "svc", "b1", 61, 80}});
+    return Test::buildTraceSet({{1, {}, "svc", "root", 0, 100}, {2, 1, "svc", "a", 10, 40}, {3, 2, "svc", "a1", 11, 5},
+        {4, 2, "svc", "a2", 20, 10}, {5, 4, "svc", "a2x", 21, 3}, {6, 1, "svc", "b", 60, 30},
+        {7, 6, "svc", "b1", 61, 80}});
 }
 
 QStringList visibleNames(const TraceSet& set, const WaterfallRows& rows)
@@ -37,8 +33,9 @@ std::uint32_t positionNamed(const TraceSet& set, const WaterfallRows& rows, std:
     for (std::uint32_t p = 0; p < rows.spanCount(); ++p)
         if (set.text(set.span(rows.spanAt(p)).operation) == name)
             return p;
-    QTest::qFail(qPrintable(QStringLiteral("no span named %1").arg(QString::fromUtf8(name.data(), qsizetype(name.size())))),
-                 __FILE__, __LINE__);
+    QTest::qFail(
+        qPrintable(QStringLiteral("no span named %1").arg(QString::fromUtf8(name.data(), qsizetype(name.size())))),
+        __FILE__, __LINE__);
     return 0;
 }
 
@@ -53,7 +50,7 @@ private slots:
     {
         const auto set = tree();
         const WaterfallRows rows(*set, set->traces().front());
-        QCOMPARE(visibleNames(*set, rows), (QStringList{"root", "a", "a1", "a2", "a2x", "b", "b1"}));
+        QCOMPARE(visibleNames(*set, rows), (QStringList {"root", "a", "a1", "a2", "a2x", "b", "b1"}));
         QCOMPARE(rows.subtreeSize(0), 7u);
         QCOMPARE(rows.subtreeSize(positionNamed(*set, rows, "a")), 4u);
         QVERIFY(rows.isLastChild(positionNamed(*set, rows, "b")));
@@ -70,19 +67,21 @@ private slots:
     {
         QTest::addColumn<QString>("action");
         QTest::addColumn<QStringList>("visible");
-        QTest::newRow("collapse one span") << "collapse a" << QStringList{"root", "a", "b", "b1"};
-        QTest::newRow("collapse the root") << "collapse root" << QStringList{"root"};
-        QTest::newRow("collapse all") << "collapse all" << QStringList{"root"};
-        QTest::newRow("collapse one level: the deepest parents") << "collapse level"
-                                                                  << QStringList{"root", "a", "a1", "a2", "b", "b1"};
-        QTest::newRow("collapse two levels") << "collapse level twice" << QStringList{"root", "a", "b"};
-        QTest::newRow("expand one level after collapse all") << "collapse all, expand level" << QStringList{"root", "a", "b"};
+        QTest::newRow("collapse one span") << "collapse a" << QStringList {"root", "a", "b", "b1"};
+        QTest::newRow("collapse the root") << "collapse root" << QStringList {"root"};
+        QTest::newRow("collapse all") << "collapse all" << QStringList {"root"};
+        QTest::newRow("collapse one level: the deepest parents")
+            << "collapse level" << QStringList {"root", "a", "a1", "a2", "b", "b1"};
+        QTest::newRow("collapse two levels") << "collapse level twice" << QStringList {"root", "a", "b"};
+        QTest::newRow("expand one level after collapse all")
+            << "collapse all, expand level" << QStringList {"root", "a", "b"};
         QTest::newRow("expand all") << "collapse all, expand all"
-                                    << QStringList{"root", "a", "a1", "a2", "a2x", "b", "b1"};
-        QTest::newRow("a leaf cannot collapse") << "collapse a1" << QStringList{"root", "a", "a1", "a2", "a2x", "b", "b1"};
-        QTest::newRow("reveal expands the ancestors") << "collapse all, reveal a2x"
-                                                      << QStringList{"root", "a", "a1", "a2", "a2x", "b"};
-        QTest::newRow("matches only keeps ancestors") << "only a2x b" << QStringList{"root", "a", "a2", "a2x", "b"};
+                                    << QStringList {"root", "a", "a1", "a2", "a2x", "b", "b1"};
+        QTest::newRow("a leaf cannot collapse")
+            << "collapse a1" << QStringList {"root", "a", "a1", "a2", "a2x", "b", "b1"};
+        QTest::newRow("reveal expands the ancestors")
+            << "collapse all, reveal a2x" << QStringList {"root", "a", "a1", "a2", "a2x", "b"};
+        QTest::newRow("matches only keeps ancestors") << "only a2x b" << QStringList {"root", "a", "a2", "a2x", "b"};
     }
     void collapseAndExpand()
     {
@@ -114,7 +113,7 @@ private slots:
             rows.collapseAll();
             rows.reveal(at("a2x"));
         } else if (action == QStringLiteral("only a2x b")) {
-            const std::vector<std::uint32_t> matches{at("a2x"), at("b")};
+            const std::vector<std::uint32_t> matches {at("a2x"), at("b")};
             rows.setOnlyShown(matches);
         }
         QCOMPARE(visibleNames(*set, rows), visible);

@@ -11,8 +11,14 @@
 namespace Spanwise::Test {
 namespace {
 
-QDir dataDir() { return QDir(QStringLiteral(SPANWISE_SOURCE_DIR "/tests/data")); }
-QDir corpusDir() { return QDir(dataDir().filePath(QStringLiteral("corpus"))); }
+QDir dataDir()
+{
+    return QDir(QStringLiteral(SPANWISE_SOURCE_DIR "/tests/data"));
+}
+QDir corpusDir()
+{
+    return QDir(dataDir().filePath(QStringLiteral("corpus")));
+}
 
 QString storedCorpusPath(const QString& relativePath)
 {

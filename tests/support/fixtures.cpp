@@ -90,7 +90,8 @@ QStringList dumpEdges(const TraceSet& set)
     QStringList out;
     for (const DependencyEdge& e : graph.edges)
         out << QStringLiteral("%1>%2 %3/%4")
-                   .arg(QString::fromStdString(graph.nodes[e.from].name), QString::fromStdString(graph.nodes[e.to].name))
+                   .arg(
+                       QString::fromStdString(graph.nodes[e.from].name), QString::fromStdString(graph.nodes[e.to].name))
                    .arg(e.calls)
                    .arg(e.errors);
     return out;

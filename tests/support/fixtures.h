@@ -32,7 +32,7 @@ struct SpanSpec {
     std::uint64_t trace = 1;
     SpanKind kind = SpanKind::Unspecified;
     std::vector<std::pair<std::string, std::string>> tags {}; // string attributes
-    std::uint8_t flags = 0;                                // extra SpanFlag bits
+    std::uint8_t flags = 0;                                   // extra SpanFlag bits
 };
 
 std::shared_ptr<const TraceSet> buildTraceSet(std::initializer_list<SpanSpec> spans);

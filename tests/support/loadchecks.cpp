@@ -16,7 +16,8 @@ QString loadFailure(const LoadResult& result)
         return QString::fromStdString(why);
     }
     if (!result.traces || result.traces->traces().empty())
-        return QStringLiteral("%1: loaded, but holds no trace").arg(QString::fromStdString(result.reports.front().path));
+        return QStringLiteral("%1: loaded, but holds no trace")
+            .arg(QString::fromStdString(result.reports.front().path));
     return {};
 }
 

@@ -15,8 +15,8 @@ QString loadFailure(const LoadResult& result);
 
 // Fails the test, naming the file and the reason, unless every file loaded and there is at
 // least one trace; use it before touching reports.front() or traces().front().
-#define SPANWISE_VERIFY_LOADED(result)                                                                   \
-    do {                                                                                                 \
-        const QString spanwiseLoadFailure = Spanwise::Test::loadFailure(result);                         \
-        QVERIFY2(spanwiseLoadFailure.isEmpty(), qPrintable(spanwiseLoadFailure));                        \
+#define SPANWISE_VERIFY_LOADED(result)                                                                                 \
+    do {                                                                                                               \
+        const QString spanwiseLoadFailure = Spanwise::Test::loadFailure(result);                                       \
+        QVERIFY2(spanwiseLoadFailure.isEmpty(), qPrintable(spanwiseLoadFailure));                                      \
     } while (false)

@@ -31,7 +31,8 @@ QList<ManifestEntry> manifestEntries(const QString& format)
         entry.services = cells[5].toInt();
         entry.errors = errorsPattern.match(cells[6]).captured(1).toInt();
         entry.duplicateIds = duplicatesPattern.match(cells[6]).captured(1).toInt();
-        entry.noServiceName = cells[6].contains(QStringLiteral("no-service-name")) || cells[6].contains(QStringLiteral("no-service.name"));
+        entry.noServiceName = cells[6].contains(QStringLiteral("no-service-name")) ||
+            cells[6].contains(QStringLiteral("no-service.name"));
         entries << entry;
     }
     return entries;

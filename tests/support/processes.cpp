@@ -23,7 +23,7 @@ ProcessRun runProgram(const QString& program, const QStringList& arguments, cons
         return {-2, {}, program.toUtf8() + " did not finish within two minutes"};
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+        process.readAllStandardError()};
 }
 
 QStringList svgTexts(const QString& path, bool* wellFormed, QStringList* elements)

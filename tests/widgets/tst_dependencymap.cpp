@@ -4,8 +4,8 @@
 #include "graphlayout.h"
 #include "tracesetpresentation.h"
 
-#include <QSignalSpy>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -19,9 +19,8 @@ namespace {
 std::shared_ptr<const TraceSet> fixture()
 {
     return Test::buildTraceSet({{1, {}, "a", "o", 0, 100}, {2, 1, "b", "o", 1, 90}, {3, 2, "c", "o", 2, 80},
-                                {4, 3, "d", "o", 3, 10}, {5, 3, "e", "o", 4, 10, true},
-                                {1, {}, "x", "o", 0, 50, false, 2}, {2, 1, "c", "o", 1, 40, false, 2},
-                                {1, {}, "p", "o", 0, 50, false, 3}, {2, 1, "q", "o", 1, 40, false, 3}});
+        {4, 3, "d", "o", 3, 10}, {5, 3, "e", "o", 4, 10, true}, {1, {}, "x", "o", 0, 50, false, 2},
+        {2, 1, "c", "o", 1, 40, false, 2}, {1, {}, "p", "o", 0, 50, false, 3}, {2, 1, "q", "o", 1, 40, false, 3}});
 }
 
 } // namespace
@@ -42,9 +41,9 @@ private slots:
         const std::uint32_t c = *graph->findNode("c");
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.nodeCentre(c));
         // Exactly its transitive callers and callees, and itself; not p, q.
-        QCOMPARE(Test::sortedNodeNames(*graph, view.highlightedNodes()), (QStringList{"a", "b", "c", "d", "e", "x"}));
+        QCOMPARE(Test::sortedNodeNames(*graph, view.highlightedNodes()), (QStringList {"a", "b", "c", "d", "e", "x"}));
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.nodeCentre(*graph->findNode("a")));
-        QCOMPARE(Test::sortedNodeNames(*graph, view.highlightedNodes()), (QStringList{"a", "b", "c", "d", "e"}));
+        QCOMPARE(Test::sortedNodeNames(*graph, view.highlightedNodes()), (QStringList {"a", "b", "c", "d", "e"}));
         // Clicking the background clears it.
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(2, 2));
         QVERIFY(view.highlightedNodes().empty());
@@ -64,7 +63,7 @@ private slots:
         QStringList shown;
         for (const DependencyNode& node : graph.nodes)
             shown << QString::fromStdString(node.name);
-        QCOMPARE(shown, (QStringList{"b", "c", "d", "e", "x"}));
+        QCOMPARE(shown, (QStringList {"b", "c", "d", "e", "x"}));
         view.setFocus(QStringLiteral("c"), 2);
         QVERIFY(ready.wait(20000));
         QCOMPARE(view.graphView()->graph()->nodes.size(), std::size_t(6)); // a joins
@@ -93,10 +92,10 @@ private slots:
     void callsSortByDuration()
     {
         // Three calls web→db taking 900 ns, 2 µs and 10 ms: text order would put "10.0 ms" first.
-        auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet(
-            {{1, {}, "web", "r", 0, 20'000'000, false, 1}, {2, 1, "db", "q", 1, 900, false, 1},
-             {1, {}, "web", "r", 0, 20'000'000, false, 2}, {2, 1, "db", "q", 1, 2'000, false, 2},
-             {1, {}, "web", "r", 0, 20'000'000, false, 3}, {2, 1, "db", "q", 1, 10'000'000, false, 3}}));
+        auto presentation = std::make_shared<TraceSetPresentation>(
+            Test::buildTraceSet({{1, {}, "web", "r", 0, 20'000'000, false, 1}, {2, 1, "db", "q", 1, 900, false, 1},
+                {1, {}, "web", "r", 0, 20'000'000, false, 2}, {2, 1, "db", "q", 1, 2'000, false, 2},
+                {1, {}, "web", "r", 0, 20'000'000, false, 3}, {2, 1, "db", "q", 1, 10'000'000, false, 3}}));
         DependencyMapView view;
         QSignalSpy ready(&view, &DependencyMapView::mapReady);
         view.setPresentation(presentation);
@@ -151,7 +150,8 @@ private slots:
         QCOMPARE(layout.nodes.size(), std::size_t(100));
         QCOMPARE(layout.edges.size(), std::size_t(940));
         QVERIFY(layout.bounds.width() > 0 && layout.nodes[7].rect.width() > 0);
-        QVERIFY(std::all_of(layout.edges.begin(), layout.edges.end(), [](const GraphLayout::Edge& e) { return !e.path.isEmpty(); }));
+        QVERIFY(std::all_of(
+            layout.edges.begin(), layout.edges.end(), [](const GraphLayout::Edge& e) { return !e.path.isEmpty(); }));
 
         std::atomic<bool> cancel {true};
         GraphLayoutOptions cancelled;

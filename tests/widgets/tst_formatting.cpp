@@ -46,7 +46,7 @@ private slots:
             hash = (hash ^ unit) * 16777619u;
         }
         const QRgb palette[16] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xb07aa1, 0x76b7b2, 0xedc948, 0xff9da7, 0x9c755f,
-                                  0x86bcb6, 0x8cd17d, 0xa0cbe8, 0xffbe7d, 0xd4a6c8, 0x499894, 0xf1ce63, 0x79706e};
+            0x86bcb6, 0x8cd17d, 0xa0cbe8, 0xffbe7d, 0xd4a6c8, 0x499894, 0xf1ce63, 0x79706e};
         QCOMPARE(serviceColor(QStringLiteral("frontend")).rgb() & 0xffffff, palette[hash % 16]);
         QSet<QString> colours;
         for (const char* name : {"frontend", "customer", "driver", "route", "mysql", "redis"})

@@ -57,9 +57,11 @@ private slots:
         QCOMPARE(model.rowCount(), static_cast<int>(result->rows.size()));
         // Row 0 is the slowest p99: the whole dispatch.
         QCOMPARE(model.index(0, OperationStatsModel::Name).data().toString(), QStringLiteral("frontend"));
-        QCOMPARE(model.index(0, OperationStatsModel::Operation).data().toString(), QStringLiteral("HTTP GET /dispatch"));
+        QCOMPARE(
+            model.index(0, OperationStatsModel::Operation).data().toString(), QStringLiteral("HTTP GET /dispatch"));
         QCOMPARE(model.index(0, OperationStatsModel::P99).data().toString(), QStringLiteral("1.81 s"));
-        QCOMPARE(model.index(0, OperationStatsModel::P99).data(OperationStatsModel::SortRole).toLongLong(), 1811018000LL);
+        QCOMPARE(
+            model.index(0, OperationStatsModel::P99).data(OperationStatsModel::SortRole).toLongLong(), 1811018000LL);
         // redis GetDriver: 13 calls, 3 failing.
         int redis = -1;
         for (int r = 0; r < model.rowCount(); ++r)
@@ -69,8 +71,9 @@ private slots:
         QCOMPARE(model.index(redis, OperationStatsModel::Count).data().toString(), QStringLiteral("13"));
         QCOMPARE(model.index(redis, OperationStatsModel::Errors).data().toString(), QStringLiteral("3"));
         QCOMPARE(model.index(redis, OperationStatsModel::ErrorRate).data().toString(), QStringLiteral("23.1%"));
-        QCOMPARE(model.headerData(OperationStatsModel::P95, Qt::Horizontal, OperationStatsModel::CsvHeaderRole).toString(),
-                 QStringLiteral("p95 (ns)"));
+        QCOMPARE(
+            model.headerData(OperationStatsModel::P95, Qt::Horizontal, OperationStatsModel::CsvHeaderRole).toString(),
+            QStringLiteral("p95 (ns)"));
         model.setResult(presentation, nullptr);
         QCOMPARE(model.rowCount(), 0);
     }
@@ -82,8 +85,8 @@ private slots:
         std::vector<SpanIndex> spans;
         std::vector<std::int64_t> self;
         for (std::uint32_t i = 0; i < set.spans().size(); ++i) {
-            spans.push_back(SpanIndex{i});
-            self.push_back(selfTimeOf(set, SpanIndex{i}));
+            spans.push_back(SpanIndex {i});
+            self.push_back(selfTimeOf(set, SpanIndex {i}));
         }
         SpanTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -93,7 +96,8 @@ private slots:
         for (int r = 0; r < model.rowCount(); ++r)
             errors += model.index(r, SpanTableModel::Status).data().toString() == QStringLiteral("error") ? 1 : 0;
         QCOMPARE(errors, 3);
-        QCOMPARE(model.index(0, SpanTableModel::Duration).data(SpanTableModel::SortRole).toLongLong(), set.spans()[0].durationNs);
+        QCOMPARE(model.index(0, SpanTableModel::Duration).data(SpanTableModel::SortRole).toLongLong(),
+            set.spans()[0].durationNs);
     }
 
     void statisticsViewComputesOffTheGuiThread()
@@ -115,7 +119,7 @@ private slots:
         // Opens sorted by p99, slowest first.
         const auto* proxy = view.table()->model();
         QVERIFY(proxy->index(0, OperationStatsModel::P99).data(OperationStatsModel::SortRole).toLongLong() >=
-                proxy->index(1, OperationStatsModel::P99).data(OperationStatsModel::SortRole).toLongLong());
+            proxy->index(1, OperationStatsModel::P99).data(OperationStatsModel::SortRole).toLongLong());
         // The selected row offers its slowest, median and failing spans.
         QVERIFY(view.examples()->count() >= 2);
         QVERIFY(view.examples()->item(0)->text().startsWith(QStringLiteral("Slowest")));
@@ -124,11 +128,12 @@ private slots:
         QCOMPARE(requested.count(), 1);
 
         // Grouped by service: the service's row is selected.
-        view.showService(ServiceId{0});
+        view.showService(ServiceId {0});
         QVERIFY(ready.wait(20000));
         QCOMPARE(view.model()->rowCount(), 9);
         const QModelIndex current = view.table()->currentIndex();
-        QCOMPARE(current.siblingAtColumn(OperationStatsModel::Name).data().toString(), presentation->serviceName(ServiceId{0}));
+        QCOMPARE(current.siblingAtColumn(OperationStatsModel::Name).data().toString(),
+            presentation->serviceName(ServiceId {0}));
 
         // CSV of what is shown: a header and one line per row, durations in nanoseconds.
         QTemporaryDir dir;
@@ -148,7 +153,8 @@ private slots:
         QVERIFY(ready.wait(20000));
         view.setGrouping({StatsGrouping::By::Attribute, "http.route"}, true);
         QVERIFY(ready.wait(20000));
-        QCOMPARE(view.model()->headerData(OperationStatsModel::Name, Qt::Horizontal).toString(), QStringLiteral("http.route"));
+        QCOMPARE(view.model()->headerData(OperationStatsModel::Name, Qt::Horizontal).toString(),
+            QStringLiteral("http.route"));
         bool checkout = false, none = false;
         for (int r = 0; r < view.model()->rowCount(); ++r) {
             const QString value = view.model()->index(r, OperationStatsModel::Name).data().toString();
@@ -166,7 +172,7 @@ private slots:
         view.setPresentation(presentation);
         QVERIFY(ready.count() || ready.wait(10000));
         QCOMPARE(view.shownRows(), 0); // nothing selected yet
-        view.setSelectedTrace(TraceIndex{0});
+        view.setSelectedTrace(TraceIndex {0});
         QVERIFY(ready.wait(10000));
         QCOMPARE(view.shownRows(), 51);
         auto* errorsOnly = view.findChild<QCheckBox*>();
@@ -189,7 +195,7 @@ private slots:
         auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
         ChartsView view;
         view.setPresentation(presentation);
-        view.setSelectedTrace(TraceIndex{0});
+        view.setSelectedTrace(TraceIndex {0});
         // Every one of the 9 services is called at least once.
         QCOMPARE(view.calls()->chart()->series().size(), 9);
         QVERIFY(view.failures()->chart()->series().size() >= 1);
@@ -199,7 +205,8 @@ private slots:
     void histogramMarksPercentiles()
     {
         LatencyHistogram histogram;
-        histogram.setDurations(QStringLiteral("x"), {1'000'000, 2'000'000, 3'000'000, 50'000'000}, 2'000'000, 50'000'000, 50'000'000);
+        histogram.setDurations(
+            QStringLiteral("x"), {1'000'000, 2'000'000, 3'000'000, 50'000'000}, 2'000'000, 50'000'000, 50'000'000);
         // The distribution plus one line each for p50, p95 and p99.
         QCOMPARE(histogram.chart()->series().size(), 4);
         histogram.setLogScale(false);

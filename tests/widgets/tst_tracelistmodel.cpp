@@ -5,8 +5,8 @@
 #include "traceloader.h"
 
 #include <QAbstractItemModelTester>
-#include <QSortFilterProxyModel>
 #include <QFileInfo>
+#include <QSortFilterProxyModel>
 #include <QTest>
 
 using namespace Spanwise;
@@ -78,15 +78,15 @@ private slots:
     void traceSpreadOverFilesNamesThemAll()
     {
         const std::vector<std::string> files = {Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")),
-                                                Test::corpusFile(QStringLiteral("sdk/traces.zipkin.json"))};
+            Test::corpusFile(QStringLiteral("sdk/traces.zipkin.json"))};
         TraceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setTraceSet(loadTraceFiles(files).traces);
         QCOMPARE(model.rowCount(), 320);
         // The files as stored in tests/data (compressed there, NAME.zst).
         QCOMPARE(model.index(0, TraceListModel::File).data().toString(),
-                 QFileInfo(QString::fromStdString(files[0])).fileName() + QStringLiteral(", ") +
-                     QFileInfo(QString::fromStdString(files[1])).fileName());
+            QFileInfo(QString::fromStdString(files[0])).fileName() + QStringLiteral(", ") +
+                QFileInfo(QString::fromStdString(files[1])).fileName());
     }
 
     void resetToEmpty()

@@ -44,12 +44,12 @@ class TestTraceView : public QObject
 private slots:
     void hitTesting()
     {
-        auto presentation = std::make_shared<TraceSetPresentation>(
-            Test::buildTraceSet({{1, {}, "web", "root", 0, 1000}, {2, 1, "api", "call", 100, 400}, {3, 2, "db", "query", 200, 100}}));
+        auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet(
+            {{1, {}, "web", "root", 0, 1000}, {2, 1, "api", "call", 100, 400}, {3, 2, "db", "query", 200, 100}}));
         TraceView view;
         view.resize(1200, 600);
         view.setPresentation(presentation);
-        view.showTrace(TraceIndex{0});
+        view.showTrace(TraceIndex {0});
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         WaterfallView* waterfall = view.waterfall();
@@ -84,8 +84,8 @@ private slots:
 
     void criticalPathMarksTheBars()
     {
-        auto presentation = std::make_shared<TraceSetPresentation>(
-            Test::buildTraceSet({{1, {}, "a", "root", 0, 100}, {2, 1, "a", "first", 10, 20}, {3, 1, "a", "second", 40, 50}}));
+        auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet(
+            {{1, {}, "a", "root", 0, 100}, {2, 1, "a", "first", 10, 20}, {3, 1, "a", "second", 40, 50}}));
         TraceView view;
         view.setPresentation(presentation);
         view.showTrace(TraceIndex {0});
@@ -101,16 +101,17 @@ private slots:
 
     void keyboard()
     {
-        auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet(
-            {{1, {}, "a", "op", 0, 100'000}, {2, 1, "b", "op", 1000, 50'000}, {3, 2, "c", "op", 2000, 20'000}, {4, 3, "d", "op", 3000, 5000}}));
+        auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet({{1, {}, "a", "op", 0, 100'000},
+            {2, 1, "b", "op", 1000, 50'000}, {3, 2, "c", "op", 2000, 20'000}, {4, 3, "d", "op", 3000, 5000}}));
         TraceView view;
         view.setPresentation(presentation);
-        view.showTrace(TraceIndex{0});
+        view.showTrace(TraceIndex {0});
         WaterfallView* waterfall = view.waterfall();
         waterfall->setFocus();
         QTest::keyClick(waterfall, Qt::Key_J);
         QTest::keyClick(waterfall, Qt::Key_Down);
-        QCOMPARE(presentation->serviceName(presentation->set().span(view.controller()->selection()).service), QStringLiteral("c"));
+        QCOMPARE(presentation->serviceName(presentation->set().span(view.controller()->selection()).service),
+            QStringLiteral("c"));
         QTest::keyClick(waterfall, Qt::Key_K);
         QTest::keyClick(waterfall, Qt::Key_Left); // collapses "b"
         QCOMPARE(waterfall->rows().visible().size(), std::size_t(2));
@@ -130,7 +131,7 @@ private slots:
         auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
         TraceView view;
         view.setPresentation(presentation);
-        view.showTrace(TraceIndex{0});
+        view.showTrace(TraceIndex {0});
         view.search(QStringLiteral("REDIS")); // case ignored
         // The 14 redis spans match by service; nothing else mentions redis.
         QCOMPARE(view.matchCount(), std::size_t(14));
@@ -204,11 +205,11 @@ private slots:
         const TraceSet& set = presentation->set();
         TraceView view;
         view.setPresentation(presentation);
-        view.showTrace(TraceIndex{0});
+        view.showTrace(TraceIndex {0});
         SpanIndex referenceTest;
         for (std::uint32_t i = 0; i < set.spans().size(); ++i)
             if (set.text(set.spans()[i].operation) == "reference-test")
-                referenceTest = SpanIndex{i};
+                referenceTest = SpanIndex {i};
         view.controller()->select(referenceTest);
         // Two links: the cross-trace one is not loaded, the FOLLOWS_FROM one is.
         const auto links = view.details()->linkItems();
@@ -236,8 +237,8 @@ private slots:
         for (std::uint32_t i = 0; i < set.spans().size() && !from.isValid(); ++i) {
             for (const Link& link : set.links(set.spans()[i].links)) {
                 const SpanIndex target = LinkIndex::resolve(set, link.traceId, link.spanId);
-                if (target.isValid() && set.forest().traceOf(target) != set.forest().traceOf(SpanIndex{i})) {
-                    from = SpanIndex{i};
+                if (target.isValid() && set.forest().traceOf(target) != set.forest().traceOf(SpanIndex {i})) {
+                    from = SpanIndex {i};
                     to = target;
                     break;
                 }
@@ -264,7 +265,7 @@ private slots:
         auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("hotrod.svg"));
-        QCOMPARE(exportWaterfall(*presentation, TraceIndex{0}, path, {}), QString());
+        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, {}), QString());
         bool wellFormed = false;
         QStringList elements;
         const QStringList texts = Test::svgTexts(path, &wellFormed, &elements);
@@ -272,7 +273,8 @@ private slots:
         // Every span's row: service and operation appear as text, as many times as there are spans.
         const TraceSet& set = presentation->set();
         for (const Span& span : set.spans()) {
-            QVERIFY2(texts.contains(presentation->serviceName(span.service)), qPrintable(presentation->serviceName(span.service)));
+            QVERIFY2(texts.contains(presentation->serviceName(span.service)),
+                qPrintable(presentation->serviceName(span.service)));
             QVERIFY(texts.contains(presentation->text(span.operation)));
         }
         QCOMPARE(texts.count(QStringLiteral("redis")), 14);
@@ -281,11 +283,12 @@ private slots:
 
     void hostileNamesStayInert()
     {
-        auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet(
-            {{1, {}, "</text><script>alert(1)</script>", "a\"b & <c>", 0, 100}, {2, 1, "x\\y", "line\nbreak", 10, 50}}));
+        auto presentation = std::make_shared<TraceSetPresentation>(
+            Test::buildTraceSet({{1, {}, "</text><script>alert(1)</script>", "a\"b & <c>", 0, 100},
+                {2, 1, "x\\y", "line\nbreak", 10, 50}}));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("hostile.svg"));
-        QCOMPARE(exportWaterfall(*presentation, TraceIndex{0}, path, {}), QString());
+        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, {}), QString());
         bool wellFormed = false;
         QStringList elements;
         const QStringList texts = Test::svgTexts(path, &wellFormed, &elements);
@@ -302,11 +305,12 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("hotrod.png"));
         WaterfallExportOptions options;
         options.width = 1200;
-        QCOMPARE(exportWaterfall(*presentation, TraceIndex{0}, path, options), QString());
+        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, options), QString());
         const QImage image(path);
         QCOMPARE(image.width(), 1200);
         QVERIFY(image.height() > 51 * 18);
-        QVERIFY(!exportWaterfall(*presentation, TraceIndex{0}, dir.filePath(QStringLiteral("x.gif")), options).isEmpty());
+        QVERIFY(
+            !exportWaterfall(*presentation, TraceIndex {0}, dir.filePath(QStringLiteral("x.gif")), options).isEmpty());
     }
 };
 

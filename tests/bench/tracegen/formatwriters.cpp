@@ -89,7 +89,8 @@ void writeOtlpResourceSpans(std::ostream& out, const GeneratedTrace& trace)
 {
     bool firstResource = true;
     for (const auto& [service, spans] : byService(trace)) {
-        out << (firstResource ? "" : ",") << "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":";
+        out << (firstResource ? "" : ",")
+            << "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":";
         writeJsonString(out, service);
         out << "}}]},\"scopeSpans\":[{\"scope\":{\"name\":\"spanwise-tracegen\",\"version\":\"1\"},\"spans\":[";
         firstResource = false;
@@ -108,12 +109,13 @@ void writeOtlpResourceSpans(std::ostream& out, const GeneratedTrace& trace)
             }
             out << ",\"name\":";
             writeJsonString(out, s.operation);
-            out << ",\"kind\":" << otlpKind(s.kind) << ",\"startTimeUnixNano\":\"" << s.startNs << "\",\"endTimeUnixNano\":\""
-                << s.startNs + s.durationNs << "\",\"attributes\":";
+            out << ",\"kind\":" << otlpKind(s.kind) << ",\"startTimeUnixNano\":\"" << s.startNs
+                << "\",\"endTimeUnixNano\":\"" << s.startNs + s.durationNs << "\",\"attributes\":";
             writeOtlpAttributes(out, s.tags);
             out << ",\"events\":[";
             for (std::size_t e = 0; e < s.logs.size(); ++e) {
-                out << (e ? "," : "") << "{\"timeUnixNano\":\"" << s.logs[e].timeNs << "\",\"name\":\"log\",\"attributes\":";
+                out << (e ? "," : "") << "{\"timeUnixNano\":\"" << s.logs[e].timeNs
+                    << "\",\"name\":\"log\",\"attributes\":";
                 writeOtlpAttributes(out, s.logs[e].fields);
                 out << '}';
             }
@@ -219,7 +221,8 @@ void writeZipkinJson(const std::vector<GeneratedTrace>& traces, std::ostream& ou
                     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
                 out << ",\"kind\":\"" << kind << '"';
             }
-            out << ",\"timestamp\":" << s.startNs / 1000 << ",\"duration\":" << std::max<std::int64_t>(1, s.durationNs / 1000)
+            out << ",\"timestamp\":" << s.startNs / 1000
+                << ",\"duration\":" << std::max<std::int64_t>(1, s.durationNs / 1000)
                 << ",\"localEndpoint\":{\"serviceName\":";
             writeJsonString(out, s.service);
             out << "},\"tags\":{";
@@ -280,8 +283,8 @@ void writeOtlpProtobuf(const std::vector<GeneratedTrace>& traces, std::ostream& 
         addTrace(data, trace);
         const std::string body = data.SerializeAsString();
         const auto size = static_cast<std::uint32_t>(body.size());
-        const char prefix[4] = {static_cast<char>(size >> 24), static_cast<char>(size >> 16), static_cast<char>(size >> 8),
-                                static_cast<char>(size)};
+        const char prefix[4] = {static_cast<char>(size >> 24), static_cast<char>(size >> 16),
+            static_cast<char>(size >> 8), static_cast<char>(size)};
         out.write(prefix, 4);
         out << body;
     }

@@ -1,22 +1,24 @@
 // spanwise-tracegen: writes realistic generated traces for the demo and the benchmarks.
-//   spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger|zipkin|otlp-json|otlp-jsonl|otlp-proto|otlp-proto-framed] -o FILE
+//   spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format
+//   jaeger|zipkin|otlp-json|otlp-jsonl|otlp-proto|otlp-proto-framed] -o FILE
 // --demo: the options of the bundled demo trace (resources/demo/demo-trace.json).
-#include "generator.h"
 #include "formatwriters.h"
+#include "generator.h"
 #include "jaegerwriter.h"
 
 #include <algorithm>
 #include <cstdlib>
-#include <vector>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
 namespace {
 
 int usage()
 {
-    std::cerr << "usage: spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format jaeger|zipkin|otlp-json|otlp-jsonl|otlp-proto|otlp-proto-framed] -o "
+    std::cerr << "usage: spanwise-tracegen [--demo] [--seed N] [--traces N] [--spans-per-trace N] [--format "
+                 "jaeger|zipkin|otlp-json|otlp-jsonl|otlp-proto|otlp-proto-framed] -o "
                  "FILE\n";
     return 2;
 }
@@ -52,7 +54,8 @@ int main(int argc, char** argv)
         else
             return usage();
     }
-    static const std::vector<std::string> formats = {"jaeger", "zipkin", "otlp-json", "otlp-jsonl", "otlp-proto", "otlp-proto-framed"};
+    static const std::vector<std::string> formats = {
+        "jaeger", "zipkin", "otlp-json", "otlp-jsonl", "otlp-proto", "otlp-proto-framed"};
     if (output.empty() || std::find(formats.begin(), formats.end(), format) == formats.end())
         return usage();
     std::ofstream out(output, std::ios::binary);
