@@ -45,7 +45,7 @@ void walk(
 std::vector<CriticalSegment> criticalPath(const TraceSet& set, TraceIndex trace)
 {
     std::vector<CriticalSegment> reversed;
-    const TraceInfo& info = set.traces()[trace.value];
+    const TraceInfo& info = set.trace(trace);
     if (!info.root.isValid())
         return reversed;
     walk(set, info.root, set.span(info.root).endNs(), 0, reversed);

@@ -36,7 +36,7 @@ SpanIndex LinkIndex::resolve(const TraceSet& set, TraceId trace, std::uint64_t s
     const TraceIndex index = set.forest().findTrace(trace);
     if (!index.isValid())
         return {};
-    for (const SpanIndex s : set.forest().spansOf(set.traces()[index.value]))
+    for (const SpanIndex s : set.forest().spansOf(set.trace(index)))
         if (set.span(s).spanId == spanId)
             return s;
     return {};

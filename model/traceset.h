@@ -61,6 +61,11 @@ public:
 
     const TraceForest& forest() const { return m_forest; }
     std::span<const TraceInfo> traces() const { return m_forest.traces(); }
+    const TraceInfo& trace(TraceIndex i) const
+    {
+        assert(i.value < m_forest.traces().size());
+        return m_forest.traces()[i.value];
+    }
 
     std::size_t errorSpanCount() const;
     // Bytes held by the model (arrays, index, strings), for the memory benchmark.

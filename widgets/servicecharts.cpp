@@ -122,7 +122,7 @@ void SelfTimeChart::showTrace(TraceIndex trace)
         return;
     }
     const TraceSet& set = m_presentation->set();
-    const TraceInfo& info = set.traces()[trace.value];
+    const TraceInfo& info = set.trace(trace);
     std::vector<std::int64_t> self(set.serviceNames().size(), 0);
     for (const SpanIndex s : set.forest().spansOf(info))
         self[set.span(s).service.value] = saturatingAdd(self[set.span(s).service.value], selfTimeOf(set, s));

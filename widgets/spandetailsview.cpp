@@ -172,7 +172,7 @@ void SpanDetailsView::showSpan(SpanIndex index)
     const TraceSet& set = m_presentation->set();
     const Span& span = set.span(index);
     const TraceIndex traceIndex = set.forest().traceOf(index);
-    const TraceInfo& trace = set.traces()[traceIndex.value];
+    const TraceInfo& trace = set.trace(traceIndex);
 
     QTreeWidgetItem* overview = section(tr("Span"));
     addRow(overview, tr("Service"), m_presentation->serviceName(span.service));

@@ -163,7 +163,7 @@ void SpansView::reload()
             for (std::uint32_t i = 0; i < set.spans().size(); ++i)
                 rows->spans.push_back(SpanIndex {i});
         } else if (trace.isValid()) {
-            const auto order = set.forest().spansOf(set.traces()[trace.value]);
+            const auto order = set.forest().spansOf(set.trace(trace));
             rows->spans.assign(order.begin(), order.end());
         }
         rows->selfTimes.reserve(rows->spans.size());

@@ -52,7 +52,7 @@ QVariant SpanTableModel::data(const QModelIndex& index, int role) const
     const TraceSet& set = m_presentation->set();
     const Span& span = set.span(spanIndex);
     const int column = index.column();
-    const std::int64_t traceStart = set.traces()[set.forest().traceOf(spanIndex).value].startNs;
+    const std::int64_t traceStart = set.trace(set.forest().traceOf(spanIndex)).startNs;
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {

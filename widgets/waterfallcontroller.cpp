@@ -29,7 +29,7 @@ void WaterfallController::setTrace(std::shared_ptr<const TraceSet> set, TraceInd
 
 const TraceInfo* WaterfallController::traceInfo() const
 {
-    return m_trace.isValid() ? &m_set->traces()[m_trace.value] : nullptr;
+    return m_trace.isValid() ? &m_set->trace(m_trace) : nullptr;
 }
 
 WaterfallController::TimeRange WaterfallController::clamped(TimeRange range) const

@@ -34,7 +34,7 @@ Layout layoutOf(const WaterfallRows& rows, const WaterfallExportOptions& options
 QSize waterfallImageSize(
     const TraceSetPresentation& presentation, TraceIndex trace, const WaterfallExportOptions& options)
 {
-    const WaterfallRows all(presentation.set(), presentation.set().traces()[trace.value]);
+    const WaterfallRows all(presentation.set(), presentation.set().trace(trace));
     const Layout layout = layoutOf(options.rows ? *options.rows : all, options);
     return {
         options.width, layout.titleHeight + layout.metrics.rulerHeight + layout.rowCount * layout.metrics.rowHeight};
@@ -44,7 +44,7 @@ void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation
     const WaterfallExportOptions& options)
 {
     const TraceSet& set = presentation.set();
-    const TraceInfo& info = set.traces()[trace.value];
+    const TraceInfo& info = set.trace(trace);
     const WaterfallRows all(set, info);
     const WaterfallRows& rows = options.rows ? *options.rows : all;
     const Layout layout = layoutOf(rows, options);

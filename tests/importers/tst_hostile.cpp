@@ -164,8 +164,8 @@ private slots:
         QVERIFY(!alone->hasTime());
         // Trace a's range is its root's: no span stretched it back to 1970.
         const TraceIndex a = set.forest().traceOf(SpanIndex {0});
-        QCOMPARE(set.traces()[a.value].startNs, rootStart);
-        QCOMPARE(set.traces()[a.value].endNs, rootStart + 100'000);
+        QCOMPARE(set.trace(a).startNs, rootStart);
+        QCOMPARE(set.trace(a).endNs, rootStart + 100'000);
         QCOMPARE(set.spans().size(), std::size_t(5)); // every span is still listed
     }
 

@@ -2,6 +2,7 @@
 #include "corpus.h"
 #include "fixtures.h"
 #include "latencyhistogram.h"
+#include "loadchecks.h"
 #include "operationstatsmodel.h"
 #include "selftime.h"
 #include "servicecharts.h"
@@ -27,10 +28,17 @@ Q_DECLARE_METATYPE(Spanwise::SpanIndex)
 
 namespace {
 
+// The file's presentation, or nullptr (and a test failure naming the file) when it did not
+// load; callers QVERIFY it before use.
 std::shared_ptr<const TraceSetPresentation> presentationOf(const QString& corpusPath)
 {
     const std::string file = Test::corpusFile(corpusPath);
-    return std::make_shared<TraceSetPresentation>(loadTraceFiles(std::span<const std::string>(&file, 1)).traces);
+    const LoadResult result = loadTraceFiles(std::span<const std::string>(&file, 1));
+    if (const QString failure = Test::loadFailure(result); !failure.isEmpty()) {
+        QTest::qFail(qPrintable(failure), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return std::make_shared<TraceSetPresentation>(result.traces);
 }
 
 QStringList csvLines(const QString& path)
@@ -50,6 +58,7 @@ private slots:
     void operationStatsModel()
     {
         auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        QVERIFY(presentation);
         auto result = std::make_shared<StatsResult>(computeOperationStats(presentation->set(), {}));
         OperationStatsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -81,6 +90,7 @@ private slots:
     void spanTableModel()
     {
         auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        QVERIFY(presentation);
         const TraceSet& set = presentation->set();
         std::vector<SpanIndex> spans;
         std::vector<std::int64_t> self;
@@ -103,6 +113,7 @@ private slots:
     void statisticsViewComputesOffTheGuiThread()
     {
         auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
+        QVERIFY(presentation);
         StatisticsView view;
         QSignalSpy ready(&view, &StatisticsView::statisticsReady);
         view.setPresentation(presentation);
@@ -147,6 +158,7 @@ private slots:
     void statisticsByAttribute()
     {
         auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
+        QVERIFY(presentation);
         StatisticsView view;
         QSignalSpy ready(&view, &StatisticsView::statisticsReady);
         view.setPresentation(presentation);
@@ -167,6 +179,7 @@ private slots:
     void spansViewFiltersAndExports()
     {
         auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        QVERIFY(presentation);
         SpansView view;
         QSignalSpy ready(&view, &SpansView::rowsReady);
         view.setPresentation(presentation);
@@ -193,6 +206,7 @@ private slots:
     void chartsShowEveryCalledService()
     {
         auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
+        QVERIFY(presentation);
         ChartsView view;
         view.setPresentation(presentation);
         view.setSelectedTrace(TraceIndex {0});

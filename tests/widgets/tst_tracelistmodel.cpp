@@ -1,5 +1,6 @@
 #include "corpus.h"
 #include "fixtures.h"
+#include "loadchecks.h"
 #include "tracelistmodel.h"
 #include "tracelistpanel.h"
 #include "traceloader.h"
@@ -13,10 +14,16 @@ using namespace Spanwise;
 
 namespace {
 
+// The file's traces, or nullptr (and a test failure naming the file) when it did not load.
 std::shared_ptr<const TraceSet> loadCorpusFile(const QString& path)
 {
     const std::string file = Test::corpusFile(path);
-    return loadTraceFiles(std::span<const std::string>(&file, 1)).traces;
+    const LoadResult result = loadTraceFiles(std::span<const std::string>(&file, 1));
+    if (const QString failure = Test::loadFailure(result); !failure.isEmpty()) {
+        QTest::qFail(qPrintable(failure), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return result.traces;
 }
 
 } // namespace
@@ -30,7 +37,9 @@ private slots:
     {
         TraceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setTraceSet(loadCorpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json")));
+        const auto hotrod = loadCorpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        QVERIFY(hotrod);
+        model.setTraceSet(hotrod);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.columnCount(), int(TraceListModel::ColumnCount));
         const auto text = [&](int column) { return model.index(0, column).data().toString(); };
@@ -81,7 +90,9 @@ private slots:
             Test::corpusFile(QStringLiteral("sdk/traces.zipkin.json"))};
         TraceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setTraceSet(loadTraceFiles(files).traces);
+        const LoadResult both = loadTraceFiles(files);
+        SPANWISE_VERIFY_LOADED(both);
+        model.setTraceSet(both.traces);
         QCOMPARE(model.rowCount(), 320);
         // The files as stored in tests/data (compressed there, NAME.zst).
         QCOMPARE(model.index(0, TraceListModel::File).data().toString(),

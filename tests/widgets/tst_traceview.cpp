@@ -1,5 +1,6 @@
 #include "corpus.h"
 #include "fixtures.h"
+#include "loadchecks.h"
 #include "processes.h"
 #include "spandetailsview.h"
 #include "traceloader.h"
@@ -24,10 +25,17 @@ Q_DECLARE_METATYPE(Spanwise::TraceIndex)
 
 namespace {
 
+// The file's presentation, or nullptr (and a test failure naming the file) when it did not
+// load; callers QVERIFY it before use.
 std::shared_ptr<const TraceSetPresentation> presentationOf(const QString& corpusPath)
 {
     const std::string file = Test::corpusFile(corpusPath);
-    return std::make_shared<TraceSetPresentation>(loadTraceFiles(std::span<const std::string>(&file, 1)).traces);
+    const LoadResult result = loadTraceFiles(std::span<const std::string>(&file, 1));
+    if (const QString failure = Test::loadFailure(result); !failure.isEmpty()) {
+        QTest::qFail(qPrintable(failure), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return std::make_shared<TraceSetPresentation>(result.traces);
 }
 
 QString operationOf(const TraceSetPresentation& p, SpanIndex span)
@@ -129,6 +137,7 @@ private slots:
     void searchNavigation()
     {
         auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        QVERIFY(presentation);
         TraceView view;
         view.setPresentation(presentation);
         view.showTrace(TraceIndex {0});
@@ -202,6 +211,7 @@ private slots:
     void linksAndBacklinks()
     {
         auto presentation = presentationOf(QStringLiteral("public/jaeger/jaeger-converter-ui-01.json"));
+        QVERIFY(presentation);
         const TraceSet& set = presentation->set();
         TraceView view;
         view.setPresentation(presentation);
@@ -231,6 +241,7 @@ private slots:
     void linkIntoAnotherTrace()
     {
         auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
+        QVERIFY(presentation);
         const TraceSet& set = presentation->set();
         // A span with a link to a loaded span of another trace.
         SpanIndex from, to;
@@ -263,6 +274,7 @@ private slots:
     void svgExportHasEveryRow()
     {
         auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        QVERIFY(presentation);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("hotrod.svg"));
         QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, {}), QString());
@@ -301,6 +313,7 @@ private slots:
     void pngExport()
     {
         auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        QVERIFY(presentation);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("hotrod.png"));
         WaterfallExportOptions options;
