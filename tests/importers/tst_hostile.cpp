@@ -84,6 +84,9 @@ private slots:
             << QStringList {"2 span(s) decoded one by one, 1 corrupt span(s) skipped"};
         QTest::newRow("length-prefixed stream starting with an empty frame")
             << "otlp-proto-empty-first-frame.bin" << 2 << QStringList {};
+        // "parentId": null is how real Zipkin clients write "no parent": no warning.
+        QTest::newRow("null members and spans without timestamp")
+            << "zipkin-spans-without-timestamp.json" << 5 << QStringList {};
         QTest::newRow("negative duration and wrong-typed fields")
             << "jaeger-negative-duration-wrong-types.json" << 2
             << QStringList {"at data[0].spans[0]: the span ends before it starts (duration -400000 ns)",

@@ -1,7 +1,10 @@
 #include "fixtures.h"
 #include "operationstats.h"
+#include "spantimes.h"
 
 #include <QTest>
+
+#include <limits>
 
 using namespace Spanwise;
 
@@ -101,6 +104,18 @@ private slots:
         StatsOptions options;
         options.cancel = &cancel;
         QVERIFY(computeOperationStats(*set, {}, options).cancelled);
+    }
+
+    // Durations at the model's limit: their sum saturates instead of wrapping negative.
+    void totalsSaturate()
+    {
+        const auto set = Test::buildTraceSet({{1, {}, "web", "get", 0, maxTimeNs, false, 1},
+            {1, {}, "web", "get", 0, maxTimeNs, false, 2}, {1, {}, "web", "get", 0, maxTimeNs, false, 3}});
+        const StatsResult stats = computeOperationStats(*set, {});
+        QCOMPARE(stats.rows.size(), std::size_t(1));
+        // 3 x (2^62 - 1) exceeds INT64_MAX (2^63 - 1): the total stops there.
+        QCOMPARE(stats.rows[0].totalNs, std::numeric_limits<std::int64_t>::max());
+        QCOMPARE(stats.rows[0].maxNs, maxTimeNs);
     }
 };
 
