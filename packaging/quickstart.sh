@@ -62,7 +62,8 @@ run_all_tests() {
     for test in "${valgrind_tests[@]}"; do
         local binary
         binary=$(find build/tests -name "$test" -type f -executable | head -n 1)
-        valgrind -q --error-exitcode=99 --leak-check=no "$binary" > "build/$test.valgrind.log" 2>&1 ||
+        # PCRE2's JIT (QRegularExpression) reads strings in 16-byte steps, which memcheck flags.
+        QT_ENABLE_REGEXP_JIT=0 valgrind -q --error-exitcode=99 --leak-check=no "$binary" > "build/$test.valgrind.log" 2>&1 ||
             { tail -40 "build/$test.valgrind.log"; failed+=("valgrind $test"); }
     done
     # A closing line test runners and CI read: steps passed and failed.
