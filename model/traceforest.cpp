@@ -190,6 +190,7 @@ private:
         for (const SpanIndex root : m_roots)
             appendDepthFirst(root);
         info.order.count = static_cast<std::uint32_t>(m_forest.m_order.size()) - info.order.begin;
+        info.hasTime = timed;
         m_forest.m_traces.push_back(info);
     }
 

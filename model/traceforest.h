@@ -19,6 +19,7 @@ struct TraceInfo {
     std::uint32_t serviceCount = 0;
     std::int64_t startNs = 0;
     std::int64_t endNs = 0;
+    bool hasTime = false; // some span has a recorded or derived time; else start and end mean nothing
 
     std::int64_t durationNs() const { return endNs - startNs; }
     std::uint32_t spanCount() const { return order.count; }

@@ -186,11 +186,17 @@ void SpanDetailsView::showSpan(SpanIndex index)
         statusItem->setForeground(1, QColor(0xd3, 0x2f, 0x2f));
     if (span.statusMessage.isValid() && !set.text(span.statusMessage).empty())
         addRow(overview, tr("Status message"), m_presentation->text(span.statusMessage));
-    addRow(overview, tr("Duration"), formatDuration(span.durationNs));
-    addRow(overview, tr("Self time"), formatDuration(selfTimeOf(set, index)));
-    addRow(overview, tr("Start"),
-        formatTimestamp(span.startNs) + QStringLiteral("  (+") + formatDuration(span.startNs - trace.startNs) +
-            QLatin1Char(')'));
+    if (span.hasTime()) {
+        // A derived time is Spanwise's estimate (from annotations, children or parent), not the file's.
+        const QString derived = span.flags & SpanTimeDerived ? tr("  (derived: the file recorded none)") : QString();
+        addRow(overview, tr("Duration"), formatDuration(span.durationNs) + derived);
+        addRow(overview, tr("Self time"), formatDuration(selfTimeOf(set, index)));
+        addRow(overview, tr("Start"),
+            formatTimestamp(span.startNs) + QStringLiteral("  (+") + formatDuration(span.startNs - trace.startNs) +
+                QLatin1Char(')') + derived);
+    } else {
+        addRow(overview, tr("Start"), tr("not recorded, and nothing to derive it from"));
+    }
     addRow(overview, tr("Span ID"), toQString(formatSpanId(span.spanId)));
     if (span.hasParentId())
         addRow(overview, tr("Parent span ID"), toQString(formatSpanId(span.parentSpanId)));

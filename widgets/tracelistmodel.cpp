@@ -102,9 +102,9 @@ QVariant TraceListModel::display(int row, int column) const
     case RootOperation:
         return m_rows[row].rootOperation;
     case Start:
-        return formatTimestamp(trace.startNs);
+        return trace.hasTime ? formatTimestamp(trace.startNs) : tr("no time recorded");
     case Duration:
-        return formatDuration(trace.durationNs());
+        return trace.hasTime ? formatDuration(trace.durationNs()) : QStringLiteral("—");
     case Spans:
         return trace.spanCount();
     case Services:

@@ -66,7 +66,9 @@ void TraceScatterChart::setTraces(std::shared_ptr<const TraceSet> set, const std
     const std::size_t step = std::max<std::size_t>(1, (traces.size() + maxPoints - 1) / maxPoints);
     double minX = 0, maxX = 0, minY = 0, maxY = 0;
     for (std::size_t i = 0; m_set && i < traces.size(); i += step) {
-        const TraceInfo& info = m_set->traces()[traces[i].value];
+        const TraceInfo& info = m_set->trace(traces[i]);
+        if (!info.hasTime)
+            continue; // no place on a time axis
         // Log axis: a zero-length trace sits at one microsecond.
         const QPointF point(static_cast<double>(info.startNs / 1'000'000), std::max(0.001, info.durationNs() / 1e6));
         (info.errorCount > 0 ? errors : ok).append(point);

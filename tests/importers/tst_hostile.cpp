@@ -170,6 +170,9 @@ private slots:
         QCOMPARE(set.trace(a).startNs, rootStart);
         QCOMPARE(set.trace(a).endNs, rootStart + 100'000);
         QCOMPARE(set.spans().size(), std::size_t(5)); // every span is still listed
+        QVERIFY(set.trace(a).hasTime);
+        const TraceIndex f = set.forest().traceOf(SpanIndex {4});
+        QVERIFY(f != a && !set.trace(f).hasTime); // the trace list shows "no time recorded"
     }
 
     // The real SmartThings trace: 84 of its 1,041 records have no timestamp. Its time range
