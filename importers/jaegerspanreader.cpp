@@ -112,9 +112,8 @@ SpanIndex JaegerSpanReader::read(
         warn(path, repairs.describe());
 
     if (const auto flags = jsonMember(object, "flags")) {
-        const auto value = jsonInteger(*flags);
-        if (value && *value >= 0 && *value <= std::int64_t(UINT32_MAX))
-            span.traceFlags = static_cast<std::uint32_t>(*value);
+        if (const auto value = jsonFlags(*flags))
+            span.traceFlags = *value;
         else
             warn(path.member("flags"),
                 "flags should be a whole number from 0 to 2^32-1, found " + std::string(jsonTypeName(*flags)) +

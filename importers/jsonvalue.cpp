@@ -73,6 +73,14 @@ std::optional<std::int64_t> jsonSaturatedInteger(simdjson::dom::element value)
     }
 }
 
+std::optional<std::uint32_t> jsonFlags(simdjson::dom::element value)
+{
+    const auto number = jsonInteger(value);
+    if (!number || *number < 0 || *number > std::int64_t(UINT32_MAX))
+        return std::nullopt;
+    return static_cast<std::uint32_t>(*number);
+}
+
 std::optional<double> jsonNumber(simdjson::dom::element value)
 {
     switch (value.type()) {

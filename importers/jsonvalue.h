@@ -17,6 +17,8 @@ std::optional<std::int64_t> jsonInteger(simdjson::dom::element value);
 // for times, which are kept and clamped with a warning rather than dropped.
 std::optional<std::int64_t> jsonSaturatedInteger(simdjson::dom::element value);
 std::optional<double> jsonNumber(simdjson::dom::element value);
+// A span's "flags" (W3C trace flags and more): a whole number from 0 to 2^32-1.
+std::optional<std::uint32_t> jsonFlags(simdjson::dom::element value);
 std::optional<bool> jsonBool(simdjson::dom::element value);
 
 // A time or duration in microseconds (integer, fractional, or a numeric string) as

@@ -333,9 +333,8 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
         warn(path.member("name"), "span has no name; shown without a name");
     }
     if (const auto flags = jsonMember(object, "flags")) {
-        const auto value = jsonInteger(*flags);
-        if (value && *value >= 0 && *value <= std::int64_t(UINT32_MAX))
-            span.traceFlags = static_cast<std::uint32_t>(*value);
+        if (const auto value = jsonFlags(*flags))
+            span.traceFlags = *value;
         else
             warn(path.member("flags"),
                 "flags should be a whole number from 0 to 2^32-1, found " + std::string(jsonTypeName(*flags)) +

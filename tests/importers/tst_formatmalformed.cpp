@@ -2,6 +2,7 @@
 
 #include "corpus.h"
 #include "fixtures.h"
+#include "loadchecks.h"
 
 #include <QFile>
 #include <QTest>
@@ -24,15 +25,6 @@ std::string otlpSpan(const std::string& field)
 {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b175","parentSpanId":"eee19b7ec3c1b174","name":"second",
 "startTimeUnixNano":"1100","endTimeUnixNano":"1900",)" +
         field + R"(}]}]}]})";
-}
-
-QStringList messagesOf(const LoadResult& result)
-{
-    QStringList out;
-    for (const ImportReport& report : result.reports)
-        for (const ImportMessage& message : report.messages)
-            out << QString::fromStdString(report.describe(message));
-    return out;
 }
 
 // The spans an independent reading of the protobuf wire format finds whole in `bytes`, written
@@ -139,7 +131,8 @@ void TestFormatMalformed::otlpJsonFields()
     QCOMPARE(report.format, std::string("otlp-json"));
     QCOMPARE(result.traces->spans().size(), std::size_t(2)); // flagged, never dropped
     QCOMPARE(report.warningCount, std::size_t(1));
-    QVERIFY2(messagesOf(result).front().contains(message), qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
+    QVERIFY2(Test::loadMessages(result).front().contains(message),
+        qPrintable(Test::loadMessages(result).join(QLatin1Char('\n'))));
     QCOMPARE(result.traces->spans()[1].flags & flags, flags);
 }
 
@@ -179,7 +172,7 @@ void TestFormatMalformed::detection()
     QFETCH(QString, format);
     QFETCH(int, spans);
     const LoadResult result = Test::loadText(content.toStdString());
-    QVERIFY2(!result.anyFailed(), qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
+    QVERIFY2(!result.anyFailed(), qPrintable(Test::loadMessages(result).join(QLatin1Char('\n'))));
     QCOMPARE(QString::fromStdString(result.reports.front().format), format);
     QCOMPARE(int(result.traces->spans().size()), spans);
 }
@@ -225,8 +218,8 @@ void TestFormatMalformed::protobufFrames()
     QCOMPARE(report.format, std::string("otlp-proto"));
     QVERIFY(!report.failed);
     QVERIFY(report.warningCount >= 1);
-    QVERIFY2(messagesOf(result).join(QLatin1Char('\n')).contains(message),
-        qPrintable(messagesOf(result).join(QLatin1Char('\n'))));
+    QVERIFY2(Test::loadMessages(result).join(QLatin1Char('\n')).contains(message),
+        qPrintable(Test::loadMessages(result).join(QLatin1Char('\n'))));
 
     // The frames before (and after) the damage load whole.
     bool read = false;
@@ -255,13 +248,13 @@ void TestFormatMalformed::truncatedRawProtobuf()
     QCOMPARE(report.format, std::string("otlp-proto"));
     QVERIFY(!report.failed);
     QCOMPARE(report.warningCount, std::size_t(1));
-    QVERIFY2(messagesOf(result).front().contains(QStringLiteral("half.pb: byte ")) &&
-            messagesOf(result).front().contains(QStringLiteral("the message is cut short")) &&
-            messagesOf(result).front().contains(QStringLiteral("complete span(s) before the cut loaded")),
-        qPrintable(messagesOf(result).front()));
+    QVERIFY2(Test::loadMessages(result).front().contains(QStringLiteral("half.pb: byte ")) &&
+            Test::loadMessages(result).front().contains(QStringLiteral("the message is cut short")) &&
+            Test::loadMessages(result).front().contains(QStringLiteral("complete span(s) before the cut loaded")),
+        qPrintable(Test::loadMessages(result).front()));
     // The ResourceSpans the cut falls in gives up its whole spans too: more than the whole
     // ResourceSpans alone would hold.
-    const QString message = messagesOf(result).front();
+    const QString message = Test::loadMessages(result).front();
     const int salvaged = message.section(QStringLiteral("remain; "), 1).section(QLatin1Char(' '), 0, 0).toInt();
     QVERIFY2(salvaged > 0, qPrintable(message));
     // Exactly the spans the independent reading finds whole before the cut.
@@ -283,12 +276,12 @@ void TestFormatMalformed::corruptResourceSpansIsSkipped()
     const LoadResult result = Test::loadText(damaged.toStdString(), "damaged.pb");
     QVERIFY(!result.anyFailed());
     QCOMPARE(result.reports.front().warningCount, std::size_t(1));
-    QVERIFY2(messagesOf(result).front().contains(
+    QVERIFY2(Test::loadMessages(result).front().contains(
                  QStringLiteral("damaged.pb: byte 0, at TracesData.resourceSpans[0]: corrupt ResourceSpans")),
-        qPrintable(messagesOf(result).front()));
+        qPrintable(Test::loadMessages(result).front()));
     // The other ResourceSpans load whole; of the damaged one, the spans still decodable alone
     // (the message says how many), and never more than it held.
-    const QString message = messagesOf(result).front();
+    const QString message = Test::loadMessages(result).front();
     const int decoded = message.section(QStringLiteral("bytes); "), 1).section(QLatin1Char(' '), 0, 0).toInt();
     const std::string all = bytes.toStdString();
     QVERIFY(decoded <= wholeSpans(all, 0, 0, 1));

@@ -21,15 +21,6 @@ LoadResult loadHostile(const QString& name)
     return loadTraceFiles(std::span<const std::string>(&path, 1));
 }
 
-QStringList messages(const LoadResult& result)
-{
-    QStringList out;
-    for (const ImportReport& report : result.reports)
-        for (const ImportMessage& message : report.messages)
-            out << QString::fromStdString(report.describe(message));
-    return out;
-}
-
 const Span* spanNamed(const TraceSet& set, std::string_view name)
 {
     for (const Span& span : set.spans())
@@ -101,7 +92,7 @@ private slots:
         const LoadResult result = loadHostile(file);
         SPANWISE_VERIFY_LOADED(result);
         QCOMPARE(int(result.traces->spans().size()), spans);
-        const QStringList said = messages(result);
+        const QStringList said = Test::loadMessages(result);
         QCOMPARE(said.isEmpty(), expected.isEmpty());
         for (const QString& part : expected) {
             const bool found =

@@ -29,18 +29,9 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text.replace(at, from.size(), to);
 }
 
-QStringList describedMessages(const LoadResult& result)
-{
-    QStringList out;
-    for (const ImportReport& report : result.reports)
-        for (const ImportMessage& message : report.messages)
-            out << QString::fromStdString(report.describe(message));
-    return out;
-}
-
 bool anyMessageContains(const LoadResult& result, const QString& text)
 {
-    for (const QString& line : describedMessages(result))
+    for (const QString& line : Test::loadMessages(result))
         if (line.contains(text))
             return true;
     return false;
@@ -101,7 +92,7 @@ void TestJaegerMalformed::recoverable()
     QVERIFY(!report.failed);
     QCOMPARE(int(result.traces->spans().size()), spans);
     QVERIFY(report.warningCount > 0);
-    QVERIFY2(anyMessageContains(result, message), qPrintable(describedMessages(result).join(QLatin1Char('\n'))));
+    QVERIFY2(anyMessageContains(result, message), qPrintable(Test::loadMessages(result).join(QLatin1Char('\n'))));
 }
 
 void TestJaegerMalformed::wrongTypeKeepsTheRestOfTheSpan()
@@ -140,7 +131,7 @@ void TestJaegerMalformed::unloadable()
     QVERIFY(report.failed);
     QVERIFY(result.anyFailed());
     QVERIFY(report.errorCount >= 1);
-    QVERIFY2(anyMessageContains(result, error), qPrintable(describedMessages(result).join(QLatin1Char('\n'))));
+    QVERIFY2(anyMessageContains(result, error), qPrintable(Test::loadMessages(result).join(QLatin1Char('\n'))));
     QCOMPARE(result.traces->spans().size(), std::size_t(0));
 }
 

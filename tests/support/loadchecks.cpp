@@ -21,4 +21,13 @@ QString loadFailure(const LoadResult& result)
     return {};
 }
 
+QStringList loadMessages(const LoadResult& result)
+{
+    QStringList out;
+    for (const ImportReport& report : result.reports)
+        for (const ImportMessage& message : report.messages)
+            out << QString::fromStdString(report.describe(message));
+    return out;
+}
+
 } // namespace Spanwise::Test

@@ -11,6 +11,9 @@ namespace Spanwise::Test {
 // which names the file), or no trace at all. Empty when the load is usable.
 QString loadFailure(const LoadResult& result);
 
+// Every message of every file, as users read them ("file: line 3, column 7 (byte 42), at …: …").
+QStringList loadMessages(const LoadResult& result);
+
 } // namespace Spanwise::Test
 
 // Fails the test, naming the file and the reason, unless every file loaded and there is at
