@@ -131,7 +131,10 @@ void SpansView::setPresentation(std::shared_ptr<const TraceSetPresentation> pres
 
 void SpansView::setSelectedTrace(TraceIndex trace)
 {
-    m_trace = trace;
+    // A trace of another load (the window can pass the selection before the new set arrives)
+    // is no trace here: it once made the worker read past the traces.
+    const bool ours = m_presentation && trace.isValid() && trace.value < m_presentation->set().traces().size();
+    m_trace = ours ? trace : TraceIndex {};
     if (m_scope->currentIndex() == 0)
         reload();
 }

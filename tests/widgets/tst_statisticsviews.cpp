@@ -188,6 +188,12 @@ private slots:
         view.setSelectedTrace(TraceIndex {0});
         QVERIFY(ready.wait(10000));
         QCOMPARE(view.shownRows(), 51);
+        // A trace index from another, larger load shows nothing instead of reading past the set.
+        view.setSelectedTrace(TraceIndex {7});
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(view.shownRows(), 0);
+        view.setSelectedTrace(TraceIndex {0});
+        QVERIFY(ready.wait(10000));
         auto* errorsOnly = view.findChild<QCheckBox*>();
         errorsOnly->setChecked(true);
         QCOMPARE(view.shownRows(), 3);
