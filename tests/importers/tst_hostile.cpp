@@ -73,6 +73,9 @@ private slots:
         QTest::newRow("protobuf attribute nested past the parser's limit")
             << "otlp-proto-too-deep-attribute.pb" << 2
             << QStringList {"2 span(s) decoded one by one, 1 corrupt span(s) skipped"};
+        QTest::newRow("protobuf start past INT64_MAX beside one in 1970")
+            << "otlp-proto-overflowing-start.pb" << 2
+            << QStringList {"at TracesData.resourceSpans[0].scopeSpans[0].spans[1]: the start time lies outside"};
         QTest::newRow("length-prefixed stream starting with an empty frame")
             << "otlp-proto-empty-first-frame.bin" << 2 << QStringList {};
         // "parentId": null is how real Zipkin clients write "no parent": no warning.

@@ -52,3 +52,13 @@ open("otlp-proto-too-deep-attribute.pb", "wb").write(too_deep)
 # A length-prefixed stream (Collector file exporter) that starts with an empty frame.
 frame = field(1, resource_spans([span(1, b"first"), span(2, b"second")]))
 open("otlp-proto-empty-first-frame.bin", "wb").write(struct.pack(">I", 0) + struct.pack(">I", len(frame)) + frame)
+
+# Two spans, one at the very start of 1970 and one whose start overflows int64 (once a 92-byte
+# file whose ruler ticks filled 16 GB in the waterfall).
+def timed_span(index, start, end):
+    return field(1, bytes(range(1, 17))) + field(2, bytes([0] * 7 + [index])) + field(5, b"t") + \
+        fixed64(7, start) + fixed64(8, end)
+
+
+overflowing = field(1, resource_spans([timed_span(1, 1, 2), timed_span(2, 2**64 - 1, 2**64 - 1)]))
+open("otlp-proto-overflowing-start.pb", "wb").write(overflowing)
