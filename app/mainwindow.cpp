@@ -204,7 +204,8 @@ void MainWindow::openDemo()
     m_paths.clear();
     const QByteArray bytes = demo.readAll();
     std::vector<NamedBuffer> buffers;
-    buffers.push_back({demoName.toStdString(), std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()))});
+    buffers.push_back(
+        {demoName.toStdString(), PaddedBuffer(std::string_view(bytes.constData(), std::size_t(bytes.size())))});
     beginLoading(demoName);
     m_loadJob->start(std::move(buffers));
 }

@@ -31,6 +31,7 @@ public:
 
     void append(std::string_view bytes)
     {
+        m_storage.reserve(m_size + bytes.size() + padding); // one allocation, not two
         m_storage.resize(m_size);
         m_storage.append(bytes);
         m_size += bytes.size();

@@ -146,12 +146,18 @@ std::expected<PaddedBuffer, std::string> readFile(const std::string& path)
     if (fd < 0)
         return std::unexpected(std::string("cannot open the file: ") + std::strerror(errno));
     PaddedBuffer buffer;
-    // One allocation for a regular file: growing as it reads would copy it over and over.
+    // A regular file is read into one allocation of its size (plus a little room to see the
+    // end): growing while reading would copy it and, for a moment, need twice its size.
     constexpr std::size_t chunk = 1 << 20;
-    if (std::filesystem::is_regular_file(status))
-        buffer.reserve(fileSize(path) + chunk);
+    constexpr std::size_t endRoom = 4096;
+    const std::size_t expected = std::filesystem::is_regular_file(status) ? fileSize(path) : 0;
+    buffer.reserve(expected + endRoom);
     for (;;) {
-        const std::size_t want = std::max<std::size_t>(chunk, std::min<std::size_t>(buffer.size(), 64u << 20));
+        // A regular file: the rest of its size, and room to read its end (or a growth it had
+        // since). Else (a pipe): geometric chunks.
+        const std::size_t want = expected > 0
+            ? (buffer.size() < expected ? expected - buffer.size() : 0) + endRoom
+            : std::max<std::size_t>(chunk, std::min<std::size_t>(buffer.size(), 64u << 20));
         char* at = buffer.grow(want);
         const ssize_t got = ::read(fd, at, want);
         if (got < 0 && errno == EINTR) {
@@ -207,7 +213,7 @@ LoadResult loadTraceBuffers(std::span<const NamedBuffer> buffers, const LoadOpti
         [&](const NamedBuffer& buffer, TraceSetBuilder& builder, ImportReport& report,
             ProgressMeter& meter) -> std::uint64_t {
             report.path = buffer.name;
-            importBytes(buffer.name, PaddedBuffer(buffer.bytes), builder, report, options, meter);
+            importBytes(buffer.name, buffer.bytes, builder, report, options, meter);
             return buffer.bytes.size();
         });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "importreport.h"
+#include "paddedbuffer.h"
 
 #include <atomic>
 #include <cstdint>
@@ -14,10 +15,11 @@ namespace Spanwise {
 
 class TraceSet;
 
-// A file's content given directly (the bundled demo, tests), with the name reports use.
+// A file's content given directly (the bundled demo, tests), with the name reports use; padded
+// as simdjson needs, so loading it makes no copy.
 struct NamedBuffer {
     std::string name;
-    std::string bytes;
+    PaddedBuffer bytes;
 };
 
 struct LoadOptions {

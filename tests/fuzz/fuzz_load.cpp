@@ -11,7 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    const Spanwise::NamedBuffer buffer {"fuzz", std::string(reinterpret_cast<const char*>(data), size)};
+    const Spanwise::NamedBuffer buffer {
+        "fuzz", Spanwise::PaddedBuffer(std::string_view(reinterpret_cast<const char*>(data), size))};
     Spanwise::LoadOptions options;
     // Small enough that a bomb among the inputs stays far below -rss_limit_mb.
     options.maxDecompressedBytes = 64 << 20;

@@ -77,7 +77,7 @@ private slots:
         std::mt19937_64 random(qHash(file));
         int loaded = 0, failed = 0;
         for (int i = 0; i < 150; ++i) {
-            const NamedBuffer mutant {"mutant", mutate(original, random)};
+            const NamedBuffer mutant {"mutant", PaddedBuffer(mutate(original, random))};
             const LoadResult result = loadTraceBuffers(std::span<const NamedBuffer>(&mutant, 1));
             QCOMPARE(result.reports.size(), std::size_t(1));
             const ImportReport& report = result.reports.front();

@@ -99,7 +99,7 @@ QStringList dumpEdges(const TraceSet& set)
 
 LoadResult loadText(std::string_view text, std::string name)
 {
-    const NamedBuffer buffer {std::move(name), std::string(text)};
+    const NamedBuffer buffer {std::move(name), PaddedBuffer(text)};
     return loadTraceBuffers(std::span<const NamedBuffer>(&buffer, 1));
 }
 
