@@ -130,8 +130,9 @@ std::uint64_t fileSize(const std::string& path)
     return error ? 0 : static_cast<std::uint64_t>(size);
 }
 
-// Reads a whole file into padded storage, or says in one sentence why it cannot.
-std::expected<PaddedBuffer, std::string> readFile(const std::string& path)
+// Reads a whole file into padded storage, or says in one sentence why it cannot. Pipes and
+// devices are read up to streamLimit bytes.
+std::expected<PaddedBuffer, std::string> readFile(const std::string& path, std::uint64_t streamLimit)
 {
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
@@ -173,6 +174,12 @@ std::expected<PaddedBuffer, std::string> readFile(const std::string& path)
         buffer.commit(static_cast<std::size_t>(got));
         if (got == 0)
             break;
+        // A pipe or device has no size to trust (/dev/zero never ends): the inflation cap bounds it.
+        if (expected == 0 && buffer.size() > streamLimit) {
+            ::close(fd);
+            return std::unexpected("this pipe or device gave more than the limit of " + std::to_string(streamLimit) +
+                " bytes (set it with --max-decompressed); save the trace to a file");
+        }
     }
     ::close(fd);
     return buffer;
@@ -194,7 +201,8 @@ LoadResult loadTraceFiles(std::span<const std::string> paths, const LoadOptions&
         [&](const std::string& path, TraceSetBuilder& builder, ImportReport& report,
             ProgressMeter& meter) -> std::uint64_t {
             report.path = path;
-            auto raw = readFile(path);
+            auto raw =
+                readFile(path, options.maxDecompressedBytes ? options.maxDecompressedBytes : defaultMaxOutputBytes());
             if (!raw) {
                 fail(report, raw.error());
                 return 0;
