@@ -30,6 +30,13 @@ while IFS= read -r -d '' file; do
         head -c 4096 "$file" > "$seeds/$name"
     fi
 done < <(find tests/data -type f ! -name '*.md' ! -name '*.py' ! -name 'SOURCES.json' -print0)
+# Compressed and length-prefixed forms of a few seeds, so the fuzzers start inside the gzip,
+# zstd and framing paths rather than having to find their magic numbers.
+for seed in "$seeds"/*zipkin-v2_lens-skew.json "$seeds"/*jaeger_stalk-search-410a8604.json "$seeds"/*sdk_traces.otlp.pb; do
+    [[ -f "$seed" ]] || continue
+    gzip -c "$seed" > "$seed.gz"
+    zstd -qc "$seed" > "$seed.zst"
+done
 
 failed=0
 for target in "${targets[@]}"; do
