@@ -115,9 +115,7 @@ SpanIndex JaegerSpanReader::read(
         if (const auto value = jsonFlags(*flags))
             span.traceFlags = *value;
         else
-            warn(path.member("flags"),
-                "flags should be a whole number from 0 to 2^32-1, found " + std::string(jsonTypeName(*flags)) +
-                    "; flags ignored");
+            warn(path.member("flags"), value.error());
     }
 
     m_links.clear();

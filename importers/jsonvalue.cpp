@@ -73,11 +73,12 @@ std::optional<std::int64_t> jsonSaturatedInteger(simdjson::dom::element value)
     }
 }
 
-std::optional<std::uint32_t> jsonFlags(simdjson::dom::element value)
+std::expected<std::uint32_t, std::string> jsonFlags(simdjson::dom::element value)
 {
     const auto number = jsonInteger(value);
     if (!number || *number < 0 || *number > std::int64_t(UINT32_MAX))
-        return std::nullopt;
+        return std::unexpected("flags should be a whole number from 0 to 2^32-1, found " +
+            std::string(jsonTypeName(value)) + "; flags ignored");
     return static_cast<std::uint32_t>(*number);
 }
 

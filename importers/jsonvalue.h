@@ -3,7 +3,9 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <expected>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace Spanwise {
@@ -17,8 +19,9 @@ std::optional<std::int64_t> jsonInteger(simdjson::dom::element value);
 // for times, which are kept and clamped with a warning rather than dropped.
 std::optional<std::int64_t> jsonSaturatedInteger(simdjson::dom::element value);
 std::optional<double> jsonNumber(simdjson::dom::element value);
-// A span's "flags" (W3C trace flags and more): a whole number from 0 to 2^32-1.
-std::optional<std::uint32_t> jsonFlags(simdjson::dom::element value);
+// A span's "flags" (W3C trace flags and more): a whole number from 0 to 2^32-1, or the
+// warning to give for anything else.
+std::expected<std::uint32_t, std::string> jsonFlags(simdjson::dom::element value);
 std::optional<bool> jsonBool(simdjson::dom::element value);
 
 // A time or duration in microseconds (integer, fractional, or a numeric string) as

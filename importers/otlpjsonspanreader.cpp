@@ -336,9 +336,7 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
         if (const auto value = jsonFlags(*flags))
             span.traceFlags = *value;
         else
-            warn(path.member("flags"),
-                "flags should be a whole number from 0 to 2^32-1, found " + std::string(jsonTypeName(*flags)) +
-                    "; flags ignored");
+            warn(path.member("flags"), value.error());
     }
     if (const auto kind = jsonMember(object, "kind"))
         readKind(*kind, path.member("kind"), span);
