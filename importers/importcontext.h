@@ -39,7 +39,8 @@ public:
             m_progress(offset);
     }
     void setTextual(bool textual) { m_textual = textual; }
-    // The most that compressed parts inside the file (zstd frames) may inflate to, in all.
+    // The most that compressed parts inside the file (zstd frames) may inflate to, in all;
+    // the loader sets the resolved cap (never 0).
     void setMaxDecompressedBytes(std::uint64_t bytes) { m_maxDecompressedBytes = bytes; }
     std::uint64_t maxDecompressedBytes() const { return m_maxDecompressedBytes; }
 

@@ -47,9 +47,8 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
         // resumes at the next line that starts a record.
         const std::size_t resume = nextRecordLine(pos, end.error().offset);
         const bool resumes = resume < bytes.size();
-        // A reader that streamed into the broken value has already said where it breaks.
-        if (std::find(m_reportedBreaks.begin(), m_reportedBreaks.end(), end.error().offset) == m_reportedBreaks.end())
-            reportBreak(end.error(), {}, resumes ? "the record is skipped" : "the rest of the file is skipped");
+        // Once per place: a reader that streamed into the broken value may have said it already.
+        reportBreak(end.error(), {}, resumes ? "the record is skipped" : "the rest of the file is skipped");
         if (!resumes)
             return;
         m_context.warn(resume, {}, "reading resumes here, after the broken record");

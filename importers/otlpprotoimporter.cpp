@@ -9,6 +9,7 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include <algorithm>
+#include <cassert>
 #include <optional>
 
 namespace Spanwise {
@@ -143,10 +144,9 @@ private:
     // budget, so many small frames cannot inflate past the cap either; false once it is spent.
     bool readCompressedFrame(std::string_view payload, std::size_t pos, const std::string& where)
     {
-        if (!m_inflateBudget) {
-            const std::uint64_t cap = m_context.maxDecompressedBytes();
-            m_inflateBudget = cap ? cap : defaultMaxOutputBytes();
-        }
+        assert(m_context.maxDecompressedBytes() > 0 && "the loader sets the resolved cap");
+        if (!m_inflateBudget)
+            m_inflateBudget = m_context.maxDecompressedBytes();
         // A zero budget would mean "the default" to decompress(): one byte makes it stop at once.
         const DecompressResult inflated =
             decompress(payload, Compression::Zstd, DecompressLimits {std::max<std::uint64_t>(*m_inflateBudget, 1)});

@@ -65,6 +65,12 @@ void fail(ImportReport& report, std::string text)
     report.messages.push_back({Severity::Error, 0, 0, 0, {}, std::move(text)});
 }
 
+// The one place the cap's "0 means the default" is resolved for a load.
+std::uint64_t inflateCap(const LoadOptions& options)
+{
+    return options.maxDecompressedBytes ? options.maxDecompressedBytes : defaultMaxOutputBytes();
+}
+
 // `raw` is a padded buffer (simdjson may read a little past what it parses); an inflated file
 // gets a padded buffer of its own.
 void importBytes(std::string_view name, const PaddedBuffer& raw, TraceSetBuilder& builder, ImportReport& report,
@@ -73,7 +79,7 @@ void importBytes(std::string_view name, const PaddedBuffer& raw, TraceSetBuilder
     DecompressResult inflated;
     const PaddedBuffer* bytes = &raw;
     if (const Compression compression = detectCompression(raw.view()); compression != Compression::None) {
-        inflated = decompress(raw.view(), compression, DecompressLimits {options.maxDecompressedBytes});
+        inflated = decompress(raw.view(), compression, DecompressLimits {inflateCap(options)});
         if (inflated.error && inflated.bytes.empty())
             return fail(report, *inflated.error);
         bytes = &inflated.bytes;
@@ -92,7 +98,7 @@ void importBytes(std::string_view name, const PaddedBuffer& raw, TraceSetBuilder
         // Offsets count inflated bytes: scale them onto the file's share of the work.
         meter.report(offset * raw.size() / bytes->size());
     });
-    context.setMaxDecompressedBytes(options.maxDecompressedBytes);
+    context.setMaxDecompressedBytes(inflateCap(options));
     // Damage in the compressed stream is reported where the inflated text ends.
     if (inflated.error)
         context.warn(bytes->size(), {}, *inflated.error);
@@ -201,8 +207,7 @@ LoadResult loadTraceFiles(std::span<const std::string> paths, const LoadOptions&
         [&](const std::string& path, TraceSetBuilder& builder, ImportReport& report,
             ProgressMeter& meter) -> std::uint64_t {
             report.path = path;
-            auto raw =
-                readFile(path, options.maxDecompressedBytes ? options.maxDecompressedBytes : defaultMaxOutputBytes());
+            auto raw = readFile(path, inflateCap(options));
             if (!raw) {
                 fail(report, raw.error());
                 return 0;

@@ -197,7 +197,7 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
     }
     if (sharedServerHalf)
         span.flags |= SpanSharedServerHalf;
-    span.operation = zipkin.name.isValid() ? zipkin.name : StringId {0};
+    span.operation = zipkin.name; // unset: the builder makes it the empty name
     span.kind = zipkin.kind;
     span.resource = resourceFor(zipkin.local);
     span.service = builder.resourceService(span.resource);

@@ -95,9 +95,15 @@ SpanIndex TraceSetBuilder::addSpan(Span span)
     orEmpty(span.statusMessage);
     orEmpty(span.traceState);
     if (!span.resource.isValid()) {
-        if (!m_unknownResource.isValid())
-            m_unknownResource = addResource(service(unknownService), {});
-        span.resource = span.service.isValid() ? addResource(span.service, {}) : m_unknownResource;
+        // One attribute-less resource per service, not one per span.
+        if (!span.service.isValid())
+            span.service = service(unknownService);
+        if (m_bareResources.size() <= span.service.value)
+            m_bareResources.resize(span.service.value + 1);
+        ResourceIndex& bare = m_bareResources[span.service.value];
+        if (!bare.isValid())
+            bare = addResource(span.service, {});
+        span.resource = bare;
     }
     if (!span.service.isValid())
         span.service = resourceService(span.resource);
@@ -130,7 +136,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish()
     m_set = std::make_unique<TraceSet>();
     m_serviceByName.clear();
     m_currentFile = FileIndex {};
-    m_unknownResource = ResourceIndex {};
+    m_bareResources.clear();
     return result;
 }
 

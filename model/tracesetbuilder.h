@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace Spanwise {
 
@@ -55,7 +56,7 @@ private:
 
     std::unique_ptr<TraceSet> m_set;
     FileIndex m_currentFile;
-    ResourceIndex m_unknownResource; // for spans that name neither a resource nor a service
+    std::vector<ResourceIndex> m_bareResources;                   // by ServiceId: for spans that name no resource
     std::unordered_map<std::uint32_t, ServiceId> m_serviceByName; // by StringId value
 };
 

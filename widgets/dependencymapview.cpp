@@ -248,6 +248,7 @@ void DependencyMapView::recompute()
     m_note->show();
     m_cancelLayout->show();
     m_watcher.setFuture(
+        // `cancel` keeps the flag layoutOptions.cancel points to alive as long as the worker runs.
         QtConcurrent::run([presentation, options, focus, depth, layoutOptions, cancel = m_layoutCancel] {
             auto computed = std::make_shared<Computed>();
             if (!presentation)

@@ -221,9 +221,8 @@ std::expected<QByteArray, QString> layoutInChild(
     child.closeWriteChannel();
     QElapsedTimer clock;
     clock.start();
-    QByteArray output;
+    // waitForFinished keeps reading the child's output into QProcess's own buffer.
     while (!child.waitForFinished(50)) {
-        output += child.readAllStandardOutput();
         const bool cancelled = options.cancel && options.cancel->load();
         if (cancelled || clock.elapsed() > options.timeLimitMs) {
             qCWarning(lcLayout) << "stopping the layout helper (" << engine << ") after" << clock.elapsed()
@@ -237,7 +236,7 @@ std::expected<QByteArray, QString> layoutInChild(
                                        .arg(options.timeLimitMs / 1000));
         }
     }
-    output += child.readAllStandardOutput();
+    const QByteArray output = child.readAllStandardOutput();
     qCDebug(lcLayout) << "layout helper" << engine << "finished in" << clock.elapsed() << "ms";
     if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
         return std::unexpected(
