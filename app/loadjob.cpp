@@ -1,63 +1,47 @@
 #include "loadjob.h"
 
+#include "backgroundwork.h"
 #include "logging.h"
 #include "traceset.h"
-
-#include <QElapsedTimer>
-
 #include "tracesetpresentation.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include <QElapsedTimer>
 
 namespace Spanwise {
 
 LoadJob::LoadJob(QObject* parent)
     : QObject(parent)
+    , m_work(new BackgroundWork(this))
 {
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<const LoadOutcome>>::finished, this,
-        [this] { emit finished(m_watcher.result()); });
+    connect(m_work, &BackgroundWork::progressChanged, this, &LoadJob::progressChanged);
 }
 
-LoadJob::~LoadJob()
+bool LoadJob::isRunning() const
 {
-    cancel();
-    m_watcher.waitForFinished();
+    return m_work->isRunning();
 }
 
 template <typename Load> void LoadJob::run(Load&& load)
 {
-    cancel();
-    m_watcher.waitForFinished();
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancelFlag = m_cancel;
-    QPointer<LoadJob> self(this);
-    auto progress = [self](double fraction) {
-        const int perMille = static_cast<int>(fraction * 1000);
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, perMille] {
-                if (self)
-                    emit self->progressChanged(perMille);
-            },
-            Qt::QueuedConnection);
-    };
-    m_watcher.setFuture(QtConcurrent::run([load = std::forward<Load>(load), cancelFlag, progress] {
-        LoadOptions options;
-        options.cancel = cancelFlag.get();
-        options.progress = progress;
-        auto outcome = std::make_shared<LoadOutcome>();
-        QElapsedTimer clock;
-        clock.start();
-        outcome->result = load(options);
-        for (const ImportReport& report : outcome->result.reports)
-            qCDebug(lcImport) << report.path.c_str() << report.format.c_str() << report.spans << "spans,"
-                              << report.warningCount << "warnings," << report.errorCount << "errors"
-                              << (report.failed ? "(failed)" : "");
-        qCDebug(lcImport) << "loaded" << outcome->result.traces->spans().size() << "spans in" << clock.elapsed() << "ms"
-                          << (outcome->result.cancelled ? "(cancelled)" : "");
-        outcome->presentation = std::make_shared<TraceSetPresentation>(outcome->result.traces);
-        return std::shared_ptr<const LoadOutcome>(std::move(outcome));
-    }));
+    m_work->run(
+        [load = std::forward<Load>(load)](const WorkTicket& ticket) {
+            LoadOptions options;
+            options.cancel = ticket.cancelFlag();
+            options.progress = [ticket](double fraction) { ticket.setProgress(fraction); };
+            auto outcome = std::make_shared<LoadOutcome>();
+            QElapsedTimer clock;
+            clock.start();
+            outcome->result = load(options);
+            for (const ImportReport& report : outcome->result.reports)
+                qCDebug(lcImport) << report.path.c_str() << report.format.c_str() << report.spans << "spans,"
+                                  << report.warningCount << "warnings," << report.errorCount << "errors"
+                                  << (report.failed ? "(failed)" : "");
+            qCDebug(lcImport) << "loaded" << outcome->result.traces->spans().size() << "spans in" << clock.elapsed()
+                              << "ms" << (outcome->result.cancelled ? "(cancelled)" : "");
+            outcome->presentation = std::make_shared<TraceSetPresentation>(outcome->result.traces);
+            return std::shared_ptr<const LoadOutcome>(std::move(outcome));
+        },
+        [this](const std::shared_ptr<const LoadOutcome>& outcome) { emit finished(outcome); });
 }
 
 void LoadJob::start(std::vector<std::string> paths)
@@ -72,8 +56,7 @@ void LoadJob::start(std::vector<NamedBuffer> buffers)
 
 void LoadJob::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_work->requestStop();
 }
 
 } // namespace Spanwise

@@ -2,15 +2,14 @@
 
 #include "traceloader.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
 namespace Spanwise {
 
+class BackgroundWork;
 class TraceSetPresentation;
 
 // What a load hands back to the GUI: the files' reports and traces, and the display caches
@@ -20,20 +19,20 @@ struct LoadOutcome {
     std::shared_ptr<const TraceSetPresentation> presentation;
 };
 
-// Loads trace files on a worker thread. Progress arrives throttled, in per mille; cancel()
-// asks the importers to stop at the next record, and finished() still delivers what loaded.
+// Loads trace files on a worker thread (through BackgroundWork: a new load replaces a running
+// one). Progress arrives a few times a second, in per mille; cancel() asks the importers to stop
+// at the next record, and finished() still delivers what loaded.
 class LoadJob : public QObject
 {
     Q_OBJECT
 
 public:
     explicit LoadJob(QObject* parent = nullptr);
-    ~LoadJob() override;
 
     void start(std::vector<std::string> paths);
     void start(std::vector<NamedBuffer> buffers);
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const;
 
 signals:
     void progressChanged(int perMille);
@@ -42,8 +41,7 @@ signals:
 private:
     template <typename Load> void run(Load&& load);
 
-    QFutureWatcher<std::shared_ptr<const LoadOutcome>> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    BackgroundWork* m_work;
 };
 
 } // namespace Spanwise

@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QStringList>
-#include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 
@@ -51,23 +50,20 @@ int runWindow(QApplication& app)
         QStringLiteral("Save a picture of the window to FILE once loaded, then quit."), QStringLiteral("FILE"));
     parser.addOption(screenshot);
     const QCommandLineOption tab(QStringLiteral("tab"),
-        QStringLiteral("Open on this view: waterfall, spans, statistics, map or charts."), QStringLiteral("VIEW"),
-        QStringLiteral("waterfall"));
+        QStringLiteral("Open on this view: %1.").arg(Spanwise::MainWindow::tabNames().join(QStringLiteral(", "))),
+        QStringLiteral("VIEW"), QStringLiteral("waterfall"));
     parser.addOption(tab);
     parser.addPositionalArgument(QStringLiteral("files"),
         QStringLiteral("Trace files to open (default: the demo trace)."), QStringLiteral("[FILE...]"));
     parser.process(app);
 
     Spanwise::MainWindow window;
-    window.show();
-    const QStringList views = {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"),
-        QStringLiteral("map"), QStringLiteral("charts")};
-    const int view = static_cast<int>(views.indexOf(parser.value(tab).toLower()));
-    if (view < 0) {
-        QTextStream(stderr) << "spanwise: --tab takes one of " << views.join(QStringLiteral(", ")) << '\n';
+    if (!window.showTab(parser.value(tab).toLower())) {
+        QTextStream(stderr) << "spanwise: --tab takes one of "
+                            << Spanwise::MainWindow::tabNames().join(QStringLiteral(", ")) << '\n';
         return 2;
     }
-    window.tabs()->setCurrentIndex(view);
+    window.show();
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         QObject::connect(&window, &Spanwise::MainWindow::loadCompleted, &window, [&window, path] {

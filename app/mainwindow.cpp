@@ -2,6 +2,7 @@
 
 #include "chartsview.h"
 #include "dependencymapview.h"
+#include "filterbar.h"
 #include "formatting.h"
 #include "loadjob.h"
 #include "problemsdialog.h"
@@ -9,6 +10,7 @@
 #include "statisticsview.h"
 #include "tracelistmodel.h"
 #include "tracelistpanel.h"
+#include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 #include "traceview.h"
@@ -26,7 +28,6 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -52,15 +53,22 @@ const QString demoName = QStringLiteral("demo-trace.json (bundled demo)");
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_session(new TraceSession(this))
     , m_loadJob(new LoadJob(this))
 {
-    setWindowTitle(tr("Spanwise"));
+    setWindowTitle(m_session->title());
     setAcceptDrops(true);
     createActions();
     createCentralWidget();
     createStatusBar();
     connect(m_loadJob, &LoadJob::progressChanged, m_progress, &QProgressBar::setValue);
     connect(m_loadJob, &LoadJob::finished, this, &MainWindow::loadFinished);
+    connect(m_session, &TraceSession::titleChanged, this, &QWidget::setWindowTitle);
+    connect(m_session, &TraceSession::viewRequested, this, &MainWindow::showTab);
+    connect(m_session, &TraceSession::historyChanged, this, [this] {
+        m_goBack->setEnabled(m_session->canGoBack());
+        m_goForward->setEnabled(m_session->canGoForward());
+    });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
@@ -89,13 +97,20 @@ void MainWindow::createActions()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     // Ctrl+F and / belong to the trace view itself; the menu entry names them.
     view->addAction(tr("&Search in Trace\tCtrl+F"), this, [this] { m_traceView->focusSearch(); });
-    QAction* filter = view->addAction(tr("Filter &Traces"), this, [this] {
-        if (auto* field = m_traceList->findChild<QLineEdit*>(QStringLiteral("traceTextFilter")))
-            field->setFocus();
-    });
+    QAction* filter = view->addAction(tr("Filter &Traces"), this, [this] { m_traceList->filterBar()->focusField(); });
     filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     QAction* exportAction = view->addAction(tr("&Export Waterfall…"), this, [this] { m_traceView->exportImage(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+
+    // Alt+Left/Right belong to the waterfall's zoom history; these step through traces visited.
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    m_goBack = go->addAction(tr("&Back"), m_session, &TraceSession::back);
+    m_goBack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketLeft));
+    m_goBack->setStatusTip(tr("Back to the trace or span shown before"));
+    m_goBack->setEnabled(false);
+    m_goForward = go->addAction(tr("&Forward"), m_session, &TraceSession::forward);
+    m_goForward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketRight));
+    m_goForward->setEnabled(false);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
@@ -109,21 +124,55 @@ void MainWindow::createActions()
     });
 }
 
+QStringList MainWindow::tabNames()
+{
+    return {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("map"),
+        QStringLiteral("charts")};
+}
+
+QStringList MainWindow::reservedTabNames()
+{
+    return {QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("compare"), QStringLiteral("json"),
+        QStringLiteral("diagnostics"), QStringLiteral("logs"), QStringLiteral("mapdiff"), QStringLiteral("live")};
+}
+
+void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
+{
+    Q_ASSERT(tabNames().contains(name));
+    view->setObjectName(name);
+    m_tabs->addTab(view, label);
+}
+
+bool MainWindow::showTab(const QString& name)
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->widget(i)->objectName() == name) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    return false;
+}
+
+QString MainWindow::currentTabName() const
+{
+    return m_tabs->currentWidget() ? m_tabs->currentWidget()->objectName() : QString();
+}
+
 void MainWindow::createCentralWidget()
 {
-    m_traceList = new TraceListPanel(this);
-    m_traceView = new TraceView(this);
+    m_traceList = new TraceListPanel(m_session, this);
+    m_traceView = new TraceView(m_session, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    m_spansView = new SpansView(this);
-    m_statisticsView = new StatisticsView(this);
-    m_chartsView = new ChartsView(this);
-    m_mapView = new DependencyMapView(this);
-    m_tabs->addTab(m_traceView, tr("&Waterfall"));
-    m_tabs->addTab(m_spansView, tr("S&pans"));
-    m_tabs->addTab(m_statisticsView, tr("&Statistics"));
-    m_tabs->addTab(m_mapView, tr("Dependency &map"));
-    m_tabs->addTab(m_chartsView, tr("&Charts"));
+    m_spansView = new SpansView(m_session, this);
+    m_statisticsView = new StatisticsView(m_session, this);
+    m_chartsView = new ChartsView(m_session, this);
+    m_mapView = new DependencyMapView(m_session, this);
+    addTab(m_traceView, QStringLiteral("waterfall"), tr("&Waterfall"));
+    addTab(m_spansView, QStringLiteral("spans"), tr("S&pans"));
+    addTab(m_statisticsView, QStringLiteral("statistics"), tr("&Statistics"));
+    addTab(m_mapView, QStringLiteral("map"), tr("Dependency &map"));
+    addTab(m_chartsView, QStringLiteral("charts"), tr("&Charts"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_traceList);
@@ -132,25 +181,6 @@ void MainWindow::createCentralWidget()
     m_splitter->setStretchFactor(1, 5);
     m_splitter->setSizes({430, 1170});
     setCentralWidget(m_splitter);
-
-    connect(m_traceList, &TraceListPanel::traceSelected, this, [this](TraceIndex trace) {
-        m_traceView->showTrace(trace);
-        m_spansView->setSelectedTrace(trace);
-        m_statisticsView->setSelectedTrace(trace);
-        m_chartsView->setSelectedTrace(trace);
-        m_mapView->setSelectedTrace(trace);
-    });
-    connect(m_mapView, &DependencyMapView::spanRequested, this, &MainWindow::openSpan);
-    connect(m_mapView, &DependencyMapView::serviceStatisticsRequested, this, [this](ServiceId service) {
-        m_statisticsView->showService(service);
-        m_tabs->setCurrentWidget(m_statisticsView);
-    });
-    connect(m_spansView, &SpansView::spanRequested, this, &MainWindow::openSpan);
-    connect(m_statisticsView, &StatisticsView::spanRequested, this, &MainWindow::openSpan);
-    connect(m_traceView, &TraceView::traceRequested, this, [this](TraceIndex trace, SpanIndex span) {
-        m_traceList->selectTrace(trace);
-        m_traceView->showTrace(trace, span);
-    });
 }
 
 void MainWindow::createStatusBar()
@@ -181,12 +211,12 @@ void MainWindow::chooseFiles(bool add)
         QString(), tr("Trace files (*.json *.jsonl *.ndjson *.gz *.zst *.pb *.bin);;All files (*)"));
     if (chosen.isEmpty())
         return;
-    openFiles(add ? m_paths + chosen : chosen);
+    openFiles(add ? m_session->files() + chosen : chosen);
 }
 
 void MainWindow::openFiles(const QStringList& paths)
 {
-    m_paths = paths;
+    m_loadingPaths = paths;
     std::vector<std::string> files;
     for (const QString& path : paths)
         files.push_back(QFile::encodeName(path).toStdString());
@@ -201,7 +231,7 @@ void MainWindow::openDemo()
         QMessageBox::critical(this, tr("Spanwise"), tr("The bundled demo trace is missing from this build."));
         return;
     }
-    m_paths.clear();
+    m_loadingPaths.clear();
     const QByteArray bytes = demo.readAll();
     std::vector<NamedBuffer> buffers;
     buffers.push_back(
@@ -224,13 +254,10 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
     m_cancelButton->hide();
     const LoadResult* result = &outcome->result;
     m_reports = result->reports;
-    m_presentation = outcome->presentation;
-    m_traceView->setPresentation(m_presentation);
-    m_spansView->setPresentation(m_presentation);
-    m_statisticsView->setPresentation(m_presentation);
-    m_chartsView->setPresentation(m_presentation);
-    m_mapView->setPresentation(m_presentation);
-    m_traceList->setTraceSet(result->traces);
+    QString source = m_loadingPaths.isEmpty() ? demoName : QFileInfo(m_loadingPaths.front()).fileName();
+    if (m_loadingPaths.size() > 1)
+        source += tr(" and %1 more").arg(m_loadingPaths.size() - 1);
+    m_session->setLoaded(outcome->presentation, m_loadingPaths, source);
 
     const TraceSet& set = *result->traces;
     const auto count = [](std::size_t n, QStringView one, QStringView many) {
@@ -263,23 +290,7 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
-
-    QString title = m_paths.isEmpty() ? demoName : QFileInfo(m_paths.front()).fileName();
-    if (m_paths.size() > 1)
-        title += tr(" and %1 more").arg(m_paths.size() - 1);
-    setWindowTitle(tr("%1 — Spanwise").arg(title));
-    m_traceList->selectFirst();
     emit loadCompleted();
-}
-
-void MainWindow::openSpan(SpanIndex span)
-{
-    if (!m_presentation || !span.isValid())
-        return;
-    const TraceIndex trace = m_presentation->set().forest().traceOf(span);
-    m_traceList->selectTrace(trace);
-    m_traceView->showTrace(trace, span);
-    m_tabs->setCurrentWidget(m_traceView);
 }
 
 void MainWindow::showShortcuts()
@@ -301,7 +312,8 @@ void MainWindow::showShortcuts()
         {tr("/ or Ctrl+F"), tr("Search in the trace")},
         {tr("Enter / Shift+Enter, F3 / Shift+F3"), tr("Next / previous match")},
         {tr("Esc"), tr("Clear the search or the selection")},
-        {tr("Ctrl+L"), tr("Filter the trace list")},
+        {tr("Ctrl+L"), tr("Filter the trace list (a query: docs/query.md)")},
+        {tr("Ctrl+[ / Ctrl+]"), tr("Back / forward through the traces and spans visited")},
         {tr("Ctrl+O, Ctrl+Shift+O"), tr("Open files, add files")},
         {tr("Ctrl+E"), tr("Export the waterfall as SVG or PNG")},
         {tr("Ctrl+C in span details"), tr("Copy the selected value")},

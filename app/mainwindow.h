@@ -23,12 +23,13 @@ class SpansView;
 class StatisticsView;
 struct LoadOutcome;
 class TraceListPanel;
-class TraceSetPresentation;
+class TraceSession;
 class TraceView;
 
-// The main window: the trace list on the left (filters, scatter plot, table), the selected
-// trace's waterfall and span details in the centre, loading with progress and cancel, and a
-// report of anything loading skipped. Layout and splitters are remembered between runs.
+// The main window: the trace list on the left (filter, scatter plot, table) and the views as
+// tabs in the centre, loading with progress and cancel, and a report of anything loading
+// skipped. It owns the TraceSession every view follows and hands it what a load produced; it
+// pushes no state into views. Layout and splitters are remembered between runs.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,6 +40,7 @@ public:
 
     void openFiles(const QStringList& paths);
     void openDemo();
+    TraceSession* session() const { return m_session; }
     TraceListPanel* traceList() const { return m_traceList; }
     TraceView* traceView() const { return m_traceView; }
     SpansView* spansView() const { return m_spansView; }
@@ -46,8 +48,14 @@ public:
     ChartsView* chartsView() const { return m_chartsView; }
     DependencyMapView* mapView() const { return m_mapView; }
     QTabWidget* tabs() const { return m_tabs; }
-    // Shows a span in the waterfall, whichever trace it is in.
-    void openSpan(SpanIndex span);
+
+    // The views' stable names, used by --tab, links and screenshots, in tab order; and the
+    // names views still to come will take (see docs/user-guide.md).
+    static QStringList tabNames();
+    static QStringList reservedTabNames();
+    // Brings the named view to the front; false for a name that is not one.
+    bool showTab(const QString& name);
+    QString currentTabName() const;
 
 signals:
     // A load finished (or was cancelled) and the views show its result.
@@ -67,7 +75,9 @@ private:
     void showProblems();
     void showShortcuts();
     void chooseFiles(bool add);
+    void addTab(QWidget* view, const QString& name, const QString& label);
 
+    TraceSession* m_session;
     TraceListPanel* m_traceList = nullptr;
     TraceView* m_traceView = nullptr;
     SpansView* m_spansView = nullptr;
@@ -81,9 +91,10 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancelButton = nullptr;
     LoadJob* m_loadJob = nullptr;
-    QStringList m_paths;
+    QAction* m_goBack = nullptr;
+    QAction* m_goForward = nullptr;
+    QStringList m_loadingPaths;
     std::vector<ImportReport> m_reports;
-    std::shared_ptr<const TraceSetPresentation> m_presentation;
 };
 
 } // namespace Spanwise

@@ -1,12 +1,27 @@
 #include "corpus.h"
+#include "dependencygraphview.h"
+#include "dependencymapview.h"
+#include "filterbar.h"
 #include "mainwindow.h"
+#include "operationstatsmodel.h"
+#include "spansview.h"
+#include "spantablemodel.h"
+#include "statisticsview.h"
+#include "tracelistpanel.h"
+#include "tracesession.h"
+#include "traceset.h"
+#include "tracesetpresentation.h"
+#include "traceview.h"
+#include "waterfallcontroller.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QUrl>
@@ -59,11 +74,78 @@ private slots:
         auto* table = window.findChild<QTableView*>(QStringLiteral("traceTable"));
         QCOMPARE(table->model()->rowCount(), 2);
         QVERIFY(statusText(window).contains(QStringLiteral("91 spans")));
-        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("traceTextFilter"));
-        QTest::keyClicks(filter, QStringLiteral("DISPATCH"));
+        QTest::keyClicks(window.traceList()->filterBar()->field(), QStringLiteral("DISPATCH"));
         // The filter applies after its debounce.
         QTRY_COMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("frontend"));
+    }
+
+    // The session is the one source of truth: drive it, and every view and the title follow.
+    void everyViewFollowsTheSession()
+    {
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::loadCompleted);
+        window.openFiles(
+            {QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))),
+                QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-publish-cv5.json")))});
+        QVERIFY(waitForLoad(window, loaded));
+        TraceSession& session = *window.session();
+        const TraceSet& set = session.presentation()->set();
+        QCOMPARE(set.traces().size(), std::size_t(2));
+        window.spansView()->setAllTraces(false);
+        window.statisticsView()->setGrouping({}, false);
+        window.mapView()->setSelectedTraceOnly(true);
+
+        for (const std::uint32_t t : {1u, 0u}) {
+            const TraceIndex trace {t};
+            const TraceInfo& info = set.trace(trace);
+            QSignalSpy spansReady(window.spansView(), &SpansView::rowsReady);
+            QSignalSpy statsReady(window.statisticsView(), &StatisticsView::statisticsReady);
+            QSignalSpy mapReady(window.mapView(), &DependencyMapView::mapReady);
+            session.selectTrace(trace);
+            // Trace list: the selected row is this trace.
+            const QModelIndex current = window.traceList()->table()->currentIndex();
+            QCOMPARE(window.traceList()->proxy()->mapToSource(current).row(), int(t));
+            // Waterfall.
+            QCOMPARE(window.traceView()->controller()->trace(), trace);
+            // Spans of the selected trace.
+            QVERIFY(spansReady.count() || spansReady.wait(10000));
+            QCOMPARE(window.spansView()->shownRows(), int(info.spanCount()));
+            // Statistics of the selected trace count its spans.
+            QVERIFY(statsReady.count() || statsReady.wait(10000));
+            QCOMPARE(window.statisticsView()->model()->result()->spans, std::uint64_t(info.spanCount()));
+            // The map of the selected trace has its services (no virtual peers in these files).
+            QVERIFY(mapReady.count() || mapReady.wait(20000));
+            QCOMPARE(window.mapView()->graphView()->graph()->nodes.size(), std::size_t(info.serviceCount));
+            // The title names the trace's root operation.
+            const QString root = session.presentation()->text(set.span(info.root).operation);
+            QVERIFY2(window.windowTitle().contains(root), qPrintable(window.windowTitle()));
+        }
+
+        // Opening a span (as the statistics, spans and map views do) shows it in the waterfall tab.
+        window.showTab(QStringLiteral("map"));
+        const SpanIndex span = set.forest().spansOf(set.trace(TraceIndex {1})).back();
+        session.openSpan(span);
+        QCOMPARE(window.currentTabName(), QStringLiteral("waterfall"));
+        QCOMPARE(window.traceView()->controller()->selection(), span);
+        QCOMPARE(window.traceList()->proxy()->mapToSource(window.traceList()->table()->currentIndex()).row(), 1);
+        // Back returns to the trace before; forward to the span.
+        QVERIFY(session.canGoBack());
+        session.back();
+        QCOMPARE(window.traceView()->controller()->trace(), TraceIndex {0});
+        QCOMPARE(window.traceList()->proxy()->mapToSource(window.traceList()->table()->currentIndex()).row(), 0);
+        session.forward();
+        QCOMPARE(window.traceView()->controller()->selection(), span);
+
+        // Stable tab names, in order.
+        QCOMPARE(MainWindow::tabNames(),
+            (QStringList {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"),
+                QStringLiteral("map"), QStringLiteral("charts")}));
+        for (const QString& name : MainWindow::tabNames()) {
+            QVERIFY(window.showTab(name));
+            QCOMPARE(window.currentTabName(), name);
+        }
+        QVERIFY(!window.showTab(QStringLiteral("nosuchview")));
     }
 
     void dropLoadsFiles()

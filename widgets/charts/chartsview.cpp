@@ -1,0 +1,59 @@
+#include "chartsview.h"
+
+#include "chartexport.h"
+#include "servicecharts.h"
+#include "tracesession.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace Spanwise {
+namespace {
+
+// A chart with an export button above it.
+QWidget* withExport(QChartView* chart, const QString& name, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* button = new QPushButton(QObject::tr("Export chart…"), box);
+    button->setToolTip(QObject::tr("Save this chart as PNG or SVG"));
+    QObject::connect(button, &QPushButton::clicked, box, [chart, name, box] {
+        const QString path = QFileDialog::getSaveFileName(box, QObject::tr("Export Chart"),
+            name + QStringLiteral(".png"), QObject::tr("PNG images (*.png);;SVG images (*.svg)"));
+        if (!path.isEmpty())
+            if (const QString error = exportChart(*chart, path); !error.isEmpty())
+                QMessageBox::warning(box, QObject::tr("Export failed"), error);
+    });
+    layout->addWidget(button, 0, Qt::AlignRight);
+    layout->addWidget(chart, 1);
+    return box;
+}
+
+} // namespace
+
+ChartsView::ChartsView(TraceSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_calls(new ServiceRateChart(false, this))
+    , m_failures(new ServiceRateChart(true, this))
+    , m_selfTime(new SelfTimeChart(this))
+{
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(withExport(m_calls, QStringLiteral("calls-per-second"), this));
+    split->addWidget(withExport(m_failures, QStringLiteral("failing-calls-per-second"), this));
+    split->addWidget(withExport(m_selfTime, QStringLiteral("self-time-per-service"), this));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+    connect(session, &TraceSession::loaded, this, [this](const auto& presentation) {
+        m_calls->setPresentation(presentation);
+        m_failures->setPresentation(presentation);
+        m_selfTime->setPresentation(presentation);
+    });
+    connect(session, &TraceSession::navigated, m_selfTime, [this](TraceIndex trace) { m_selfTime->showTrace(trace); });
+}
+
+} // namespace Spanwise

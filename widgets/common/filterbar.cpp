@@ -1,0 +1,118 @@
+#include "filterbar.h"
+
+#include "formatting.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTimer>
+
+namespace Spanwise {
+
+void addScopeItems(QComboBox* box)
+{
+    box->addItem(FilterBar::tr("Selected trace"), int(FilterScope::SelectedTrace));
+    box->addItem(FilterBar::tr("All loaded traces"), int(FilterScope::AllTraces));
+}
+
+FilterBar::FilterBar(const QString& placeholder, bool withScope, QWidget* parent)
+    : QWidget(parent)
+    , m_field(new QLineEdit(this))
+    , m_status(new QLabel(this))
+    , m_debounce(new QTimer(this))
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    if (withScope) {
+        m_scope = new QComboBox(this);
+        m_scope->setObjectName(QStringLiteral("filterScope"));
+        addScopeItems(m_scope);
+        m_scope->setToolTip(tr("Rows of the selected trace, or of everything loaded"));
+        layout->addWidget(m_scope);
+        connect(m_scope, &QComboBox::currentIndexChanged, this, [this] { emit scopeChanged(scope()); });
+    }
+    m_field->setObjectName(QStringLiteral("filterField"));
+    m_field->setPlaceholderText(placeholder);
+    m_field->setClearButtonEnabled(true);
+    m_help = tr("<p>Terms, all of which must hold:</p>"
+                "<p><b>word</b> or <b>\"a phrase\"</b> — text anywhere (case ignored)<br>"
+                "<b>service=front*</b> — a field, * matches anything<br>"
+                "<b>duration&gt;250ms</b>, <b>http.status_code&gt;=500</b> — comparisons "
+                "(= != &lt; &lt;= &gt; &gt;=; ns us ms s m h; %)<br>"
+                "<b>error=true</b>, <b>kind=server</b>, <b>key=*</b> (has the attribute)</p>"
+                "<p>Enter applies at once. The full language: docs/query.md.</p>");
+    m_field->setToolTip(m_help);
+    layout->addWidget(m_field, 1);
+    layout->addWidget(m_status);
+
+    // One pause for every filter: refiltering a million rows per key press would stall typing.
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(debounceMs);
+    connect(m_field, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this, &FilterBar::apply);
+    connect(m_field, &QLineEdit::returnPressed, this, [this] {
+        m_debounce->stop();
+        apply();
+    });
+}
+
+QString FilterBar::text() const
+{
+    return m_field->text();
+}
+
+void FilterBar::setText(const QString& text)
+{
+    m_field->setText(text);
+    m_debounce->stop();
+    apply();
+}
+
+FilterScope FilterBar::scope() const
+{
+    return m_scope ? FilterScope(m_scope->currentData().toInt()) : FilterScope::AllTraces;
+}
+
+void FilterBar::setScope(FilterScope scope)
+{
+    if (m_scope)
+        m_scope->setCurrentIndex(m_scope->findData(int(scope)));
+}
+
+void FilterBar::setStatus(const QString& status)
+{
+    m_status->setText(status);
+}
+
+void FilterBar::focusField()
+{
+    m_field->setFocus(Qt::ShortcutFocusReason);
+    m_field->selectAll();
+}
+
+void FilterBar::showError(const QueryError& error)
+{
+    const QString message = toQString(error.message);
+    m_field->setProperty("queryError", true);
+    m_field->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #c01c28; }"));
+    m_field->setToolTip(tr("At character %1: %2").arg(error.position + 1).arg(message));
+    m_status->setText(tr("⚠ %1").arg(message));
+}
+
+void FilterBar::apply()
+{
+    const QString text = m_field->text();
+    auto parsed = parseQuery(text.toStdString());
+    if (!parsed) {
+        showError(parsed.error());
+        return;
+    }
+    m_field->setProperty("queryError", false);
+    m_field->setStyleSheet(QString());
+    m_field->setToolTip(m_help);
+    m_query = std::move(*parsed);
+    emit queryChanged(m_query);
+}
+
+} // namespace Spanwise

@@ -1,0 +1,310 @@
+#include "dependencymapview.h"
+
+#include "backgroundwork.h"
+#include "dependencygraphview.h"
+#include "filterbar.h"
+#include "formatting.h"
+#include "graphexport.h"
+#include "graphscene.h"
+#include "hexid.h"
+#include "tracesession.h"
+#include "traceset.h"
+#include "tracesetpresentation.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Spanwise {
+namespace {
+
+constexpr int spanRole = Qt::UserRole + 1;
+constexpr int durationColumn = 2;
+
+// Sorts the duration column by nanoseconds, not by its text ("900 µs" < "2 ms").
+class CallItem : public QTreeWidgetItem
+{
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+    bool operator<(const QTreeWidgetItem& other) const override
+    {
+        const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
+        if (column == durationColumn)
+            return data(durationColumn, Qt::UserRole).toLongLong() <
+                other.data(durationColumn, Qt::UserRole).toLongLong();
+        return QTreeWidgetItem::operator<(other);
+    }
+};
+
+} // namespace
+
+DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_view(new DependencyGraphView(this))
+    , m_scope(new QComboBox(this))
+    , m_virtual(new QCheckBox(tr("Uninstrumented peers"), this))
+    , m_foldMesh(new QCheckBox(tr("Fold mesh proxies"), this))
+    , m_direction(new QComboBox(this))
+    , m_focus(new QComboBox(this))
+    , m_depth(new QSpinBox(this))
+    , m_note(new QLabel(this))
+    , m_edgeTitle(new QLabel(tr("Click an edge to see the calls behind it."), this))
+    , m_calls(new QTreeWidget(this))
+    , m_cancelLayout(new QPushButton(tr("Cancel"), this))
+    , m_work(new BackgroundWork(this))
+{
+    Q_ASSERT(session);
+    addScopeItems(m_scope);
+    m_scope->setCurrentIndex(m_scope->findData(int(FilterScope::AllTraces)));
+    m_virtual->setChecked(true);
+    m_virtual->setToolTip(
+        tr("Databases, queues and remote services named by client spans that have no span of their own"));
+    m_foldMesh->setToolTip(tr("Count Envoy/Istio sidecar spans as the service they front"));
+    m_direction->addItems({tr("Left to right"), tr("Top to bottom")});
+    m_focus->setMinimumContentsLength(18);
+    m_focus->setToolTip(tr("Show one service and its neighbours"));
+    m_depth->setRange(1, 6);
+    m_depth->setValue(1);
+    m_depth->setPrefix(tr("hops: "));
+    m_depth->setEnabled(false);
+    auto* fit = new QPushButton(tr("Fit"), this);
+    auto* actual = new QPushButton(tr("1:1"), this);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setToolTip(tr("Save the map as SVG, PNG or DOT"));
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_scope);
+    controls->addWidget(m_virtual);
+    controls->addWidget(m_foldMesh);
+    controls->addWidget(m_direction);
+    controls->addWidget(new QLabel(tr("Focus"), this));
+    controls->addWidget(m_focus);
+    controls->addWidget(m_depth);
+    controls->addStretch(1);
+    controls->addWidget(fit);
+    controls->addWidget(actual);
+    controls->addWidget(exportButton);
+
+    m_calls->setHeaderLabels({tr("Trace"), tr("Call"), tr("Duration"), tr("Status")});
+    m_calls->setRootIsDecorated(false);
+    m_calls->setAlternatingRowColors(true);
+    m_calls->setUniformRowHeights(true);
+    m_calls->setSortingEnabled(true);
+    m_edgeTitle->setWordWrap(true);
+    auto* side = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_edgeTitle);
+    sideLayout->addWidget(m_calls, 1);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_view);
+    split->addWidget(side);
+    split->setStretchFactor(0, 3);
+    split->setSizes({1050, 300});
+    m_note->setStyleSheet(QStringLiteral("color: #8a5a00"));
+    m_note->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(controls);
+    auto* noteRow = new QHBoxLayout;
+    noteRow->addWidget(m_note, 1);
+    noteRow->addWidget(m_cancelLayout);
+    m_cancelLayout->setToolTip(tr("Stop laying out the map"));
+    m_cancelLayout->hide();
+    layout->addLayout(noteRow);
+    layout->addWidget(split, 1);
+
+    connect(m_scope, &QComboBox::currentIndexChanged, this, &DependencyMapView::recompute);
+    connect(m_virtual, &QCheckBox::toggled, this, &DependencyMapView::recompute);
+    connect(m_foldMesh, &QCheckBox::toggled, this, &DependencyMapView::recompute);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, &DependencyMapView::recompute);
+    connect(m_focus, &QComboBox::currentIndexChanged, this, [this] {
+        m_depth->setEnabled(m_focus->currentIndex() > 0);
+        recompute();
+    });
+    connect(m_depth, &QSpinBox::valueChanged, this, &DependencyMapView::recompute);
+    connect(fit, &QPushButton::clicked, m_view, &DependencyGraphView::fitAll);
+    connect(actual, &QPushButton::clicked, m_view, &DependencyGraphView::actualSize);
+    connect(m_view, &DependencyGraphView::edgeClicked, this, &DependencyMapView::showCalls);
+    connect(m_view, &DependencyGraphView::nodeActivated, this, [this](std::uint32_t node) {
+        const DependencyGraph* graph = m_view->graph();
+        if (graph && !graph->nodes[node].isVirtual)
+            m_session->showServiceStatistics(graph->nodes[node].service);
+    });
+    connect(m_calls, &QTreeWidget::itemActivated, this,
+        [this](QTreeWidgetItem* item) { m_session->openSpan(SpanIndex {item->data(0, spanRole).toUInt()}); });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Dependency Map"),
+            QStringLiteral("dependencies.svg"), tr("SVG images (*.svg);;PNG images (*.png);;Graphviz DOT (*.dot)"));
+        if (!path.isEmpty())
+            if (const QString error = exportTo(path); !error.isEmpty())
+                QMessageBox::warning(this, tr("Export failed"), error);
+    });
+    connect(m_cancelLayout, &QPushButton::clicked, this, [this] {
+        m_work->cancel();
+        m_cancelLayout->hide();
+        m_note->setText(tr("Layout cancelled: change an option to lay the map out again."));
+    });
+    connect(m_work, &BackgroundWork::runningChanged, m_cancelLayout, &QWidget::setVisible);
+    connect(m_session, &TraceSession::loaded, this, &DependencyMapView::loaded);
+    connect(m_session, &TraceSession::navigated, this, [this] {
+        if (FilterScope(m_scope->currentData().toInt()) == FilterScope::SelectedTrace)
+            recompute();
+    });
+}
+
+bool DependencyMapView::isComputing() const
+{
+    return m_work->isRunning();
+}
+
+void DependencyMapView::showComputed(
+    const std::shared_ptr<const TraceSetPresentation>& presentation, const Computed& computed)
+{
+    m_presentation = presentation;
+    m_view->setGraph(computed.graph, computed.layout);
+    const QString note = QStringList {computed.note, computed.layout.note}.join(QLatin1Char(' ')).trimmed();
+    m_note->setText(computed.layout.error.isEmpty() ? note : computed.layout.error);
+    m_note->setVisible(!m_note->text().isEmpty());
+    m_calls->clear();
+    m_edgeTitle->setText(tr("Click an edge to see the calls behind it."));
+    emit mapReady();
+}
+
+void DependencyMapView::loaded()
+{
+    const auto& presentation = m_session->presentation();
+    const QSignalBlocker blocker(m_focus);
+    m_focus->clear();
+    m_focus->addItem(tr("All services"));
+    QStringList names;
+    if (presentation)
+        for (std::uint32_t s = 0; s < presentation->set().serviceNames().size(); ++s)
+            names << presentation->serviceName(ServiceId {s});
+    names.sort();
+    m_focus->addItems(names);
+    m_depth->setEnabled(false);
+    recompute();
+}
+
+void DependencyMapView::setFocus(const QString& service, int depth)
+{
+    const QSignalBlocker blockDepth(m_depth);
+    m_depth->setValue(depth);
+    const int index = service.isEmpty() ? 0 : m_focus->findText(service);
+    if (index == m_focus->currentIndex())
+        recompute();
+    else
+        m_focus->setCurrentIndex(std::max(0, index));
+}
+
+void DependencyMapView::setSelectedTraceOnly(bool only)
+{
+    m_scope->setCurrentIndex(m_scope->findData(int(only ? FilterScope::SelectedTrace : FilterScope::AllTraces)));
+}
+
+void DependencyMapView::recompute()
+{
+    DependencyOptions options;
+    options.includeVirtual = m_virtual->isChecked();
+    options.foldMeshProxies = m_foldMesh->isChecked();
+    const auto presentation = m_session->presentation();
+    if (FilterScope(m_scope->currentData().toInt()) == FilterScope::SelectedTrace) {
+        if (!m_session->trace().isValid()) {
+            m_work->cancel();
+            m_view->setGraph(nullptr, {});
+            m_note->setText(tr("Select a trace to see its map."));
+            m_note->show();
+            return;
+        }
+        options.onlyTrace = m_session->trace();
+    }
+    const QString focus = m_focus->currentIndex() > 0 ? m_focus->currentText() : QString();
+    const int depth = m_depth->value();
+    GraphLayoutOptions layoutOptions;
+    layoutOptions.leftToRight = m_direction->currentIndex() == 0;
+    m_note->setText(tr("Laying out the map…"));
+    m_note->show();
+    m_work->run(
+        // The ticket keeps the flag layoutOptions.cancel points to alive as long as the job runs.
+        [presentation, options, focus, depth, layoutOptions](const WorkTicket& ticket) mutable {
+            layoutOptions.cancel = ticket.cancelFlag();
+            auto computed = std::make_shared<Computed>();
+            if (!presentation)
+                return computed;
+            DependencyGraph graph = computeDependencyGraph(presentation->set(), options);
+            if (!focus.isEmpty()) {
+                if (const auto node = graph.findNode(focus.toStdString()))
+                    graph = graph.subgraph(graph.neighbourhood(*node, depth));
+            }
+            if (graph.nodes.size() > maxNodes) {
+                // Keep the busiest services; say how many are left out and how to see them.
+                std::vector<std::uint32_t> order(graph.nodes.size());
+                for (std::uint32_t i = 0; i < order.size(); ++i)
+                    order[i] = i;
+                std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                    return graph.nodes[a].entryCalls + graph.nodes[a].spans >
+                        graph.nodes[b].entryCalls + graph.nodes[b].spans;
+                });
+                order.resize(maxNodes);
+                computed->note =
+                    QStringLiteral("%1 services and peers: showing the %2 busiest. Focus on a service to see the rest.")
+                        .arg(graph.nodes.size())
+                        .arg(maxNodes);
+                graph = graph.subgraph(order);
+            }
+            computed->layout = layoutGraph(graph, layoutOptions);
+            computed->graph = std::make_shared<const DependencyGraph>(std::move(graph));
+            return computed;
+        },
+        [this, presentation](const std::shared_ptr<Computed>& computed) { showComputed(presentation, *computed); });
+}
+
+void DependencyMapView::showCalls(std::uint32_t edgeIndex)
+{
+    const DependencyGraph* graph = m_view->graph();
+    if (!graph || !m_presentation)
+        return;
+    const DependencyEdge& edge = graph->edges[edgeIndex];
+    m_edgeTitle->setText(describeEdge(*graph, edgeIndex) + tr("<br><i>Double-click a call to open it.</i>"));
+    m_calls->setSortingEnabled(false);
+    m_calls->clear();
+    const TraceSet& set = m_presentation->set();
+    for (const SpanIndex s : edge.callSpans) {
+        const Span& span = set.span(s);
+        auto* item = new CallItem(m_calls,
+            QStringList {toQString(formatTraceId(span.traceId)).left(16),
+                m_presentation->serviceName(span.service) + QStringLiteral(": ") + m_presentation->text(span.operation),
+                formatDuration(span.durationNs), span.isError() ? tr("error") : QString()});
+        item->setData(0, spanRole, s.value);
+        item->setData(durationColumn, Qt::UserRole, static_cast<qlonglong>(span.durationNs));
+        if (span.isError())
+            item->setForeground(3, QColor(0xc0, 0x1c, 0x28));
+    }
+    m_calls->setSortingEnabled(true);
+    m_calls->sortByColumn(durationColumn, Qt::DescendingOrder);
+    m_calls->header()->resizeSections(QHeaderView::ResizeToContents);
+}
+
+QString DependencyMapView::exportTo(const QString& path) const
+{
+    if (!m_view->graph())
+        return tr("there is no map to export");
+    GraphLayoutOptions options;
+    options.leftToRight = m_direction->currentIndex() == 0;
+    return exportDependencyGraph(*m_view->graph(), options, path);
+}
+
+} // namespace Spanwise

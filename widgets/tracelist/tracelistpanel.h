@@ -1,0 +1,59 @@
+#pragma once
+
+#include "ids.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace Spanwise {
+
+class BackgroundWork;
+class FilterBar;
+class PassingFilterProxy;
+class TraceListModel;
+class TraceScatterChart;
+class TraceSession;
+class TraceSet;
+
+// The loaded traces: the filter bar (a query, docs/query.md: a trace passes when each term
+// holds on some span of it, and `duration` is the trace's), a duration-over-time scatter plot
+// and the sortable list. It follows the session: the selected trace is the session's, and
+// selecting a row or a point selects it there.
+class TraceListPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TraceListPanel(TraceSession* session, QWidget* parent = nullptr);
+
+    TraceListModel* model() const { return m_model; }
+    QSortFilterProxyModel* proxy() const;
+    QTableView* table() const { return m_table; }
+    FilterBar* filterBar() const { return m_filter; }
+    bool isFiltering() const;
+
+signals:
+    // The list shows the result of the newest filter.
+    void filterApplied();
+
+private:
+    void setTraceSet(std::shared_ptr<const TraceSet> set);
+    void applyFilter();
+    void showSelected(TraceIndex trace);
+    void updateChart();
+
+    TraceSession* m_session;
+    std::shared_ptr<const TraceSet> m_set;
+    TraceListModel* m_model;
+    PassingFilterProxy* m_proxy;
+    QTableView* m_table;
+    TraceScatterChart* m_chart;
+    FilterBar* m_filter;
+    BackgroundWork* m_work;
+};
+
+} // namespace Spanwise
