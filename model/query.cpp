@@ -96,8 +96,8 @@ QueryValue readValue(std::string text, bool quoted)
         return value;
     std::string unit(end, t.data() + t.size());
     std::transform(unit.begin(), unit.end(), unit.begin(), lower);
-    static const std::pair<std::string_view, double> durations[] = {{"ns", 1}, {"us", 1e3}, {"µs", 1e3},
-        {"ms", 1e6}, {"s", 1e9}, {"m", 60e9}, {"min", 60e9}, {"h", 3600e9}};
+    static const std::pair<std::string_view, double> durations[] = {
+        {"ns", 1}, {"us", 1e3}, {"µs", 1e3}, {"ms", 1e6}, {"s", 1e9}, {"m", 60e9}, {"min", 60e9}, {"h", 3600e9}};
     if (unit.empty()) {
         value.unit = QueryUnit::Number;
         value.number = number;
@@ -158,9 +158,8 @@ std::optional<std::int64_t> durationValue(const QueryValue& value)
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-        return lower(x) == lower(y);
-    });
+    return a.size() == b.size() &&
+        std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
 bool containsIgnoringCase(std::string_view haystack, std::string_view needle)
@@ -197,8 +196,7 @@ bool globMatches(std::string_view subject, std::string_view pattern)
 
 bool isOrdering(QueryOp op)
 {
-    return op == QueryOp::Less || op == QueryOp::LessOrEqual || op == QueryOp::Greater ||
-        op == QueryOp::GreaterOrEqual;
+    return op == QueryOp::Less || op == QueryOp::LessOrEqual || op == QueryOp::Greater || op == QueryOp::GreaterOrEqual;
 }
 
 std::string_view opText(QueryOp op)

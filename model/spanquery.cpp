@@ -24,7 +24,8 @@ constexpr std::array fieldNames {FieldName {"service", Field::Service}, FieldNam
     FieldName {"traceid", Field::TraceId}, FieldName {"span", Field::SpanId}, FieldName {"spanid", Field::SpanId},
     FieldName {"spans", Field::Spans}};
 
-constexpr std::array<std::string_view, 6> kindNames {"unspecified", "internal", "server", "client", "producer", "consumer"};
+constexpr std::array<std::string_view, 6> kindNames {
+    "unspecified", "internal", "server", "client", "producer", "consumer"};
 constexpr std::array<std::string_view, 3> statusNames {"unset", "ok", "error"};
 
 std::string lowered(std::string_view text)
@@ -123,7 +124,8 @@ std::expected<SpanQuery::Term, QueryError> bind(const TraceSet& set, const Query
         term.numeric = qt.value.unit == QueryUnit::Number;
         term.real = qt.value.number;
         if (ordering && !term.numeric)
-            return std::unexpected(errorAt(qt, "'" + std::string(opText(qt.op)) + "' compares numbers: '" + v +
+            return std::unexpected(errorAt(qt,
+                "'" + std::string(opText(qt.op)) + "' compares numbers: '" + v +
                     "' is not one (a duration or percentage is not an attribute value)"));
         return term;
     case Field::Text:

@@ -40,13 +40,13 @@ struct SpanQuery::Term {
     enum class Field { Text, Service, Operation, Kind, Status, Error, Duration, TraceId, SpanId, Attribute, Spans };
     Field field = Field::Text;
     QueryOp op = QueryOp::Text;
-    std::string pattern;           // text fields, free text (lower-cased for free text)
-    std::int64_t number = 0;       // Duration (ns), Spans (count), Kind and Status (enum value)
-    bool boolean = false;          // Error
-    bool numeric = false;          // Attribute: the value is a number
-    double real = 0;               // Attribute: that number
-    StringId key;                  // Attribute: invalid when no span has the key
-    std::vector<bool> services;    // Service: which ServiceIds the pattern matches
+    std::string pattern;        // text fields, free text (lower-cased for free text)
+    std::int64_t number = 0;    // Duration (ns), Spans (count), Kind and Status (enum value)
+    bool boolean = false;       // Error
+    bool numeric = false;       // Attribute: the value is a number
+    double real = 0;            // Attribute: that number
+    StringId key;               // Attribute: invalid when no span has the key
+    std::vector<bool> services; // Service: which ServiceIds the pattern matches
 };
 
 // Per trace (by TraceIndex) and per span of `spans`: whether the query holds.

@@ -80,14 +80,14 @@ std::expected<StatsQuery, QueryError> StatsQuery::compile(const Query& query)
                 return std::unexpected(QueryError {
                     "statistics rows have no field '" + qt.key + "': use one of " + fieldList(), qt.position});
             term.field = named->field;
-            const bool text = term.field == Field::Service || term.field == Field::Operation || term.field == Field::Value;
+            const bool text =
+                term.field == Field::Service || term.field == Field::Operation || term.field == Field::Value;
             if (text && isOrdering(qt.op))
                 return std::unexpected(QueryError {"'" + qt.key + "' is text: compare it with = or !=", qt.position});
             if (isDurationField(term.field)) {
                 const auto ns = durationValue(qt.value);
                 if (!ns)
-                    return std::unexpected(
-                        QueryError {"'" + qt.key + "' takes a duration such as 250ms", qt.position});
+                    return std::unexpected(QueryError {"'" + qt.key + "' takes a duration such as 250ms", qt.position});
                 term.number = static_cast<double>(*ns);
             } else if (term.field == Field::Errors && qt.value.unit == QueryUnit::Percent) {
                 term.field = Field::ErrorRate;
@@ -119,8 +119,9 @@ bool StatsQuery::matches(const TraceSet& set, const OperationStats& row) const
         case Field::Service:
         case Field::Operation:
         case Field::Value: {
-            const std::string_view subject =
-                term.field == Field::Service ? service : term.field == Field::Operation ? operation : row.value;
+            const std::string_view subject = term.field == Field::Service ? service
+                : term.field == Field::Operation                          ? operation
+                                                                          : row.value;
             holds = globMatches(subject, term.pattern) != (term.op == QueryOp::NotEqual);
             break;
         }

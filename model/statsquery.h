@@ -22,7 +22,22 @@ public:
     bool matches(const TraceSet& set, const OperationStats& row) const;
 
     struct Term {
-        enum class Field { Text, Service, Operation, Value, Count, Errors, ErrorRate, Min, P50, P90, P95, P99, Max, Mean };
+        enum class Field {
+            Text,
+            Service,
+            Operation,
+            Value,
+            Count,
+            Errors,
+            ErrorRate,
+            Min,
+            P50,
+            P90,
+            P95,
+            P99,
+            Max,
+            Mean
+        };
         Field field = Field::Text;
         QueryOp op = QueryOp::Text;
         std::string pattern;

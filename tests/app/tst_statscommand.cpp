@@ -1,10 +1,18 @@
 #include "corpus.h"
+#include "loadchecks.h"
 #include "processes.h"
+#include "statisticsview.h"
+#include "traceloader.h"
+#include "tracesession.h"
+#include "tracesetpresentation.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -71,6 +79,47 @@ private slots:
         QVERIFY(lines[0].startsWith("service,count,errors,errorRate,minNs,p50Ns"));
     }
 
+    // One CSV dialect: the window's statistics export and `stats --csv` are the same bytes.
+    void windowExportIsTheCommandsCsv_data()
+    {
+        QTest::addColumn<QString>("by");
+        QTest::newRow("operation") << "operation";
+        QTest::newRow("service") << "service";
+        QTest::newRow("attribute") << "http.route";
+    }
+    void windowExportIsTheCommandsCsv()
+    {
+        QFETCH(QString, by);
+        const QString file = QString::fromStdString(Spanwise::Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")));
+        int exitCode = -1;
+        const QByteArray cli = runStats({QStringLiteral("--csv"), QStringLiteral("--by"), by, file}, &exitCode);
+        QCOMPARE(exitCode, 0);
+
+        const std::string path = file.toStdString();
+        const Spanwise::LoadResult loaded = Spanwise::loadTraceFiles(std::span<const std::string>(&path, 1));
+        SPANWISE_VERIFY_LOADED(loaded);
+        Spanwise::TraceSession session;
+        Spanwise::StatisticsView view(&session);
+        QSignalSpy ready(&view, &Spanwise::StatisticsView::statisticsReady);
+        session.setLoaded(std::make_shared<Spanwise::TraceSetPresentation>(loaded.traces), {}, {});
+        QVERIFY(ready.wait(20000));
+        using By = Spanwise::StatsGrouping::By;
+        const Spanwise::StatsGrouping grouping = by == QStringLiteral("operation")
+            ? Spanwise::StatsGrouping {By::ServiceOperation, {}}
+            : by == QStringLiteral("service") ? Spanwise::StatsGrouping {By::Service, {}}
+                                              : Spanwise::StatsGrouping {By::Attribute, by.toStdString()};
+        view.setGrouping(grouping, true);
+        QVERIFY(ready.wait(20000));
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("stats.csv"));
+        QCOMPARE(view.exportCsvTo(csv), QString());
+        QFile written(csv);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray window = written.readAll();
+        QVERIFY(window.count('\n') > 1);
+        QCOMPARE(window, cli);
+    }
+
     void usage()
     {
         int exitCode = -1;
@@ -81,5 +130,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStatsCommand)
+QTEST_MAIN(TestStatsCommand)
 #include "tst_statscommand.moc"

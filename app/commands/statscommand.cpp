@@ -1,12 +1,13 @@
 #include "statscommand.h"
 
+#include "command.h"
 #include "csvexport.h"
-
-#include "commandsupport.h"
 #include "formatting.h"
 #include "operationstats.h"
+#include "operationstatsmodel.h"
 #include "traceloader.h"
 #include "traceset.h"
+#include "tracesetpresentation.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -34,10 +35,10 @@ QString groupName(const TraceSet& set, const OperationStats& row, const StatsGro
 
 int runStatsCommand(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Latency and error figures per operation, service or attribute value."));
-    parser.addHelpOption();
+    Command command(QStringLiteral("stats"),
+        QStringLiteral("Latency and error figures per operation, service or attribute value."),
+        QStringLiteral("FILE... [--by operation|service|ATTRIBUTE] [--csv|--json]"));
+    QCommandLineParser& parser = command.parser();
     const QCommandLineOption byOption(QStringLiteral("by"),
         QStringLiteral("Group by: operation (service and operation, the default), service, or an attribute key such as "
                        "http.route."),
@@ -46,24 +47,11 @@ int runStatsCommand(const QStringList& arguments)
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QStringLiteral("Print JSON (durations in nanoseconds)."));
     parser.addOptions({byOption, csvOption, jsonOption});
-    parser.addPositionalArgument(
-        QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
-    QTextStream err(stderr);
-    const QString usage =
-        QStringLiteral("Usage: spanwise stats FILE... [--by operation|service|ATTRIBUTE] [--csv|--json]\n");
-    if (!parser.parse(arguments)) {
-        err << "spanwise stats: " << parser.errorText() << '\n' << usage;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
-    if (parser.positionalArguments().isEmpty() || (parser.isSet(csvOption) && parser.isSet(jsonOption)) ||
-        parser.value(byOption).trimmed().isEmpty()) {
-        err << "spanwise stats: give trace files, and at most one of --csv and --json\n" << usage;
-        return 2;
-    }
+    if (const auto stop = command.parse(arguments))
+        return *stop;
+    if (command.files().isEmpty() || (parser.isSet(csvOption) && parser.isSet(jsonOption)) ||
+        parser.value(byOption).trimmed().isEmpty())
+        return command.usageError(QStringLiteral("give trace files, and at most one of --csv and --json"));
     StatsGrouping grouping;
     const QString by = parser.value(byOption).trimmed();
     if (by == QStringLiteral("operation"))
@@ -75,9 +63,9 @@ int runStatsCommand(const QStringList& arguments)
         grouping.attributeKey = by.toStdString();
     }
 
-    const LoadResult result = loadForCommand(parser.positionalArguments(), err);
+    const LoadResult result = command.load();
     const TraceSet& set = *result.traces;
-    const StatsResult stats = computeOperationStats(set, grouping);
+    StatsResult stats = computeOperationStats(set, grouping);
 
     QTextStream out(stdout);
     const QStringList columns = {QStringLiteral("count"), QStringLiteral("errors"), QStringLiteral("errorRate"),
@@ -114,26 +102,11 @@ int runStatsCommand(const QStringList& arguments)
                 {QStringLiteral("rows"), rows}})
                    .toJson(QJsonDocument::Indented);
     } else if (parser.isSet(csvOption)) {
-        QStringList header;
-        if (grouping.by != StatsGrouping::By::Attribute)
-            header << QStringLiteral("service");
-        if (byOperation)
-            header << QStringLiteral("operation");
-        if (grouping.by == StatsGrouping::By::Attribute)
-            header << by;
-        out << (header + columns).join(QLatin1Char(',')) << '\n';
-        for (const OperationStats& r : stats.rows) {
-            QStringList fields;
-            if (grouping.by != StatsGrouping::By::Attribute)
-                fields << csvText(toQString(set.serviceName(r.service)));
-            if (byOperation)
-                fields << csvText(toQString(set.text(r.operation)));
-            if (grouping.by == StatsGrouping::By::Attribute)
-                fields << csvText(toQString(r.value));
-            for (const double v : values(r))
-                fields << QString::number(v, 'g', 12);
-            out << fields.join(QLatin1Char(',')) << '\n';
-        }
+        // The statistics table's own CSV: the same columns, names and numbers as the window's export.
+        OperationStatsModel model;
+        model.setResult(std::make_shared<TraceSetPresentation>(result.traces),
+            std::make_shared<const StatsResult>(std::move(stats)));
+        writeCsv(model, out);
     } else {
         out << QStringLiteral("%1 spans, %2 groups, slowest p99 first\n").arg(stats.spans).arg(stats.rows.size());
         for (const OperationStats& r : stats.rows) {
@@ -143,7 +116,7 @@ int runStatsCommand(const QStringList& arguments)
                 << '\n';
         }
     }
-    return result.anyFailed() ? 1 : 0;
+    return result.anyFailed() ? ExitInputFailed : ExitDone;
 }
 
 } // namespace Spanwise

@@ -2,7 +2,7 @@
 
 #include "formatting.h"
 
-#include "commandsupport.h"
+#include "command.h"
 #include "dependencygraph.h"
 #include "servicenames.h"
 #include "traceloader.h"
@@ -81,35 +81,22 @@ void printText(const LoadResult& result, QTextStream& out)
 
 int runSummaryCommand(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Print what trace files hold."));
-    parser.addHelpOption();
+    Command command(
+        QStringLiteral("summary"), QStringLiteral("Print what trace files hold."), QStringLiteral("[--json] FILE..."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
-    parser.addOption(jsonOption);
-    parser.addPositionalArgument(
-        QStringLiteral("files"), QStringLiteral("Trace files to load."), QStringLiteral("FILE..."));
-    QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "spanwise summary: " << parser.errorText() << "\nUsage: spanwise summary [--json] FILE...\n";
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty()) {
-        err << "spanwise summary: no trace file given\nUsage: spanwise summary [--json] FILE...\n";
-        return 2;
-    }
-    const LoadResult result = loadForCommand(files, err);
+    command.parser().addOption(jsonOption);
+    if (const auto stop = command.parse(arguments))
+        return *stop;
+    if (command.files().isEmpty())
+        return command.usageError(QStringLiteral("no trace file given"));
+    const LoadResult result = command.load();
 
     QTextStream out(stdout);
-    if (parser.isSet(jsonOption))
+    if (command.parser().isSet(jsonOption))
         out << QJsonDocument(summaryJson(result)).toJson(QJsonDocument::Indented);
     else
         printText(result, out);
-    return result.anyFailed() ? 1 : 0;
+    return result.anyFailed() ? ExitInputFailed : ExitDone;
 }
 
 } // namespace Spanwise

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "ids.h"
+#include "traceloader.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+#include <optional>
+
+namespace Spanwise {
+
+class TraceSet;
+
+// The exit codes of every subcommand (docs/cli.md has the table). Scripts rely on them.
+enum ExitCode : int {
+    ExitDone = 0,        // the command did what it was asked
+    ExitInputFailed = 1, // an input could not be loaded (or a named trace or service is not in it,
+                         // or the output could not be written); what could be loaded was used
+    ExitUsage = 2,       // the arguments do not make a command
+    ExitRuleFailed = 3,  // reserved for gates such as `check`: a rule did not hold
+};
+
+// What every subcommand shares: a parser with --help, the trace files as positional arguments,
+// messages prefixed with "spanwise NAME:", loading with every import message printed with file
+// and place, trace ids resolved, and the exit codes above. A subcommand adds its options to
+// parser(), calls parse(), and returns what the helpers return.
+class Command
+{
+public:
+    Command(QString name, const QString& description, QString usage);
+
+    QCommandLineParser& parser() { return m_parser; }
+    QTextStream& err() { return m_err; }
+    // Parses the arguments; an exit code means stop now (0 after --help, 2 on a parse error).
+    std::optional<int> parse(const QStringList& arguments);
+    QStringList files() const { return m_parser.positionalArguments(); }
+
+    // Says what is wrong and how to call the command; returns ExitUsage.
+    int usageError(const QString& message);
+    // Says what failed; returns ExitInputFailed.
+    int failure(const QString& message);
+    // Loads files(), printing every import message to err().
+    LoadResult load();
+    // The trace with this hex id, or nothing after saying so.
+    std::optional<TraceIndex> findTrace(const TraceSet& set, const QString& hexId);
+
+private:
+    QString m_name;
+    QString m_usage;
+    QCommandLineParser m_parser;
+    QTextStream m_err;
+};
+
+// Loads the files a headless command was given, printing every import message (and how many
+// were not kept) to `err`, one line each with file and place.
+LoadResult loadForCommand(const QStringList& files, QTextStream& err);
+
+} // namespace Spanwise
