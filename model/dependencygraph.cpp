@@ -1,6 +1,6 @@
 #include "dependencygraph.h"
 
-#include "attributetext.h"
+#include "meshfolding.h"
 #include "operationstats.h"
 #include "traceset.h"
 
@@ -10,33 +10,6 @@
 
 namespace Spanwise {
 namespace {
-
-// The value of the first of `keys` the span has (as text), else empty.
-std::string firstAttribute(const TraceSet& set, const Span& span, std::initializer_list<std::string_view> keys)
-{
-    for (const std::string_view key : keys) {
-        const StringId id = set.strings().find(key);
-        if (!id.isValid())
-            continue;
-        for (const Attribute& a : set.attributes(span.attributes))
-            if (a.key == id) {
-                std::string text = attributeText(set, a);
-                if (!text.empty())
-                    return text;
-            }
-    }
-    return {};
-}
-
-bool isMeshProxy(const TraceSet& set, const Span& span)
-{
-    if (firstAttribute(set, span, {"component"}) == "proxy" || !firstAttribute(set, span, {"upstream_cluster"}).empty())
-        return true;
-    for (const Attribute& a : set.attributes(span.attributes))
-        if (set.text(a.key).starts_with("istio."))
-            return true;
-    return false;
-}
 
 bool isCallerSide(SpanKind kind)
 {
@@ -49,6 +22,22 @@ struct EdgeBuilder {
     std::string via;
 };
 
+// What one pass over the spans in scope gathers, before it becomes nodes and edges.
+struct Tally {
+    explicit Tally(std::size_t services, std::size_t spans)
+        : spanCount(services, 0)
+        , errorCount(services, 0)
+        , entries(services, 0)
+        , serverDurations(services)
+        , hasForeignChild(spans, false)
+    { }
+    std::map<std::pair<std::uint32_t, std::uint32_t>, EdgeBuilder> instrumented; // by service ids
+    std::map<std::pair<std::uint32_t, std::string>, EdgeBuilder> toPeers;        // service -> peer name
+    std::vector<std::uint64_t> spanCount, errorCount, entries;
+    std::vector<std::vector<std::int64_t>> serverDurations;
+    std::vector<bool> hasForeignChild; // by span: some child counts as another service
+};
+
 std::vector<std::int64_t> sortedDurations(const TraceSet& set, const std::vector<SpanIndex>& spans)
 {
     std::vector<std::int64_t> durations;
@@ -59,119 +48,99 @@ std::vector<std::int64_t> sortedDurations(const TraceSet& set, const std::vector
     return durations;
 }
 
-} // namespace
-
-std::string virtualPeerName(const TraceSet& set, SpanIndex index)
+std::vector<SpanIndex> spansInScope(const TraceSet& set, const DependencyOptions& options)
 {
-    const Span& span = set.span(index);
-    if (std::string peer = firstAttribute(set, span, {"peer.service"}); !peer.empty())
-        return peer;
-    if (std::string db = firstAttribute(set, span, {"db.system.name", "db.system"}); !db.empty()) {
-        const std::string name = firstAttribute(set, span, {"db.namespace", "db.name"});
-        return name.empty() ? db : db + ' ' + name;
+    if (options.onlyTrace) {
+        const auto spans = set.forest().spansOf(set.trace(*options.onlyTrace));
+        return {spans.begin(), spans.end()};
     }
-    if (std::string system = firstAttribute(set, span, {"messaging.system"}); !system.empty()) {
-        const std::string destination =
-            firstAttribute(set, span, {"messaging.destination.name", "messaging.destination"});
-        return destination.empty() ? system : system + ' ' + destination;
-    }
-    if (std::string rpc = firstAttribute(set, span, {"rpc.service"}); !rpc.empty())
-        return rpc;
-    if (std::string address = firstAttribute(set, span, {"server.address", "net.peer.name"}); !address.empty())
-        return address;
-    return firstAttribute(set, span, {"remoteEndpoint.serviceName"});
+    std::vector<SpanIndex> scope(set.spans().size());
+    for (std::uint32_t i = 0; i < scope.size(); ++i)
+        scope[i] = SpanIndex {i};
+    return scope;
 }
 
-DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOptions& options)
+// A folded sidecar that has a non-proxy child is a second measurement of that child's request:
+// the application's own span speaks for the service's latency.
+bool measuresItsService(const TraceSet& set, const ServiceAssignment& services, SpanIndex s)
 {
-    std::vector<SpanIndex> scope;
-    if (options.onlyTrace) {
-        const auto spans = set.forest().spansOf(set.traces()[options.onlyTrace->value]);
-        scope.assign(spans.begin(), spans.end());
-    } else {
-        for (std::uint32_t i = 0; i < set.spans().size(); ++i)
-            scope.push_back(SpanIndex {i});
-    }
+    if (!services.isProxy(s))
+        return true;
+    for (const SpanIndex child : set.forest().childrenOf(s))
+        if (!services.isProxy(child))
+            return false;
+    return true;
+}
 
-    // With mesh folding, a proxy span counts as the service of the nearest non-proxy ancestor
-    // or descendant — in practice the service it fronts, which is its parent or child.
-    std::vector<ServiceId> serviceOf(set.spans().size());
-    for (const SpanIndex s : scope)
-        serviceOf[s.value] = set.span(s).service;
-    std::vector<bool> proxy(set.spans().size(), false);
-    if (options.foldMeshProxies) {
-        for (const SpanIndex s : scope)
-            proxy[s.value] = isMeshProxy(set, set.span(s));
-        for (const SpanIndex s : scope) {
-            if (!proxy[s.value])
-                continue;
-            // The first non-proxy child (inbound sidecar) or parent (outbound sidecar).
-            for (const SpanIndex child : set.forest().childrenOf(s))
-                if (!proxy[child.value]) {
-                    serviceOf[s.value] = set.span(child).service;
-                    break;
-                }
-        }
-    }
-
-    std::map<std::pair<std::uint32_t, std::uint32_t>, EdgeBuilder> instrumented; // by service ids
-    std::map<std::pair<std::uint32_t, std::string>, EdgeBuilder> toPeers;        // service -> peer name
-    std::vector<std::uint64_t> spanCount(set.serviceNames().size(), 0), errorCount(set.serviceNames().size(), 0),
-        entries(set.serviceNames().size(), 0);
-    std::vector<std::vector<std::int64_t>> serverDurations(set.serviceNames().size());
-    std::vector<bool> hasForeignChild(set.spans().size(), false);
-
+// Per service: spans, errors, entries and server latencies; per pair of services: the calls,
+// one per span whose parent counts as another service.
+void tallyInstrumentedCalls(
+    const TraceSet& set, const std::vector<SpanIndex>& scope, const ServiceAssignment& services, Tally& tally)
+{
     for (const SpanIndex s : scope) {
         const Span& span = set.span(s);
-        const ServiceId service = serviceOf[s.value];
-        if (options.foldMeshProxies && proxy[s.value])
-            continue; // folded: the proxy is its service's, not a node or a call of its own
-        ++spanCount[service.value];
-        errorCount[service.value] += span.isError() ? 1 : 0;
-        if (span.kind == SpanKind::Server || span.kind == SpanKind::Consumer)
-            serverDurations[service.value].push_back(span.durationNs);
-        // The caller: the nearest ancestor that is not a folded proxy.
-        SpanIndex parent = set.forest().parentOf(s);
-        while (parent.isValid() && options.foldMeshProxies && proxy[parent.value])
-            parent = set.forest().parentOf(parent);
+        const ServiceId service = services.serviceOf[s.value];
+        ++tally.spanCount[service.value];
+        tally.errorCount[service.value] += span.isError() ? 1 : 0;
+        if ((span.kind == SpanKind::Server || span.kind == SpanKind::Consumer) && measuresItsService(set, services, s))
+            tally.serverDurations[service.value].push_back(span.durationNs);
+        const SpanIndex parent = set.forest().parentOf(s);
         if (!parent.isValid()) {
-            ++entries[service.value];
+            ++tally.entries[service.value];
             continue;
         }
-        const ServiceId caller = serviceOf[parent.value];
+        const ServiceId caller = services.serviceOf[parent.value];
         if (caller == service)
             continue;
-        hasForeignChild[parent.value] = true;
-        ++entries[service.value];
-        EdgeBuilder& edge = instrumented[{caller.value, service.value}];
+        // The caller's spans down to here made this call: none of them is a call to a peer.
+        for (SpanIndex up = parent; up.isValid() && services.serviceOf[up.value] == caller;
+             up = set.forest().parentOf(up)) {
+            tally.hasForeignChild[up.value] = true;
+            if (!services.isProxy(up))
+                break;
+        }
+        ++tally.entries[service.value];
+        EdgeBuilder& edge = tally.instrumented[{caller.value, service.value}];
         // The call's latency as the caller saw it, when the caller recorded a client span.
         const Span& parentSpan = set.span(parent);
         edge.spans.push_back(isCallerSide(parentSpan.kind) ? parent : s);
         edge.errors += span.isError() ? 1 : 0;
         if (parentSpan.kind == SpanKind::Producer && edge.via.empty()) {
-            const std::string system = firstAttribute(set, parentSpan, {"messaging.system"});
+            const std::string system = firstAttributeText(set, parent, {"messaging.system"});
             const std::string destination =
-                firstAttribute(set, parentSpan, {"messaging.destination.name", "messaging.destination"});
+                firstAttributeText(set, parent, {"messaging.destination.name", "messaging.destination"});
             edge.via = destination.empty() ? system : system + ' ' + destination;
         }
     }
-    if (options.includeVirtual) {
-        for (const SpanIndex s : scope) {
-            const Span& span = set.span(s);
-            if (!isCallerSide(span.kind) || hasForeignChild[s.value] || (options.foldMeshProxies && proxy[s.value]))
-                continue;
-            std::string peer = virtualPeerName(set, s);
-            // A client span naming its own service (a driver span inside a database) is no call.
-            // A peer named like another instrumented service is that service, which just sent
-            // no span for this call.
-            if (peer.empty() || peer == set.serviceName(serviceOf[s.value]))
-                continue;
-            EdgeBuilder& edge = toPeers[{serviceOf[s.value].value, std::move(peer)}];
-            edge.spans.push_back(s);
-            edge.errors += span.isError() ? 1 : 0;
-        }
-    }
+}
 
+// Calls to peers that sent no spans: client and producer spans with no child in another service
+// that name a peer (a folded outbound sidecar may name it by its upstream_cluster).
+void tallyPeerCalls(
+    const TraceSet& set, const std::vector<SpanIndex>& scope, const ServiceAssignment& services, Tally& tally)
+{
+    for (const SpanIndex s : scope) {
+        const Span& span = set.span(s);
+        if (!isCallerSide(span.kind) || tally.hasForeignChild[s.value])
+            continue;
+        std::string peer = virtualPeerName(set, s);
+        if (peer.empty() && services.isProxy(s))
+            peer = firstAttributeText(set, s, {"upstream_cluster"});
+        // A client span naming its own service (a driver span inside a database) is no call.
+        // A peer named like another instrumented service is that service, which just sent
+        // no span for this call.
+        const ServiceId caller = services.serviceOf[s.value];
+        if (peer.empty() || peer == set.serviceName(caller))
+            continue;
+        EdgeBuilder& edge = tally.toPeers[{caller.value, std::move(peer)}];
+        edge.spans.push_back(s);
+        edge.errors += span.isError() ? 1 : 0;
+    }
+}
+
+// Nodes for the services that counted spans, edges for the calls, peers as virtual nodes.
+DependencyGraph assembleGraph(const TraceSet& set, Tally& tally)
+{
     DependencyGraph graph;
     std::map<std::string, std::uint32_t> nodeByName;
     const auto nodeFor = [&](const std::string& name, bool isVirtual) {
@@ -182,17 +151,19 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
         }
         return it->second;
     };
-    for (std::uint32_t s = 0; s < spanCount.size(); ++s) {
-        if (spanCount[s] == 0)
+    const auto serviceNode = [&](std::uint32_t service) {
+        return nodeFor(std::string(set.serviceName(ServiceId {service})), false);
+    };
+    for (std::uint32_t s = 0; s < tally.spanCount.size(); ++s) {
+        if (tally.spanCount[s] == 0)
             continue;
-        const std::uint32_t n = nodeFor(std::string(set.serviceName(ServiceId {s})), false);
-        DependencyNode& node = graph.nodes[n];
+        DependencyNode& node = graph.nodes[serviceNode(s)];
         node.service = ServiceId {s};
-        node.spans = spanCount[s];
-        node.errors = errorCount[s];
-        node.entryCalls = entries[s];
-        std::sort(serverDurations[s].begin(), serverDurations[s].end());
-        node.serverP95Ns = percentileOfSorted(serverDurations[s], 95);
+        node.spans = tally.spanCount[s];
+        node.errors = tally.errorCount[s];
+        node.entryCalls = tally.entries[s];
+        std::sort(tally.serverDurations[s].begin(), tally.serverDurations[s].end());
+        node.serverP95Ns = percentileOfSorted(tally.serverDurations[s], 95);
     }
     std::uint64_t totalCalls = 0;
     const auto addEdge = [&](std::uint32_t from, std::uint32_t to, bool isVirtual, EdgeBuilder& built) {
@@ -211,10 +182,9 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
         totalCalls += edge.calls;
         graph.edges.push_back(std::move(edge));
     };
-    for (auto& [pair, built] : instrumented)
-        addEdge(nodeFor(std::string(set.serviceName(ServiceId {pair.first})), false),
-            nodeFor(std::string(set.serviceName(ServiceId {pair.second})), false), false, built);
-    for (auto& [pair, built] : toPeers) {
+    for (auto& [pair, built] : tally.instrumented)
+        addEdge(serviceNode(pair.first), serviceNode(pair.second), false, built);
+    for (auto& [pair, built] : tally.toPeers) {
         const auto existing = nodeByName.find(pair.second);
         const bool peerIsService = existing != nodeByName.end() && !graph.nodes[existing->second].isVirtual;
         const std::uint32_t to = nodeFor(pair.second, !peerIsService);
@@ -223,7 +193,7 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
             peer.entryCalls += built.spans.size();
             peer.errors += built.errors;
         }
-        addEdge(nodeFor(std::string(set.serviceName(ServiceId {pair.first})), false), to, true, built);
+        addEdge(serviceNode(pair.first), to, true, built);
     }
     // Virtual peers' p95: of the calls made to them.
     for (std::uint32_t n = 0; n < graph.nodes.size(); ++n) {
@@ -239,8 +209,12 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
     }
     for (DependencyEdge& e : graph.edges)
         e.shareOfCalls = totalCalls ? static_cast<double>(e.calls) / static_cast<double>(totalCalls) : 0;
+    return graph;
+}
 
-    // Stable order: nodes by name, edges by (from name, to name).
+// Stable order: nodes by name, edges by (from name, to name).
+void sortByName(DependencyGraph& graph)
+{
     std::vector<std::uint32_t> order(graph.nodes.size());
     for (std::uint32_t i = 0; i < order.size(); ++i)
         order[i] = i;
@@ -248,6 +222,7 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
         [&](std::uint32_t a, std::uint32_t b) { return graph.nodes[a].name < graph.nodes[b].name; });
     std::vector<std::uint32_t> newIndex(order.size());
     std::vector<DependencyNode> sorted;
+    sorted.reserve(order.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) {
         newIndex[order[i]] = i;
         sorted.push_back(std::move(graph.nodes[order[i]]));
@@ -260,6 +235,40 @@ DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOpti
     std::sort(graph.edges.begin(), graph.edges.end(), [](const DependencyEdge& a, const DependencyEdge& b) {
         return std::tie(a.from, a.to) < std::tie(b.from, b.to);
     });
+}
+
+} // namespace
+
+std::string virtualPeerName(const TraceSet& set, SpanIndex span)
+{
+    if (std::string peer = firstAttributeText(set, span, {"peer.service"}); !peer.empty())
+        return peer;
+    if (std::string db = firstAttributeText(set, span, {"db.system.name", "db.system"}); !db.empty()) {
+        const std::string name = firstAttributeText(set, span, {"db.namespace", "db.name"});
+        return name.empty() ? db : db + ' ' + name;
+    }
+    if (std::string system = firstAttributeText(set, span, {"messaging.system"}); !system.empty()) {
+        const std::string destination =
+            firstAttributeText(set, span, {"messaging.destination.name", "messaging.destination"});
+        return destination.empty() ? system : system + ' ' + destination;
+    }
+    if (std::string rpc = firstAttributeText(set, span, {"rpc.service"}); !rpc.empty())
+        return rpc;
+    if (std::string address = firstAttributeText(set, span, {"server.address", "net.peer.name"}); !address.empty())
+        return address;
+    return firstAttributeText(set, span, {"remoteEndpoint.serviceName"});
+}
+
+DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOptions& options)
+{
+    const std::vector<SpanIndex> scope = spansInScope(set, options);
+    const ServiceAssignment services = assignServices(set, scope, options.foldMeshProxies);
+    Tally tally(set.serviceNames().size(), set.spans().size());
+    tallyInstrumentedCalls(set, scope, services, tally);
+    if (options.includeVirtual)
+        tallyPeerCalls(set, scope, services, tally);
+    DependencyGraph graph = assembleGraph(set, tally);
+    sortByName(graph);
     return graph;
 }
 

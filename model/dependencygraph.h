@@ -41,8 +41,9 @@ struct DependencyEdge {
 struct DependencyOptions {
     std::optional<TraceIndex> onlyTrace;
     bool includeVirtual = true;
-    // Service-mesh sidecar spans (component=proxy, upstream_cluster, istio.*) folded into the
-    // service they front, so the map shows services, not proxies.
+    // Service-mesh sidecar spans (component=proxy, upstream_cluster, istio.*) count as the
+    // service they front (meshfolding.h), so the map shows services, not proxies, and a failure
+    // only a sidecar saw stays on the map as that service's.
     bool foldMeshProxies = false;
 };
 

@@ -89,6 +89,21 @@ private slots:
             << mesh << false
             << QStringList {"api-sidecar>api 1/0", "gateway>gateway-sidecar 1/0", "gateway-sidecar>api-sidecar 1/0"};
         QTest::newRow("mesh proxies folded") << mesh << true << QStringList {"gateway>api 1/0"};
+        // Envoy answered 503 before the application saw the request: the inbound sidecar has no
+        // child. Folded, it is api's (its upstream_cluster names api) and the call failed.
+        const auto inbound503 = Test::buildTraceSet({{1, {}, "gateway", "get", 0, 100, false, 1, Server},
+            {2, 1, "gateway-sidecar", "egress", 5, 80, false, 1, Client, {{"component", "proxy"}}},
+            {3, 2, "api-sidecar", "ingress", 10, 2, true, 1, Server, {{"upstream_cluster", "api"}}},
+            {1, {}, "api", "serve", 0, 60, false, 2, Server}});
+        QTest::newRow("inbound sidecar 503, folded") << inbound503 << true << QStringList {"gateway>api 1/1"};
+        // The outbound sidecar failed with no upstream span at all: the caller's failed call to
+        // the peer the sidecar names.
+        const auto outbound503 = Test::buildTraceSet({{1, {}, "gateway", "get", 0, 100, true, 1, Server},
+            {2, 1, "gateway-sidecar", "egress", 5, 3, true, 1, Client,
+                {{"component", "proxy"}, {"upstream_cluster", "payments"}}}});
+        QTest::newRow("outbound sidecar 503, folded") << outbound503 << true << QStringList {"gateway>payments 1/1*"};
+        QTest::newRow("outbound sidecar 503, not folded")
+            << outbound503 << false << QStringList {"gateway>gateway-sidecar 1/1"};
     }
     void edges()
     {
@@ -123,6 +138,44 @@ private slots:
         QCOMPARE(api.errors, std::uint64_t(1));
         QCOMPARE(api.serverP95Ns, std::int64_t(40));
         QCOMPARE(graph.nodes[*graph.findNode("web")].entryCalls, std::uint64_t(2)); // trace roots
+    }
+
+    // Folded sidecars count as the service they front: in its spans and errors, never dropped.
+    void foldedMeshNodeFigures()
+    {
+        const auto set = Test::buildTraceSet({{1, {}, "gateway", "get", 0, 100, false, 1, Server},
+            {2, 1, "gateway-sidecar", "egress", 5, 80, false, 1, Client, {{"component", "proxy"}}},
+            {3, 2, "api-sidecar", "ingress", 10, 70, true, 1, Server, {{"istio.mesh_id", "m"}}},
+            {4, 3, "api", "serve", 12, 60, true, 1, Server},
+            // A second request Envoy refused: no api span under the inbound sidecar.
+            {1, {}, "gateway", "get", 0, 100, false, 2, Server},
+            {2, 1, "gateway-sidecar", "egress", 5, 8, false, 2, Client, {{"component", "proxy"}}},
+            {3, 2, "api-sidecar", "ingress", 6, 4, true, 2, Server, {{"upstream_cluster", "api"}}}});
+        DependencyOptions options;
+        options.foldMeshProxies = true;
+        const DependencyGraph graph = computeDependencyGraph(*set, options);
+        QStringList names;
+        for (const DependencyNode& node : graph.nodes)
+            names << QString::fromStdString(node.name);
+        QCOMPARE(names, (QStringList {"api", "gateway"}));
+        const DependencyNode& api = graph.nodes[*graph.findNode("api")];
+        // api's spans: serve, and both inbound sidecars; errors: all three failed.
+        QCOMPARE(api.spans, std::uint64_t(3));
+        QCOMPARE(api.errors, std::uint64_t(3));
+        QCOMPARE(api.entryCalls, std::uint64_t(2));
+        // Its latency: the application's own 60 ns where it ran, the refusing sidecar's 4 ns where not.
+        QCOMPARE(api.serverP95Ns, std::int64_t(60));
+        const DependencyNode& gateway = graph.nodes[*graph.findNode("gateway")];
+        QCOMPARE(gateway.spans, std::uint64_t(4)); // two roots and their outbound sidecars
+        QCOMPARE(gateway.errors, std::uint64_t(0));
+        QCOMPARE(gateway.entryCalls, std::uint64_t(2));
+        QCOMPARE(graph.edges.size(), std::size_t(1));
+        const DependencyEdge& call = graph.edges[0];
+        QCOMPARE(call.calls, std::uint64_t(2));
+        QCOMPARE(call.errors, std::uint64_t(2));
+        // Each call measured by the outbound sidecar, the caller side: 80 and 8.
+        QCOMPARE(call.p50Ns, std::int64_t(8));
+        QCOMPARE(call.p99Ns, std::int64_t(80));
     }
 
     void reachability()
