@@ -221,7 +221,9 @@ std::expected<QByteArray, QString> layoutInChild(
     child.closeWriteChannel();
     QElapsedTimer clock;
     clock.start();
-    // waitForFinished keeps reading the child's output into QProcess's own buffer.
+    // Never on the GUI thread: the map view calls this from its BackgroundWork job, the graph
+    // command from a headless process. waitForFinished keeps reading the child's output into
+    // QProcess's own buffer.
     while (!child.waitForFinished(50)) {
         const bool cancelled = options.cancel && options.cancel->load();
         if (cancelled || clock.elapsed() > options.timeLimitMs) {
