@@ -135,6 +135,16 @@ std::expected<SpanQuery::Term, QueryError> bind(const TraceSet& set, const Query
     return term;
 }
 
+// Whether `holds` is true of one of the span's own attributes or its resource's (Jaeger's process
+// tags): a filter on `host.name` or `k8s.pod.name` finds the spans of that process.
+template <typename Predicate> bool anyAttribute(const TraceSet& set, const Span& span, Predicate holds)
+{
+    if (std::ranges::any_of(set.attributes(span.attributes), holds))
+        return true;
+    return span.resource.isValid() &&
+        std::ranges::any_of(set.attributes(set.resource(span.resource).attributes), holds);
+}
+
 bool attributeEquals(const TraceSet& set, const Attribute& a, const SpanQuery::Term& term)
 {
     if (term.pattern == "*")
@@ -211,9 +221,15 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
             (span.statusMessage.isValid() && containsIgnoringCase(set.text(span.statusMessage), needle)) ||
             (span.file.value < set.files().size() && containsIgnoringCase(set.files()[span.file.value], needle)))
             return true;
-        for (const Attribute& a : set.attributes(span.attributes))
-            if (freeTextIn(set, a, needle))
+        if (anyAttribute(set, span, [&](const Attribute& a) { return freeTextIn(set, a, needle); }))
+            return true;
+        for (const Event& event : set.events(span.events)) {
+            if (containsIgnoringCase(set.text(event.name), needle))
                 return true;
+            for (const Attribute& a : set.attributes(event.attributes))
+                if (freeTextIn(set, a, needle))
+                    return true;
+        }
         return false;
     }
     case Field::Service: {
@@ -237,21 +253,15 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
     case Field::Spans:
         return true; // a trace's figure: every span of a passing trace passes
     case Field::Attribute: {
+        if (!term.key.isValid())
+            return term.op == QueryOp::NotEqual;
         if (term.op == QueryOp::Equal || term.op == QueryOp::NotEqual) {
-            bool found = false;
-            if (term.key.isValid())
-                for (const Attribute& a : set.attributes(span.attributes))
-                    if (a.key == term.key && attributeEquals(set, a, term)) {
-                        found = true;
-                        break;
-                    }
+            const bool found = anyAttribute(
+                set, span, [&](const Attribute& a) { return a.key == term.key && attributeEquals(set, a, term); });
             return term.op == QueryOp::Equal ? found : !found;
         }
-        if (term.key.isValid())
-            for (const Attribute& a : set.attributes(span.attributes))
-                if (a.key == term.key && attributeOrders(a, term))
-                    return true;
-        return false;
+        return anyAttribute(
+            set, span, [&](const Attribute& a) { return a.key == term.key && attributeOrders(a, term); });
     }
     }
     return false;

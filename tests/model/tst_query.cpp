@@ -44,7 +44,8 @@ QString compileError(const TraceSet& set, std::string_view text)
     return bound ? QString() : QString::fromStdString(bound.error().message);
 }
 
-// web(1) → cart(2, error, 3 ms) → db(3); a second trace: web(1) alone. Span 2 carries
+// web(1) → cart(2, error, 3 ms) → db(3); a second trace: web(4) alone; a third: db(5), whose
+// resource has host.name=db-host-7 and which logged a "lock wait" event. Span 2 carries
 // http.status_code=503 (an integer) and peer=db-1 (text).
 std::shared_ptr<const TraceSet> shop()
 {
@@ -82,6 +83,29 @@ std::shared_ptr<const TraceSet> shop()
     add(1, 2, 1, "cart", "Checkout", 3'000'000, SpanKind::Client, true, {status, peer});
     add(1, 3, 2, "db", "SELECT", 500'000, SpanKind::Client, false, {});
     add(2, 4, 0, "web", "GET /home", 1'000, SpanKind::Server, false, {});
+    // Span 5: the db process, with a resource attribute, and an event with an attribute.
+    Span db;
+    db.traceId = TraceId {0, 3};
+    db.spanId = 5;
+    db.service = builder.service("db");
+    Attribute host;
+    host.key = builder.intern("host.name");
+    host.type = AttributeType::String;
+    host.text = builder.intern("db-host-7");
+    db.resource = builder.addResource(db.service, builder.addAttributes(std::vector<Attribute> {host}));
+    db.operation = builder.intern("vacuum");
+    db.startNs = 2000;
+    db.durationNs = 10;
+    Attribute reason;
+    reason.key = builder.intern("exception.type");
+    reason.type = AttributeType::String;
+    reason.text = builder.intern("DeadlockDetected");
+    Event event;
+    event.timeNs = 2005;
+    event.name = builder.intern("lock wait");
+    event.attributes = builder.addAttributes(std::vector<Attribute> {reason});
+    db.events = builder.addEvents(std::vector<Event> {event});
+    builder.addSpan(db);
     return builder.finish();
 }
 
@@ -168,25 +192,26 @@ private slots:
     void fieldsOfASpan()
     {
         const auto set = shop();
-        QCOMPARE(spansPassing(*set, ""), (QList<std::uint64_t> {1, 2, 3, 4}));
+        QCOMPARE(spansPassing(*set, ""), (QList<std::uint64_t> {1, 2, 3, 4, 5}));
         QCOMPARE(spansPassing(*set, "CART"), (QList<std::uint64_t> {1, 2})); // "GET /cart" and cart
         QCOMPARE(spansPassing(*set, "service=web"), (QList<std::uint64_t> {1, 4}));
-        QCOMPARE(spansPassing(*set, "service!=web"), (QList<std::uint64_t> {2, 3}));
+        QCOMPARE(spansPassing(*set, "service!=web"), (QList<std::uint64_t> {2, 3, 5}));
         QCOMPARE(spansPassing(*set, "service=*a*"), (QList<std::uint64_t> {2}));
         QCOMPARE(spansPassing(*set, "operation=get*"), (QList<std::uint64_t> {1, 4}));
         QCOMPARE(spansPassing(*set, "name=select"), (QList<std::uint64_t> {3}));
         QCOMPARE(spansPassing(*set, "error=true"), (QList<std::uint64_t> {2}));
         QCOMPARE(spansPassing(*set, "status=ok"), (QList<std::uint64_t> {1, 3, 4}));
+        QCOMPARE(spansPassing(*set, "status=unset"), (QList<std::uint64_t> {5}));
         QCOMPARE(spansPassing(*set, "kind=server"), (QList<std::uint64_t> {1, 4}));
         QCOMPARE(spansPassing(*set, "duration>=3ms"), (QList<std::uint64_t> {1, 2}));
-        QCOMPARE(spansPassing(*set, "duration<1ms"), (QList<std::uint64_t> {3, 4}));
+        QCOMPARE(spansPassing(*set, "duration<1ms"), (QList<std::uint64_t> {3, 4, 5}));
         QCOMPARE(spansPassing(*set, "duration=1us"), (QList<std::uint64_t> {4}));
         QCOMPARE(spansPassing(*set, "spanid=0000000000000003"), (QList<std::uint64_t> {3}));
         QCOMPARE(spansPassing(*set, "trace=*2"), (QList<std::uint64_t> {4}));
         // Every term must hold.
         QCOMPARE(spansPassing(*set, "kind=client duration>1ms"), (QList<std::uint64_t> {2}));
         // The file name is text too.
-        QCOMPARE(spansPassing(*set, "shop.json").size(), 4);
+        QCOMPARE(spansPassing(*set, "shop.json").size(), 5);
     }
 
     void attributes()
@@ -198,14 +223,23 @@ private slots:
         QCOMPARE(spansPassing(*set, "http.status_code=5*"), (QList<std::uint64_t> {2})); // as text
         QCOMPARE(spansPassing(*set, "peer=DB-*"), (QList<std::uint64_t> {2}));
         QCOMPARE(spansPassing(*set, "peer=*"), (QList<std::uint64_t> {2}));
-        QCOMPARE(spansPassing(*set, "peer!=*"), (QList<std::uint64_t> {1, 3, 4}));
-        QCOMPARE(spansPassing(*set, "peer!=db-1"), (QList<std::uint64_t> {1, 3, 4}));
+        QCOMPARE(spansPassing(*set, "peer!=*"), (QList<std::uint64_t> {1, 3, 4, 5}));
+        QCOMPARE(spansPassing(*set, "peer!=db-1"), (QList<std::uint64_t> {1, 3, 4, 5}));
         // A key no span has matches nothing (and its negation everything).
         QCOMPARE(spansPassing(*set, "no.such.key=1"), (QList<std::uint64_t> {}));
-        QCOMPARE(spansPassing(*set, "no.such.key!=1").size(), 4);
+        QCOMPARE(spansPassing(*set, "no.such.key!=1").size(), 5);
+        // Resource (process) attributes count as the span's.
+        QCOMPARE(spansPassing(*set, "host.name=db-host-*"), (QList<std::uint64_t> {5}));
+        QCOMPARE(spansPassing(*set, "host-7"), (QList<std::uint64_t> {5}));
         // Free text finds attribute keys and values, integers included.
         QCOMPARE(spansPassing(*set, "503"), (QList<std::uint64_t> {2}));
         QCOMPARE(spansPassing(*set, "status_code"), (QList<std::uint64_t> {2}));
+        // Events (logs): their names and attributes are text of the span.
+        QCOMPARE(spansPassing(*set, "\"lock wait\""), (QList<std::uint64_t> {5}));
+        QCOMPARE(spansPassing(*set, "deadlock"), (QList<std::uint64_t> {5}));
+        // Several words: each must appear.
+        QCOMPARE(spansPassing(*set, "deadlock vacuum"), (QList<std::uint64_t> {5}));
+        QCOMPARE(spansPassing(*set, "deadlock checkout"), (QList<std::uint64_t> {}));
     }
 
     void valuesAFieldCannotTake()
@@ -237,17 +271,17 @@ private slots:
                     passing << t;
             return passing;
         };
-        QCOMPARE(set->traces().size(), std::size_t(2));
-        const QList<std::uint32_t> first {0}, second {1}, both {0, 1}, none {};
+        QCOMPARE(set->traces().size(), std::size_t(3));
+        const QList<std::uint32_t> first {0}, second {1}, both {0, 1}, none {}, shortOnes {1, 2};
         // Different spans may satisfy different terms.
         QCOMPARE(traces("service=db error=true"), first);
         QCOMPARE(traces("service=web"), both);
         QCOMPARE(traces("service=web kind=client"), first);
         // duration is the trace's (10 ms and 1 µs), not a span's.
         QCOMPARE(traces("duration>5ms"), first);
-        QCOMPARE(traces("duration<3ms"), second); // trace 1 has a 500 µs span, but takes 10 ms
+        QCOMPARE(traces("duration<3ms"), shortOnes); // trace 1 has a 500 µs span, but takes 10 ms
         QCOMPARE(traces("spans>=3"), first);
-        QCOMPARE(traces("spans=1"), second);
+        QCOMPARE(traces("spans=1"), shortOnes);
         QCOMPARE(traces("home"), second);
         QCOMPARE(traces("nothing-like-this"), none);
     }
@@ -269,8 +303,8 @@ private slots:
             names.sort();
             return names;
         };
-        // web: 2 spans (10 ms, 1 µs); cart: 1 failing span of 3 ms; db: 1 span of 500 µs.
-        QCOMPARE(rows("count>=2"), QStringList {QStringLiteral("web")});
+        // web: 2 spans (10 ms, 1 µs); cart: 1 failing span of 3 ms; db: 2 spans (500 µs, 10 ns).
+        QCOMPARE(rows("count>=2"), (QStringList {QStringLiteral("db"), QStringLiteral("web")}));
         QCOMPARE(rows("errors>0"), QStringList {QStringLiteral("cart")});
         QCOMPARE(rows("errors>=50%"), QStringList {QStringLiteral("cart")});
         QCOMPARE(rows("p99>1ms"), (QStringList {QStringLiteral("cart"), QStringLiteral("web")}));
