@@ -56,6 +56,9 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
         return isColumnUnused(section);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue((column.numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    case Qt::InitialSortOrderRole:
+        // The first click on a duration, count or rate shows the worst first.
+        return column.numeric ? Qt::DescendingOrder : Qt::AscendingOrder;
     default:
         return {};
     }

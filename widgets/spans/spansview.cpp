@@ -8,6 +8,7 @@
 #include "selftime.h"
 #include "spanquery.h"
 #include "spantablemodel.h"
+#include "tabledefaults.h"
 #include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -51,13 +52,8 @@ SpansView::SpansView(TraceSession* session, QWidget* parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Roles::Sort);
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
+    applyTableDefaults(m_table, m_proxy);
     m_table->sortByColumn(SpanTableModel::Duration, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

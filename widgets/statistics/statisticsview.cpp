@@ -11,6 +11,7 @@
 #include "passingfilterproxy.h"
 #include "roles.h"
 #include "statsquery.h"
+#include "tabledefaults.h"
 #include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -103,14 +104,9 @@ StatisticsView::StatisticsView(TraceSession* session, QWidget* parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Roles::Sort);
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
+    applyTableDefaults(m_table, m_proxy);
     m_table->sortByColumn(OperationStatsModel::P99, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
 
     auto* chartBox = new QWidget(this);
     auto* chartLayout = new QVBoxLayout(chartBox);

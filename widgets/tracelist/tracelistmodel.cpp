@@ -17,11 +17,11 @@ namespace {
 constexpr std::array<TableColumn, TraceListModel::ColumnCount> columns {{
     {QT_TR_NOOP("Root service"), QT_TR_NOOP("The service of the trace's first root span."), "rootService"},
     {QT_TR_NOOP("Root operation"), QT_TR_NOOP("The operation of the trace's first root span."), "rootOperation"},
-    {QT_TR_NOOP("Start"), QT_TR_NOOP("When the earliest span of the trace started (local time)."), "startNs"},
     {QT_TR_NOOP("Duration"), QT_TR_NOOP("From the earliest span start to the latest span end."), "durationNs", true},
     {QT_TR_NOOP("Spans"), QT_TR_NOOP("How many spans the trace has."), "spans", true},
-    {QT_TR_NOOP("Services"), QT_TR_NOOP("How many distinct services took part in the trace."), "services", true},
     {QT_TR_NOOP("Errors"), QT_TR_NOOP("How many spans of the trace have error status."), "errors", true},
+    {QT_TR_NOOP("Services"), QT_TR_NOOP("How many distinct services took part in the trace."), "services", true},
+    {QT_TR_NOOP("Start"), QT_TR_NOOP("When the earliest span of the trace started (local time)."), "startNs"},
     {QT_TR_NOOP("Trace ID"), QT_TR_NOOP("The trace id, in hex."), "traceId"},
     {QT_TR_NOOP("File"), QT_TR_NOOP("The file(s) the trace's spans came from."), "file"},
 }};

@@ -17,14 +17,15 @@ class TraceListModel : public TableModel
     Q_OBJECT
 
 public:
+    // What finds the slow or failing trace comes first, so it shows without scrolling sideways.
     enum Column {
         RootService,
         RootOperation,
-        Start,
         Duration,
         Spans,
-        Services,
         Errors,
+        Services,
+        Start,
         TraceIdColumn,
         File,
         ColumnCount

@@ -5,6 +5,7 @@
 #include "passingfilterproxy.h"
 #include "roles.h"
 #include "spanquery.h"
+#include "tabledefaults.h"
 #include "tracelistmodel.h"
 #include "tracescatterchart.h"
 #include "tracesession.h"
@@ -35,14 +36,9 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
     m_proxy->setSortRole(Roles::Sort);
     m_table->setObjectName(QStringLiteral("traceTable"));
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
+    applyTableDefaults(m_table, m_proxy);
     m_table->sortByColumn(TraceListModel::Start, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
 

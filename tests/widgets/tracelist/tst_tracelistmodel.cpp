@@ -11,9 +11,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTest>
 
 using namespace Spanwise;
@@ -117,6 +119,34 @@ private slots:
         session.setTraceFilter(QStringLiteral("search"));
         QTRY_COMPARE(proxy.rowCount(), 1);
         QCOMPARE(panel.filterBar()->text(), QStringLiteral("search"));
+    }
+
+    // A first click on a numeric column sorts it worst first; the selected trace stays in view.
+    void firstClickSortsWorstFirst()
+    {
+        TraceSession session;
+        TraceListPanel panel(&session);
+        std::initializer_list<Test::SpanSpec> spans = {
+            {1, {}, "a", "x", 0, 10, false, 1}, {1, {}, "b", "y", 0, 30, true, 2}, {1, {}, "c", "z", 0, 20, false, 3}};
+        loadInto(session, Test::buildTraceSet(spans));
+        panel.resize(600, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QHeaderView* header = panel.table()->horizontalHeader();
+        const auto click = [&](int column) {
+            const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        };
+        for (const int column : {int(TraceListModel::Duration), int(TraceListModel::Errors)}) {
+            click(column);
+            QCOMPARE(header->sortIndicatorSection(), column);
+            QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+            QCOMPARE(panel.proxy()->index(0, TraceListModel::RootService).data().toString(), QStringLiteral("b"));
+        }
+        // Text columns still start A to Z.
+        click(TraceListModel::RootService);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(panel.proxy()->index(0, TraceListModel::RootService).data().toString(), QStringLiteral("a"));
     }
 
     void badQueryKeepsTheListAndSaysWhy()

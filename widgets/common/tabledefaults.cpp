@@ -1,0 +1,25 @@
+#include "tabledefaults.h"
+
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+
+namespace Spanwise {
+void applyTableDefaults(QTableView* table, QSortFilterProxyModel* proxy)
+{
+    table->setSortingEnabled(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    // Worst-first on the first click is the models' Qt::InitialSortOrderRole (TableModel).
+    const auto keepCurrentInView = [table] {
+        if (table->currentIndex().isValid())
+            table->scrollTo(table->currentIndex(), QAbstractItemView::PositionAtCenter);
+    };
+    QObject::connect(proxy, &QAbstractItemModel::layoutChanged, table, keepCurrentInView);
+    QObject::connect(proxy, &QAbstractItemModel::rowsInserted, table, keepCurrentInView);
+}
+
+} // namespace Spanwise
