@@ -33,6 +33,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -72,13 +73,21 @@ MainWindow::MainWindow(QWidget* parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1500, 920);
+        fitToScreen();
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
     m_traceView->splitter()->restoreState(settings.value(QStringLiteral("mainWindow/detailsSplitter")).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
+
+// The first run: a generous window, but never larger than the screen it opens on.
+void MainWindow::fitToScreen()
+{
+    const QRect available = screen()->availableGeometry();
+    resize(std::min(1500, available.width() * 9 / 10), std::min(920, available.height() * 9 / 10));
+    move(available.center() - QPoint(width() / 2, height() / 2));
+}
 
 void MainWindow::createActions()
 {

@@ -67,6 +67,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void fitToScreen();
     void createActions();
     void createCentralWidget();
     void createStatusBar();

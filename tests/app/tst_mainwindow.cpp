@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -146,6 +147,24 @@ private slots:
             QCOMPARE(window.currentTabName(), name);
         }
         QVERIFY(!window.showTab(QStringLiteral("nosuchview")));
+    }
+
+    // Laptops of 1366×768 and 1280×800, and a 2× screen of 2732×1536, fit the window.
+    void fitsSmallScreens()
+    {
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::loadCompleted);
+        window.openDemo();
+        QVERIFY(waitForLoad(window, loaded));
+        for (const QString& tab : MainWindow::tabNames()) {
+            window.showTab(tab);
+            const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+            QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 640,
+                qPrintable(QStringLiteral("%1: %2×%3").arg(tab).arg(minimum.width()).arg(minimum.height())));
+        }
+        // The first run opens within the screen.
+        const QRect screen = window.screen()->availableGeometry();
+        QVERIFY(window.width() <= screen.width() && window.height() <= screen.height());
     }
 
     void dropLoadsFiles()

@@ -29,6 +29,8 @@ QWidget* withExport(QChartView* chart, const QString& name, QWidget* parent)
                 QMessageBox::warning(box, QObject::tr("Export failed"), error);
     });
     layout->addWidget(button, 0, Qt::AlignRight);
+    // Three charts share the tab: each may shrink, so the window still fits a laptop screen.
+    chart->setMinimumSize(160, 120);
     layout->addWidget(chart, 1);
     return box;
 }

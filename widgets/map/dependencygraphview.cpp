@@ -50,6 +50,8 @@ void DependencyGraphView::highlightNode(std::int64_t node)
     const bool any = !m_highlighted.empty();
     for (QGraphicsItem* item : scene()->items()) {
         double opacity = 1.0;
+        if (auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item))
+            nodeItem->setSelected(std::int64_t(nodeItem->node()) == node);
         if (any) {
             if (const auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item))
                 opacity = lit(nodeItem->node()) ? 1.0 : 0.18;
@@ -74,6 +76,13 @@ QPoint DependencyGraphView::nodeCentre(std::uint32_t node) const
 
 void DependencyGraphView::fitAll()
 {
+    m_autoFit = true;
+    fitNow();
+}
+
+// A fit computed while the tab is hidden uses a tiny viewport: it is redone on show and resize.
+void DependencyGraphView::fitNow()
+{
     const QRectF rect = scene()->itemsBoundingRect();
     if (rect.isEmpty())
         return;
@@ -85,13 +94,29 @@ void DependencyGraphView::fitAll()
 
 void DependencyGraphView::actualSize()
 {
+    m_autoFit = false;
     setTransform(QTransform());
+}
+
+void DependencyGraphView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fitNow();
+}
+
+void DependencyGraphView::showEvent(QShowEvent* event)
+{
+    QGraphicsView::showEvent(event);
+    if (m_autoFit)
+        fitNow();
 }
 
 void DependencyGraphView::wheelEvent(QWheelEvent* event)
 {
     const double factor = event->angleDelta().y() > 0 ? 1.2 : 1 / 1.2;
     const double scaleNow = transform().m11();
+    m_autoFit = false;
     if ((factor > 1 && scaleNow < 8) || (factor < 1 && scaleNow > 0.05))
         scale(factor, factor);
     event->accept();

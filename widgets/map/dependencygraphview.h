@@ -31,8 +31,11 @@ public:
     std::vector<std::uint32_t> highlightedNodes() const { return m_highlighted; }
     // The centre of a node's box in view coordinates (for tests and keyboard users).
     QPoint nodeCentre(std::uint32_t node) const;
+    // Fits the map to the view, and keeps it fitted as the view is shown and resized until the
+    // user zooms (wheel or 1:1).
     void fitAll();
     void actualSize();
+    bool isAutoFitting() const { return m_autoFit; }
 
 signals:
     void nodeActivated(std::uint32_t node);
@@ -42,10 +45,15 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void fitNow();
+
     std::shared_ptr<const DependencyGraph> m_graph;
     std::vector<std::uint32_t> m_highlighted;
+    bool m_autoFit = true;
 };
 
 } // namespace Spanwise

@@ -3,6 +3,7 @@
 #include "backgroundwork.h"
 #include "dependencygraphview.h"
 #include "filterbar.h"
+#include "flowlayout.h"
 #include "formatting.h"
 #include "graphexport.h"
 #include "graphscene.h"
@@ -84,7 +85,7 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     auto* exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Save the map as SVG, PNG or DOT"));
 
-    auto* controls = new QHBoxLayout;
+    auto* controls = new FlowLayout;
     controls->addWidget(m_scope);
     controls->addWidget(m_virtual);
     controls->addWidget(m_foldMesh);
@@ -92,7 +93,6 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     controls->addWidget(new QLabel(tr("Focus"), this));
     controls->addWidget(m_focus);
     controls->addWidget(m_depth);
-    controls->addStretch(1);
     controls->addWidget(fit);
     controls->addWidget(actual);
     controls->addWidget(exportButton);
@@ -112,7 +112,7 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     split->addWidget(m_view);
     split->addWidget(side);
     split->setStretchFactor(0, 3);
-    split->setSizes({1050, 300});
+    split->setSizes({1000, 420}); // the call list shows trace, call, duration and status
     m_note->setStyleSheet(QStringLiteral("color: #8a5a00"));
     m_note->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
@@ -165,6 +165,16 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     });
 }
 
+// The focus list offers what the whole map shows: services and uninstrumented peers alike.
+void DependencyMapView::offerFocusOn(QStringList names)
+{
+    names.sort(Qt::CaseInsensitive);
+    const QSignalBlocker blocker(m_focus);
+    while (m_focus->count() > 1)
+        m_focus->removeItem(1);
+    m_focus->addItems(names);
+}
+
 bool DependencyMapView::isComputing() const
 {
     return m_work->isRunning();
@@ -174,6 +184,8 @@ void DependencyMapView::showComputed(
     const std::shared_ptr<const TraceSetPresentation>& presentation, const Computed& computed)
 {
     m_presentation = presentation;
+    if (m_focus->currentIndex() == 0)
+        offerFocusOn(computed.names);
     m_view->setGraph(computed.graph, computed.layout);
     const QString note = QStringList {computed.note, computed.layout.note}.join(QLatin1Char(' ')).trimmed();
     m_note->setText(computed.layout.error.isEmpty() ? note : computed.layout.error);
@@ -245,6 +257,8 @@ void DependencyMapView::recompute()
             if (!presentation)
                 return computed;
             DependencyGraph graph = computeDependencyGraph(presentation->set(), options);
+            for (const DependencyNode& node : graph.nodes)
+                computed->names << toQString(node.name);
             if (!focus.isEmpty()) {
                 if (const auto node = graph.findNode(focus.toStdString()))
                     graph = graph.subgraph(graph.neighbourhood(*node, depth));

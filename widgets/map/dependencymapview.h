@@ -50,8 +50,10 @@ private:
         std::shared_ptr<const DependencyGraph> graph;
         GraphLayout layout;
         QString note;
+        QStringList names; // every node of the whole map, before focus or the node cap
     };
     void loaded();
+    void offerFocusOn(QStringList names);
     void recompute();
     void showComputed(const std::shared_ptr<const TraceSetPresentation>& presentation, const Computed& computed);
     void showCalls(std::uint32_t edge);

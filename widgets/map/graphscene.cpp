@@ -61,6 +61,7 @@ GraphNodeItem::GraphNodeItem(const DependencyGraph& graph, std::uint32_t node, c
 {
     setToolTip(describeNode(graph, node));
     setAcceptHoverEvents(true);
+    setFlag(QGraphicsItem::ItemIsSelectable); // the clicked service is marked
     setZValue(2);
 }
 
@@ -77,7 +78,7 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const QColor fill = QColor::fromRgbF(0.55f + 0.45f * m_colour.redF() * 0.6f + 0.45f * 0.4f - 0.18f,
         0.55f + 0.45f * m_colour.greenF() * 0.6f + 0.45f * 0.4f - 0.18f,
         0.55f + 0.45f * m_colour.blueF() * 0.6f + 0.45f * 0.4f - 0.18f);
-    QPen border(m_colour.darker(130), 1.5);
+    QPen border(isSelected() ? QColor(0x1c, 0x71, 0xd8) : m_colour.darker(130), isSelected() ? 3.5 : 1.5);
     border.setCosmetic(true);
     if (m_virtual)
         border.setStyle(Qt::DashLine);
@@ -145,6 +146,11 @@ GraphEdgeItem::GraphEdgeItem(const DependencyGraph& graph, std::uint32_t edge, c
     setZValue(1);
 }
 
+QRectF GraphEdgeItem::labelBox() const
+{
+    return QRectF(m_geometry.labelPos - QPointF(50, 8), QSizeF(100, 16));
+}
+
 QRectF GraphEdgeItem::boundingRect() const
 {
     return m_geometry.path.boundingRect()
@@ -155,10 +161,12 @@ QRectF GraphEdgeItem::boundingRect() const
 
 QPainterPath GraphEdgeItem::shape() const
 {
+    // Clickable near the line, not only on its 2 px, and on its label.
     QPainterPathStroker stroker;
-    stroker.setWidth(m_width + 8);
+    stroker.setWidth(std::max(m_width + 12, 14.0));
     QPainterPath area = stroker.createStroke(m_geometry.path);
     area.addPolygon(m_geometry.arrow);
+    area.addRect(labelBox());
     return area;
 }
 
@@ -177,8 +185,7 @@ void GraphEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         small.setPointSizeF(8);
         painter->setFont(small);
         painter->setPen(QColor(0x4a, 0x50, 0x58));
-        const QRectF box(m_geometry.labelPos - QPointF(50, 8), QSizeF(100, 16));
-        painter->drawText(box, Qt::AlignCenter, m_label);
+        painter->drawText(labelBox(), Qt::AlignCenter, m_label);
     }
 }
 

@@ -45,6 +45,8 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     static QColor colourForErrorRate(double rate);
+    // Where the call count is written.
+    QRectF labelBox() const;
 
 private:
     std::uint32_t m_edge;

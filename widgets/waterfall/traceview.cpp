@@ -2,6 +2,7 @@
 
 #include "backgroundwork.h"
 #include "criticalpath.h"
+#include "flowlayout.h"
 #include "formatting.h"
 #include "spandetailsview.h"
 #include "spanquery.h"
@@ -95,9 +96,8 @@ TraceView::TraceView(TraceSession* session, QWidget* parent)
 
 void TraceView::createToolbar(QWidget* bar)
 {
-    auto* row = new QHBoxLayout(bar);
+    auto* row = new FlowLayout(bar, 2);
     row->setContentsMargins(4, 2, 4, 2);
-    row->setSpacing(2);
     m_back = toolButton(bar, tr("Back"), tr("Previous zoom (Alt+Left)"), QStyle::SP_ArrowBack);
     m_forward = toolButton(bar, tr("Forward"), tr("Next zoom (Alt+Right)"), QStyle::SP_ArrowForward);
     connect(m_back, &QToolButton::clicked, m_controller, &WaterfallController::back);
@@ -135,14 +135,13 @@ void TraceView::createToolbar(QWidget* bar)
     rowsAction(tr("Collapse all"), &WaterfallRows::collapseAll);
     expand->setMenu(menu);
     row->addWidget(expand);
-    row->addSpacing(12);
 
     m_searchField = new QLineEdit(bar);
     m_searchField->setPlaceholderText(tr("Search this trace: service, operation, attribute (/ or Ctrl+F)"));
     m_searchField->setClearButtonEnabled(true);
-    m_searchField->setMinimumWidth(280);
+    m_searchField->setMinimumWidth(200);
     m_searchField->installEventFilter(this);
-    row->addWidget(m_searchField, 1);
+    row->addStretchingWidget(m_searchField);
     m_searchDebounce = new QTimer(this);
     m_searchDebounce->setSingleShot(true);
     m_searchDebounce->setInterval(250);
@@ -174,7 +173,6 @@ void TraceView::createToolbar(QWidget* bar)
     m_criticalPath->setToolTip(tr("Mark what held the trace up: at each moment, the span the root was waiting for"));
     connect(m_criticalPath, &QCheckBox::toggled, this, &TraceView::setShowCriticalPath);
     row->addWidget(m_criticalPath);
-    row->addSpacing(12);
     auto* exportButton = toolButton(bar, tr("Export…"), tr("Save the waterfall as SVG or PNG"));
     connect(exportButton, &QToolButton::clicked, this, &TraceView::exportImage);
     row->addWidget(exportButton);

@@ -1,7 +1,10 @@
+#include "corpus.h"
 #include "dependencygraphview.h"
 #include "dependencymapview.h"
 #include "fixtures.h"
 #include "graphlayout.h"
+#include "loadchecks.h"
+#include "traceloader.h"
 #include "tracesession.h"
 #include "tracesetpresentation.h"
 
@@ -9,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
+#include <QWheelEvent>
 
 using namespace Spanwise;
 
@@ -69,6 +73,49 @@ private slots:
         view.setFocus(QStringLiteral("c"), 2);
         QVERIFY(ready.wait(20000));
         QCOMPARE(view.graphView()->graph()->nodes.size(), std::size_t(6)); // a joins
+    }
+
+    // Computed while its tab was hidden, the map fits itself when shown and as it is resized,
+    // until the user zooms.
+    void fitsWhenShownAndResized()
+    {
+        const std::string file =
+            Test::corpusFile(QStringLiteral("public/otlp-jsonl/otel-tui-otel-demo-traces-only.jsonl"));
+        const LoadResult loaded = loadTraceFiles(std::span<const std::string>(&file, 1));
+        SPANWISE_VERIFY_LOADED(loaded);
+        TraceSession session;
+        DependencyMapView view(&session);
+        QSignalSpy ready(&view, &DependencyMapView::mapReady);
+        session.setLoaded(std::make_shared<TraceSetPresentation>(loaded.traces), {}, {});
+        QVERIFY(ready.wait(20000));
+        DependencyGraphView* map = view.graphView();
+        const auto shownWidth = [map] {
+            return map->mapFromScene(map->scene()->itemsBoundingRect()).boundingRect().width();
+        };
+        view.resize(1400, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // Fitted: the map spans most of the viewport's width or height (or is at its natural size).
+        const auto fitted = [map, &shownWidth] {
+            const QRect all = map->mapFromScene(map->scene()->itemsBoundingRect()).boundingRect();
+            const QSize room = map->viewport()->size();
+            return map->transform().m11() == 1.0 || all.width() > room.width() * 0.7 ||
+                all.height() > room.height() * 0.7;
+        };
+        QVERIFY2(fitted(),
+            qPrintable(
+                QStringLiteral("map %1 px wide in a %2 px view").arg(shownWidth()).arg(map->viewport()->width())));
+        view.resize(900, 600);
+        QTRY_VERIFY(fitted());
+        // The user zooms: the view stops fitting itself.
+        QWheelEvent wheel(QPointF(50, 50), map->mapToGlobal(QPointF(50, 50)), {}, QPoint(0, 120), Qt::NoButton,
+            Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(map->viewport(), &wheel);
+        QVERIFY(!map->isAutoFitting());
+        const double zoomed = map->transform().m11();
+        view.resize(1300, 800);
+        QTest::qWait(50);
+        QCOMPARE(map->transform().m11(), zoomed);
     }
 
     void edgeListsItsCalls()
