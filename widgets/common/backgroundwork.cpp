@@ -19,8 +19,10 @@ void WorkTicket::setProgress(double fraction) const
 
 BackgroundWork::BackgroundWork(QObject* parent)
     : QObject(parent)
+    , m_mailbox(std::make_shared<Mailbox>())
     , m_progressTimer(new QTimer(this))
 {
+    m_mailbox->owner = this;
     // Polled rather than signalled from the worker: a job may outlive this object, and a
     // counter in the shared ticket is all it ever touches.
     m_progressTimer->setInterval(100);
@@ -31,6 +33,9 @@ BackgroundWork::BackgroundWork(QObject* parent)
 BackgroundWork::~BackgroundWork()
 {
     m_ticket.m_state->cancelled.store(true);
+    // After this no job posts here; what was posted already is discarded with this object.
+    const std::lock_guard lock(m_mailbox->mutex);
+    m_mailbox->owner = nullptr;
 }
 
 WorkTicket BackgroundWork::begin()

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <QFuture>
 #include <QObject>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <type_traits>
 
 class QTimer;
@@ -61,9 +61,18 @@ signals:
     void progressChanged(int permille);
 
 private:
+    // Where a finished job posts its result: the owner, or nothing once it is gone. The owner's
+    // destructor clears it under the lock, so a job never posts to a dead object (QFuture::then
+    // with a context asserts in Qt 6.4 when the context dies first).
+    struct Mailbox {
+        std::mutex mutex;
+        BackgroundWork* owner = nullptr;
+    };
+
     WorkTicket begin();
     bool finish(std::uint64_t generation);
 
+    std::shared_ptr<Mailbox> m_mailbox;
     std::uint64_t m_generation = 0;
     WorkTicket m_ticket;
     bool m_running = false;
@@ -75,18 +84,20 @@ template <typename Work, typename Done> void BackgroundWork::run(Work work, Done
     using Result = std::invoke_result_t<Work&, const WorkTicket&>;
     static_assert(std::is_copy_constructible_v<Result>, "return a value or a shared_ptr");
     const WorkTicket ticket = begin();
-    QtConcurrent::run([work = std::move(work), ticket]() mutable {
-        return work(ticket);
-    }).then(this, [this, generation = m_generation, done = std::move(done)](Result result) mutable {
-        // Always a turn of the event loop later: a job that finished before .then() was
-        // attached would otherwise deliver inside run(), before its caller is ready.
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, done = std::move(done), result = std::move(result)]() mutable {
-                if (finish(generation))
-                    done(std::move(result));
-            },
-            Qt::QueuedConnection);
+    // The future is not kept: the result travels through the mailbox, always queued, so it
+    // arrives from the event loop even when the job finished at once.
+    (void)QtConcurrent::run([work = std::move(work), done = std::move(done), ticket, mailbox = m_mailbox,
+                                generation = m_generation]() mutable {
+        Result result = work(ticket);
+        const std::lock_guard lock(mailbox->mutex);
+        if (BackgroundWork* owner = mailbox->owner)
+            QMetaObject::invokeMethod(
+                owner,
+                [owner, generation, done = std::move(done), result = std::move(result)]() mutable {
+                    if (owner->finish(generation))
+                        done(std::move(result));
+                },
+                Qt::QueuedConnection);
     });
 }
 
