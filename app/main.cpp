@@ -4,12 +4,15 @@
 #include "mainwindow.h"
 #include "statscommand.h"
 #include "summarycommand.h"
+#include "theme.h"
 #include "waterfallcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QSettings>
 #include <QStringList>
 #include <QTextStream>
 #include <QTimer>
@@ -53,10 +56,24 @@ int runWindow(QApplication& app)
         QStringLiteral("Open on this view: %1.").arg(Spanwise::MainWindow::tabNames().join(QStringLiteral(", "))),
         QStringLiteral("VIEW"), QStringLiteral("waterfall"));
     parser.addOption(tab);
+    const QCommandLineOption theme(QStringLiteral("theme"),
+        QStringLiteral("Colours for this run: system, light or dark (default: as chosen in View > Theme)."),
+        QStringLiteral("THEME"));
+    parser.addOption(theme);
     parser.addPositionalArgument(QStringLiteral("files"),
         QStringLiteral("Trace files to open (default: the demo trace)."), QStringLiteral("[FILE...]"));
     parser.process(app);
 
+    // The theme comes first, so the window is built in its colours.
+    const QString themeName =
+        parser.isSet(theme) ? parser.value(theme) : QSettings().value(QStringLiteral("view/theme")).toString();
+    const auto choice = Spanwise::parseThemeChoice(themeName.isEmpty() ? QStringLiteral("system") : themeName);
+    if (!choice) {
+        QTextStream(stderr) << "spanwise: --theme takes system, light or dark\n";
+        return 2;
+    }
+    if (*choice != Spanwise::ThemeChoice::System)
+        Spanwise::applyTheme(*choice);
     Spanwise::MainWindow window;
     if (!window.showTab(parser.value(tab).toLower())) {
         QTextStream(stderr) << "spanwise: --tab takes one of "
@@ -66,12 +83,28 @@ int runWindow(QApplication& app)
     window.show();
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
+        // Saved once the visible tab shows what it computes and the GUI thread is idle; never
+        // waiting for a hidden tab's work, and at most a minute in all.
         QObject::connect(&window, &Spanwise::MainWindow::loadCompleted, &window, [&window, path] {
-            // Let the views lay out, compute (statistics run on a worker) and paint before grabbing.
-            QTimer::singleShot(1500, &window, [&window, path] {
-                const bool saved = window.grab().save(path);
-                QCoreApplication::exit(saved ? 0 : 1);
-            });
+            auto* poll = new QTimer(&window);
+            auto* clock = new QElapsedTimer;
+            clock->start();
+            QObject::connect(
+                poll, &QTimer::timeout, &window, [&window, path, poll, clock] {
+                    if (!window.isSettled() && clock->elapsed() < 60'000)
+                        return;
+                    poll->stop();
+                    delete clock;
+                    if (!window.isSettled())
+                        QTextStream(stderr)
+                            << "spanwise: the view was still computing after a minute; saving it as it is\n";
+                    // One more turn of the event loop: what just arrived gets painted.
+                    QTimer::singleShot(0, &window, [&window, path] {
+                        const bool saved = window.grab().save(path);
+                        QCoreApplication::exit(saved ? 0 : 1);
+                    });
+                });
+            poll->start(50);
         });
     }
     const QStringList files = parser.positionalArguments();

@@ -8,6 +8,7 @@
 #include "problemsdialog.h"
 #include "spansview.h"
 #include "statisticsview.h"
+#include "theme.h"
 #include "tracelistmodel.h"
 #include "tracelistpanel.h"
 #include "tracesession.h"
@@ -17,6 +18,7 @@
 #include "waterfallcontroller.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
@@ -110,6 +112,21 @@ void MainWindow::createActions()
     filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     QAction* exportAction = view->addAction(tr("&Export Waterfall…"), this, [this] { m_traceView->exportImage(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    view->addSeparator();
+    // View ▸ Theme: follow the desktop, or always light or dark; remembered between runs.
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    for (const auto& [choice, label] : {std::pair {ThemeChoice::System, tr("&System")},
+             std::pair {ThemeChoice::Light, tr("&Light")}, std::pair {ThemeChoice::Dark, tr("&Dark")}}) {
+        QAction* action = theme->addAction(label, this, [choice] {
+            applyTheme(choice);
+            QSettings().setValue(QStringLiteral("view/theme"), themeChoiceName(choice));
+        });
+        action->setCheckable(true);
+        action->setChecked(choice == currentThemeChoice());
+        action->setObjectName(QStringLiteral("theme-") + themeChoiceName(choice));
+        themes->addAction(action);
+    }
 
     // Alt+Left/Right belong to the waterfall's zoom history; these step through traces visited.
     QMenu* go = menuBar()->addMenu(tr("&Go"));
@@ -160,6 +177,20 @@ bool MainWindow::showTab(const QString& name)
             return true;
         }
     return false;
+}
+
+bool MainWindow::isSettled() const
+{
+    if (m_loadJob->isRunning() || m_traceList->isFiltering())
+        return false;
+    const QWidget* current = m_tabs->currentWidget();
+    if (current == m_mapView)
+        return !m_mapView->isComputing();
+    if (current == m_statisticsView)
+        return !m_statisticsView->isComputing();
+    if (current == m_spansView)
+        return !m_spansView->isLoading();
+    return true;
 }
 
 QString MainWindow::currentTabName() const

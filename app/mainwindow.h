@@ -56,6 +56,9 @@ public:
     // Brings the named view to the front; false for a name that is not one.
     bool showTab(const QString& name);
     QString currentTabName() const;
+    // Loading is over and the visible tab shows what it computes (the map its layout, the
+    // statistics their figures); work a hidden tab would do does not count.
+    bool isSettled() const;
 
 signals:
     // A load finished (or was cancelled) and the views show its result.

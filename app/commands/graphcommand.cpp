@@ -5,6 +5,7 @@
 #include "formatting.h"
 #include "graphexport.h"
 #include "graphlayout.h"
+#include "servicecolors.h"
 #include "traceloader.h"
 #include "traceset.h"
 
@@ -61,7 +62,11 @@ int runGraphCommand(const QStringList& arguments)
     }
     GraphLayoutOptions layout;
     layout.leftToRight = !parser.isSet(topToBottom);
-    if (const QString error = exportDependencyGraph(graph, layout, parser.value(output)); !error.isEmpty())
+    std::vector<QString> names;
+    for (const StringId name : set.serviceNames())
+        names.push_back(toQString(set.text(name)));
+    const std::vector<QColor> colors = assignServiceColors(names, false); // as the window assigns them
+    if (const QString error = exportDependencyGraph(graph, layout, parser.value(output), colors); !error.isEmpty())
         return command.failure(error);
     return ExitDone;
 }

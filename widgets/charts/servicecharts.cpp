@@ -1,5 +1,6 @@
 #include "servicecharts.h"
 
+#include "chartscales.h"
 #include "formatting.h"
 #include "selftime.h"
 #include "spantimes.h"
@@ -21,17 +22,23 @@
 namespace Spanwise {
 
 ServiceRateChart::ServiceRateChart(bool errorsOnly, QWidget* parent)
-    : QChartView(new QChart, parent)
+    : ThemedChartView(parent)
     , m_errorsOnly(errorsOnly)
 {
     chart()->legend()->setAlignment(Qt::AlignRight);
     chart()->setMargins(QMargins(4, 4, 4, 4));
-    setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
 }
 
 void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation)
 {
+    m_presentation = std::move(presentation);
+    rebuild();
+}
+
+void ServiceRateChart::rebuild()
+{
+    const auto& presentation = m_presentation;
     QChart* c = chart();
     c->removeAllSeries();
     // removeAxis hands the axis back to us: delete it, or every rebuild leaks one.
@@ -63,13 +70,9 @@ void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentatio
     const double perSecond = 1e9 / static_cast<double>(width);
     double peak = 0;
     auto* x = new QDateTimeAxis;
-    const std::int64_t span = width * bucketCount;
-    x->setFormat(span < 3'600'000'000'000LL ? QStringLiteral("HH:mm:ss")
-            : span < 86'400'000'000'000LL   ? QStringLiteral("HH:mm")
-                                            : QStringLiteral("MM-dd HH:mm"));
+    x->setFormat(timeAxisFormat(first / 1'000'000, (first + width * bucketCount) / 1'000'000));
     x->setTickCount(5);
     auto* y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%.3g"));
     y->setTitleText(tr("per second"));
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
@@ -91,15 +94,20 @@ void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentatio
     x->setRange(QDateTime::fromMSecsSinceEpoch(first / 1'000'000),
         QDateTime::fromMSecsSinceEpoch((first + width * bucketCount) / 1'000'000));
     y->setRange(0, std::max(1.0, peak * 1.1));
+    y->setLabelFormat(valueLabelFormat(peak * 1.1)); // 1030, never 1.03e+03
 }
 
 SelfTimeChart::SelfTimeChart(QWidget* parent)
-    : QChartView(new QChart, parent)
+    : ThemedChartView(parent)
 {
     chart()->legend()->setVisible(false);
     chart()->setMargins(QMargins(4, 4, 4, 4));
-    setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
+}
+
+void SelfTimeChart::rebuild()
+{
+    showTrace(m_trace);
 }
 
 void SelfTimeChart::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation)
@@ -110,6 +118,7 @@ void SelfTimeChart::setPresentation(std::shared_ptr<const TraceSetPresentation> 
 
 void SelfTimeChart::showTrace(TraceIndex trace)
 {
+    m_trace = trace;
     QChart* c = chart();
     c->removeAllSeries();
     // removeAxis hands the axis back to us: delete it, or every rebuild leaks one.
@@ -131,6 +140,7 @@ void SelfTimeChart::showTrace(TraceIndex trace)
         if (self[s] > 0)
             order.push_back(s);
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return self[a] < self[b]; });
+    const DurationUnit unit = durationUnitFor(order.empty() ? 0 : self[order.back()]);
     auto* series = new QHorizontalStackedBarSeries;
     QStringList categories;
     // One bar set per service, so each takes its own colour; the others are zero at its row.
@@ -138,7 +148,7 @@ void SelfTimeChart::showTrace(TraceIndex trace)
         auto* bar = new QBarSet(m_presentation->serviceName(ServiceId {order[i]}));
         bar->setColor(m_presentation->serviceColor(ServiceId {order[i]}));
         for (std::size_t j = 0; j < order.size(); ++j)
-            bar->append(i == j ? self[order[i]] / 1e6 : 0.0);
+            bar->append(i == j ? self[order[i]] / unit.nanoseconds : 0.0);
         series->append(bar);
         categories << m_presentation->serviceName(ServiceId {order[i]}) + QStringLiteral("  ") +
                 formatDuration(self[order[i]]);
@@ -148,8 +158,8 @@ void SelfTimeChart::showTrace(TraceIndex trace)
     auto* y = new QBarCategoryAxis;
     y->append(categories);
     auto* x = new QValueAxis;
-    x->setTitleText(tr("self time (ms)"));
-    x->setLabelFormat(QStringLiteral("%.3g"));
+    x->setTitleText(tr("self time (%1)").arg(unit.name));
+    x->setLabelFormat(valueLabelFormat(order.empty() ? 0 : self[order.back()] / unit.nanoseconds));
     c->addAxis(y, Qt::AlignLeft);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);

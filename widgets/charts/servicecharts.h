@@ -2,7 +2,7 @@
 
 #include "ids.h"
 
-#include <QtCharts/QChartView>
+#include "themedchartview.h"
 
 #include <memory>
 
@@ -13,7 +13,7 @@ class TraceSetPresentation;
 // Calls into each service per second, over the loaded traces' time range (a call into a service
 // is a span whose parent is missing or in another service): the capacity view of inter-service
 // load and hot spots. `errorsOnly` plots failing calls instead.
-class ServiceRateChart : public QChartView
+class ServiceRateChart : public ThemedChartView
 {
     Q_OBJECT
 
@@ -24,11 +24,14 @@ public:
     static constexpr int bucketCount = 60;
 
 private:
+    void rebuild() override;
+
     bool m_errorsOnly;
+    std::shared_ptr<const TraceSetPresentation> m_presentation;
 };
 
 // Where one trace's time went: self time per service, longest first, in the services' colours.
-class SelfTimeChart : public QChartView
+class SelfTimeChart : public ThemedChartView
 {
     Q_OBJECT
 
@@ -38,7 +41,10 @@ public:
     void showTrace(TraceIndex trace);
 
 private:
+    void rebuild() override;
+
     std::shared_ptr<const TraceSetPresentation> m_presentation;
+    TraceIndex m_trace;
 };
 
 } // namespace Spanwise

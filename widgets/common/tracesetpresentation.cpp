@@ -2,12 +2,18 @@
 
 #include "formatting.h"
 #include "servicecolors.h"
+#include "theme.h"
 #include "traceset.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 
 namespace Spanwise {
+
+QColor TraceSetPresentation::serviceColor(ServiceId id) const
+{
+    return m_serviceColors[isDarkTheme() ? 1 : 0][id.value];
+}
 
 TraceSetPresentation::TraceSetPresentation(std::shared_ptr<const TraceSet> set)
     : m_set(std::move(set))
@@ -16,10 +22,9 @@ TraceSetPresentation::TraceSetPresentation(std::shared_ptr<const TraceSet> set)
     , m_marks(m_set->spans().size(), 0)
     , m_links(*m_set)
 {
-    for (const StringId name : m_set->serviceNames()) {
+    for (const StringId name : m_set->serviceNames())
         m_serviceNames.push_back(toQString(m_set->text(name)));
-        m_serviceColors.push_back(Spanwise::serviceColor(m_serviceNames.back()));
-    }
+    m_serviceColors = assignServicePalettes(m_serviceNames);
     for (const Diagnostic& d : m_set->forest().diagnostics()) {
         switch (d.kind) {
         case DiagnosticKind::MissingParent:

@@ -2,10 +2,12 @@
 
 #include "ids.h"
 #include "linkindex.h"
+#include "servicecolors.h"
 
 #include <QColor>
 #include <QString>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -34,7 +36,11 @@ public:
     // Pooled text as a QString, converted on first use and kept.
     const QString& text(StringId id) const;
     const QString& serviceName(ServiceId id) const { return m_serviceNames[id.value]; }
-    QColor serviceColor(ServiceId id) const { return m_serviceColors[id.value]; }
+    // Distinct per service of this set (servicecolors.h), for the theme in use.
+    QColor serviceColor(ServiceId id) const;
+    QColor serviceColor(ServiceId id, bool dark) const { return m_serviceColors[dark ? 1 : 0][id.value]; }
+    // By ServiceId, for the theme in use or the one asked for.
+    const ServicePalettes& servicePalettes() const { return m_serviceColors; }
     std::uint8_t marks(SpanIndex span) const { return m_marks[span.value]; }
     // One line per mark, for tooltips and the details panel.
     QStringList describeMarks(SpanIndex span) const;
@@ -45,7 +51,7 @@ private:
     mutable std::vector<QString> m_texts;
     mutable std::vector<bool> m_textReady;
     std::vector<QString> m_serviceNames;
-    std::vector<QColor> m_serviceColors;
+    ServicePalettes m_serviceColors;
     std::vector<std::uint8_t> m_marks;
     LinkIndex m_links;
 };

@@ -18,23 +18,43 @@ DependencyGraphView::DependencyGraphView(QWidget* parent)
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
-    setBackgroundBrush(Qt::white);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
 }
 
-void DependencyGraphView::setGraph(std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout)
+void DependencyGraphView::setGraph(
+    std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout, ServicePalettes palettes)
 {
     m_graph = std::move(graph);
+    m_layout = layout;
+    m_palettes = std::move(palettes);
     m_highlighted.clear();
+    rebuildScene();
+    fitAll();
+}
+
+void DependencyGraphView::rebuildScene()
+{
+    const ViewColors& colors = viewColors();
+    setBackgroundBrush(colors.background);
     if (m_graph)
-        buildGraphScene(*scene(), *m_graph, layout);
+        buildGraphScene(*scene(), *m_graph, m_layout, m_palettes[colors.dark ? 1 : 0], colors);
     else
         scene()->clear();
-    fitAll();
+}
+
+void DependencyGraphView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        const std::int64_t marked = m_marked;
+        rebuildScene();
+        highlightNode(marked); // the marked service and its paths stay marked
+    }
+    QGraphicsView::changeEvent(event);
 }
 
 void DependencyGraphView::highlightNode(std::int64_t node)
 {
+    m_marked = node;
     m_highlighted.clear();
     if (m_graph && node >= 0 && node < static_cast<std::int64_t>(m_graph->nodes.size())) {
         const auto index = static_cast<std::uint32_t>(node);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "dependencygraph.h"
+#include "graphlayout.h"
+#include "servicecolors.h"
 
 #include <QGraphicsView>
 
@@ -23,7 +25,9 @@ class DependencyGraphView : public QGraphicsView
 public:
     explicit DependencyGraphView(QWidget* parent = nullptr);
 
-    void setGraph(std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout);
+    // `palettes`: the services' colours by ServiceId for each theme (none: grey boxes).
+    void setGraph(
+        std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout, ServicePalettes palettes = {});
     const DependencyGraph* graph() const { return m_graph.get(); }
     // -1 clears the highlight.
     void highlightNode(std::int64_t node);
@@ -47,12 +51,18 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void fitNow();
+    // Builds the scene in the theme's colours (again after a theme change).
+    void rebuildScene();
 
     std::shared_ptr<const DependencyGraph> m_graph;
+    GraphLayout m_layout;
+    ServicePalettes m_palettes;
     std::vector<std::uint32_t> m_highlighted;
+    std::int64_t m_marked = -1;
     bool m_autoFit = true;
 };
 

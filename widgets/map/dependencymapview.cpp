@@ -8,12 +8,14 @@
 #include "graphexport.h"
 #include "graphscene.h"
 #include "hexid.h"
+#include "theme.h"
 #include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -112,8 +114,8 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     split->addWidget(m_view);
     split->addWidget(side);
     split->setStretchFactor(0, 3);
-    split->setSizes({1000, 420}); // the call list shows trace, call, duration and status
-    m_note->setStyleSheet(QStringLiteral("color: #8a5a00"));
+    split->setSizes({1120, 320}); // the call list still shows trace, call, duration and status
+    colourNote();
     m_note->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -175,6 +177,18 @@ void DependencyMapView::offerFocusOn(QStringList names)
     m_focus->addItems(names);
 }
 
+void DependencyMapView::colourNote()
+{
+    m_note->setStyleSheet(QStringLiteral("color: %1").arg(viewColors().note.name()));
+}
+
+void DependencyMapView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        colourNote();
+    QWidget::changeEvent(event);
+}
+
 bool DependencyMapView::isComputing() const
 {
     return m_work->isRunning();
@@ -186,7 +200,8 @@ void DependencyMapView::showComputed(
     m_presentation = presentation;
     if (m_focus->currentIndex() == 0)
         offerFocusOn(computed.names);
-    m_view->setGraph(computed.graph, computed.layout);
+    m_view->setGraph(
+        computed.graph, computed.layout, presentation ? presentation->servicePalettes() : ServicePalettes {});
     const QString note = QStringList {computed.note, computed.layout.note}.join(QLatin1Char(' ')).trimmed();
     m_note->setText(computed.layout.error.isEmpty() ? note : computed.layout.error);
     m_note->setVisible(!m_note->text().isEmpty());
@@ -305,7 +320,7 @@ void DependencyMapView::showCalls(std::uint32_t edgeIndex)
         item->setData(0, spanRole, s.value);
         item->setData(durationColumn, Qt::UserRole, static_cast<qlonglong>(span.durationNs));
         if (span.isError())
-            item->setForeground(3, QColor(0xc0, 0x1c, 0x28));
+            item->setForeground(3, viewColors().errorText);
     }
     m_calls->setSortingEnabled(true);
     m_calls->sortByColumn(durationColumn, Qt::DescendingOrder);
@@ -318,7 +333,8 @@ QString DependencyMapView::exportTo(const QString& path) const
         return tr("there is no map to export");
     GraphLayoutOptions options;
     options.leftToRight = m_direction->currentIndex() == 0;
-    return exportDependencyGraph(*m_view->graph(), options, path);
+    return exportDependencyGraph(*m_view->graph(), options, path,
+        m_presentation ? m_presentation->servicePalettes()[0] : std::vector<QColor> {});
 }
 
 } // namespace Spanwise

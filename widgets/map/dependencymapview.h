@@ -52,7 +52,9 @@ private:
         QString note;
         QStringList names; // every node of the whole map, before focus or the node cap
     };
+    void changeEvent(QEvent* event) override;
     void loaded();
+    void colourNote();
     void offerFocusOn(QStringList names);
     void recompute();
     void showComputed(const std::shared_ptr<const TraceSetPresentation>& presentation, const Computed& computed);

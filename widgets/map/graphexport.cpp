@@ -13,7 +13,8 @@
 
 namespace Spanwise {
 
-QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOptions& options, const QString& path)
+QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOptions& options, const QString& path,
+    const std::vector<QColor>& serviceColors)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QStringLiteral("dot") || suffix == QStringLiteral("gv")) {
@@ -25,12 +26,13 @@ QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOpt
     if (!layout.error.isEmpty())
         return layout.error;
     QGraphicsScene scene;
-    buildGraphScene(scene, graph, layout);
+    const ViewColors& colors = viewColors(false);
+    buildGraphScene(scene, graph, layout, serviceColors, colors);
     const QRectF source = scene.sceneRect();
     if (suffix == QStringLiteral("svg")) {
         return saveSvgAtomically(
             path, source.size().toSize(), QStringLiteral("Service dependency map"), [&](QPainter& painter) {
-                painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+                painter.fillRect(QRectF(QPointF(0, 0), source.size()), colors.background);
                 scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
             });
     }
@@ -39,7 +41,7 @@ QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOpt
     if (static_cast<qint64>(size.width()) * size.height() > 300'000'000LL)
         return QStringLiteral("the map is too large for a PNG; export it as SVG");
     QImage image(size, QImage::Format_ARGB32);
-    image.fill(Qt::white);
+    image.fill(colors.background);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     scene.render(&painter, QRectF(QPointF(0, 0), size), source);

@@ -1,7 +1,6 @@
 #include "graphscene.h"
 
 #include "formatting.h"
-#include "servicecolors.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsScene>
@@ -12,12 +11,6 @@
 #include <algorithm>
 
 namespace Spanwise {
-namespace {
-
-const QColor textColour(0x20, 0x24, 0x28);
-
-} // namespace
-
 QString describeNode(const DependencyGraph& graph, std::uint32_t index)
 {
     const DependencyNode& n = graph.nodes[index];
@@ -50,12 +43,14 @@ QString describeEdge(const DependencyGraph& graph, std::uint32_t index)
     return text;
 }
 
-GraphNodeItem::GraphNodeItem(const DependencyGraph& graph, std::uint32_t node, const QRectF& rect)
+GraphNodeItem::GraphNodeItem(
+    const DependencyGraph& graph, std::uint32_t node, const QRectF& rect, QColor colour, const ViewColors& colors)
     : m_node(node)
     , m_rect(rect)
     , m_name(toQString(graph.nodes[node].name))
     , m_figures(nodeLabel(graph, node).section(QLatin1Char('\n'), 1))
-    , m_colour(graph.nodes[node].isVirtual ? QColor(0x9a, 0xa0, 0xa6) : serviceColor(m_name))
+    , m_colour(graph.nodes[node].isVirtual || !colour.isValid() ? colors.peer : colour)
+    , m_colors(colors)
     , m_virtual(graph.nodes[node].isVirtual)
     , m_errors(graph.nodes[node].errors)
 {
@@ -74,11 +69,14 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing);
-    // A pale tint of the service colour: the same hue as in every other view, text stays legible.
-    const QColor fill = QColor::fromRgbF(0.55f + 0.45f * m_colour.redF() * 0.6f + 0.45f * 0.4f - 0.18f,
-        0.55f + 0.45f * m_colour.greenF() * 0.6f + 0.45f * 0.4f - 0.18f,
-        0.55f + 0.45f * m_colour.blueF() * 0.6f + 0.45f * 0.4f - 0.18f);
-    QPen border(isSelected() ? QColor(0x1c, 0x71, 0xd8) : m_colour.darker(130), isSelected() ? 3.5 : 1.5);
+    // A tint of the service colour over the background: the same hue as in every other view,
+    // text stays legible on light and dark alike.
+    const auto mix = [](float colour, float background) { return 0.4f * colour + 0.6f * background; };
+    const QColor& back = m_colors.background;
+    const QColor fill = QColor::fromRgbF(
+        mix(m_colour.redF(), back.redF()), mix(m_colour.greenF(), back.greenF()), mix(m_colour.blueF(), back.blueF()));
+    QPen border(
+        isSelected() ? m_colors.accent : (m_colors.dark ? m_colour : m_colour.darker(130)), isSelected() ? 3.5 : 1.5);
     border.setCosmetic(true);
     if (m_virtual)
         border.setStyle(Qt::DashLine);
@@ -91,7 +89,7 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         bold.setPointSizeF(10);
         bold.setBold(true);
         painter->setFont(bold);
-        painter->setPen(textColour);
+        painter->setPen(m_colors.text);
         const QRectF top(m_rect.left() + 4, m_rect.top() + 3, m_rect.width() - 8, m_rect.height() / 2);
         painter->drawText(top, Qt::AlignHCenter | Qt::AlignBottom,
             QFontMetricsF(bold).elidedText(m_name, Qt::ElideMiddle, top.width() + 4));
@@ -99,7 +97,7 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         small.setBold(false);
         small.setPointSizeF(8.5);
         painter->setFont(small);
-        painter->setPen(QColor(0x4a, 0x50, 0x58));
+        painter->setPen(m_colors.secondaryText);
         painter->drawText(
             QRectF(m_rect.left() + 4, m_rect.center().y() + 1, m_rect.width() - 8, m_rect.height() / 2 - 4),
             Qt::AlignHCenter | Qt::AlignTop, m_figures);
@@ -112,7 +110,7 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         const double w = std::max(16.0, QFontMetricsF(badgeFont).horizontalAdvance(count) + 8);
         const QRectF badge(m_rect.right() - w / 2, m_rect.top() - 8, w, 16);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xd3, 0x2f, 0x2f));
+        painter->setBrush(m_colors.error);
         painter->drawRoundedRect(badge, 8, 8);
         painter->setPen(Qt::white);
         painter->setFont(badgeFont);
@@ -130,12 +128,14 @@ QColor GraphEdgeItem::colourForErrorRate(double rate)
         static_cast<float>(0.95 + 0.03 * t), static_cast<float>(0.62 - 0.44 * t), static_cast<float>(0.1 + 0.08 * t));
 }
 
-GraphEdgeItem::GraphEdgeItem(const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry)
+GraphEdgeItem::GraphEdgeItem(
+    const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry, const ViewColors& colors)
     : m_edge(edge)
     , m_geometry(geometry)
     , m_label(graph.edges[edge].calls == 1 ? QStringLiteral("1 call")
                                            : QStringLiteral("%1 calls").arg(graph.edges[edge].calls))
     , m_colour(colourForErrorRate(graph.edges[edge].errorRate()))
+    , m_colors(colors)
     , m_width(1.0 + 5.0 * std::sqrt(graph.edges[edge].shareOfCalls))
     , m_virtual(graph.edges[edge].isVirtual)
 {
@@ -184,18 +184,24 @@ void GraphEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         QFont small = painter->font();
         small.setPointSizeF(8);
         painter->setFont(small);
-        painter->setPen(QColor(0x4a, 0x50, 0x58));
+        painter->setPen(m_colors.secondaryText);
         painter->drawText(labelBox(), Qt::AlignCenter, m_label);
     }
 }
 
-void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const GraphLayout& layout)
+void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const GraphLayout& layout,
+    const std::vector<QColor>& serviceColors, const ViewColors& colors)
 {
     scene.clear();
+    scene.setBackgroundBrush(colors.background);
     for (std::uint32_t i = 0; i < layout.edges.size(); ++i)
-        scene.addItem(new GraphEdgeItem(graph, i, layout.edges[i]));
-    for (std::uint32_t i = 0; i < layout.nodes.size(); ++i)
-        scene.addItem(new GraphNodeItem(graph, i, layout.nodes[i].rect));
+        scene.addItem(new GraphEdgeItem(graph, i, layout.edges[i], colors));
+    for (std::uint32_t i = 0; i < layout.nodes.size(); ++i) {
+        const ServiceId service = graph.nodes[i].service;
+        const QColor colour =
+            service.isValid() && service.value < serviceColors.size() ? serviceColors[service.value] : QColor();
+        scene.addItem(new GraphNodeItem(graph, i, layout.nodes[i].rect, colour, colors));
+    }
     // Legend: what colour and width mean.
     const double x = layout.bounds.left();
     double y = layout.bounds.bottom() + 24;
@@ -204,7 +210,7 @@ void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const 
         scene.addLine(x, y, x + 36, y, QPen(colour, width, style));
         auto* label = scene.addSimpleText(text);
         label->setPos(x + 44, y - 8);
-        label->setBrush(QColor(0x4a, 0x50, 0x58));
+        label->setBrush(colors.secondaryText);
         y += 20;
     };
     legendLine(GraphEdgeItem::colourForErrorRate(0), 2, QObject::tr("no errors"));

@@ -3,6 +3,8 @@
 #include "dependencygraph.h"
 #include "graphlayout.h"
 
+#include "theme.h"
+
 #include <QGraphicsItem>
 
 class QGraphicsScene;
@@ -14,7 +16,9 @@ class GraphNodeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
-    GraphNodeItem(const DependencyGraph& graph, std::uint32_t node, const QRectF& rect);
+    // `colour`: the service's (invalid for a peer); `colors`: the theme's.
+    GraphNodeItem(
+        const DependencyGraph& graph, std::uint32_t node, const QRectF& rect, QColor colour, const ViewColors& colors);
 
     int type() const override { return Type; }
     std::uint32_t node() const { return m_node; }
@@ -27,6 +31,7 @@ private:
     QString m_name;
     QString m_figures;
     QColor m_colour;
+    const ViewColors& m_colors;
     bool m_virtual;
     std::uint64_t m_errors;
 };
@@ -36,7 +41,8 @@ class GraphEdgeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 2 };
-    GraphEdgeItem(const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry);
+    GraphEdgeItem(
+        const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry, const ViewColors& colors);
 
     int type() const override { return Type; }
     std::uint32_t edge() const { return m_edge; }
@@ -53,12 +59,15 @@ private:
     GraphLayout::Edge m_geometry;
     QString m_label;
     QColor m_colour;
+    const ViewColors& m_colors;
     double m_width;
     bool m_virtual;
 };
 
 // Fills a scene with the laid-out graph and a legend; used by the view and the exports alike.
-void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const GraphLayout& layout);
+// `serviceColors` by ServiceId (empty: every box grey), in the palette that goes with `colors`.
+void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const GraphLayout& layout,
+    const std::vector<QColor>& serviceColors, const ViewColors& colors);
 
 // A sentence of figures for tooltips.
 QString describeNode(const DependencyGraph& graph, std::uint32_t node);

@@ -3,6 +3,7 @@
 #include "formatting.h"
 #include "hexid.h"
 #include "roles.h"
+#include "theme.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
@@ -111,7 +112,7 @@ QVariant SpanTableModel::other(int row, int column, int role) const
     case Qt::DecorationRole:
         return column == Service ? QVariant(m_presentation->serviceColor(span.service)) : QVariant();
     case Qt::ForegroundRole:
-        return span.isError() && (column == Status || column == Message) ? QVariant(QColor(0xc0, 0x1c, 0x28))
+        return span.isError() && (column == Status || column == Message) ? QVariant(viewColors().errorText)
                                                                          : QVariant();
     case Qt::ToolTipRole:
         return column == Message || column == Operation ? display(row, column) : QVariant();

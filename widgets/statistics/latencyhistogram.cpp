@@ -1,6 +1,8 @@
 #include "latencyhistogram.h"
 
+#include "chartscales.h"
 #include "formatting.h"
+#include "theme.h"
 
 #include <QtCharts/QAreaSeries>
 #include <QtCharts/QChart>
@@ -13,14 +15,11 @@
 
 namespace Spanwise {
 
-// The chart goes to the base constructor: a chart set later would leave the view's default
-// one to the caller to delete.
 LatencyHistogram::LatencyHistogram(QWidget* parent)
-    : QChartView(new QChart, parent)
+    : ThemedChartView(parent)
 {
     chart()->setMargins(QMargins(4, 4, 4, 4));
     chart()->legend()->setAlignment(Qt::AlignBottom);
-    setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
 }
 
@@ -53,17 +52,21 @@ void LatencyHistogram::rebuild()
     c->setTitle(m_title);
     if (m_durations.empty())
         return;
-    // Bins in milliseconds; logarithmic bins need positive values.
+    // Bins in the unit that fits the slowest span; logarithmic bins need positive values, and at
+    // most five decades keep every decade label free of exponents.
     const auto [lowest, highest] = std::minmax_element(m_durations.begin(), m_durations.end());
-    const double lo = std::max(1e-3, *lowest / 1e6);
-    const double hi = std::max(lo * 1.001, *highest / 1e6);
+    const DurationUnit unit = durationUnitFor(*highest);
+    m_unit = unit.name;
+    const double top = std::max(1.0, *highest / unit.nanoseconds);
+    const double lo = std::max({1e-3, top * 1e-4, *lowest / unit.nanoseconds});
+    const double hi = std::max(lo * 1.001, top);
     const auto edge = [&](int i) {
         const double t = static_cast<double>(i) / binCount;
         return m_logScale ? lo * std::pow(hi / lo, t) : lo + (hi - lo) * t;
     };
     std::vector<int> counts(binCount, 0);
     for (const std::int64_t d : m_durations) {
-        const double ms = std::max(lo, d / 1e6);
+        const double ms = std::max(lo, d / unit.nanoseconds);
         const double t = m_logScale ? std::log(ms / lo) / std::log(hi / lo) : (ms - lo) / (hi - lo);
         counts[static_cast<std::size_t>(std::clamp(static_cast<int>(t * binCount), 0, binCount - 1))]++;
     }
@@ -81,8 +84,11 @@ void LatencyHistogram::rebuild()
     upper->setParent(area);
     lower->setParent(area);
     area->setName(tr("spans"));
-    area->setColor(QColor(0x4e, 0x79, 0xa7, 170));
-    area->setBorderColor(QColor(0x2f, 0x55, 0x80));
+    const ViewColors& colors = viewColors();
+    QColor fill = colors.accent;
+    fill.setAlpha(150);
+    area->setColor(fill);
+    area->setBorderColor(colors.accent);
     c->addSeries(area);
 
     QAbstractAxis* x = nullptr;
@@ -96,13 +102,18 @@ void LatencyHistogram::rebuild()
         axis->setLabelFormat(QStringLiteral("%g"));
         x = axis;
     }
-    x->setTitleText(tr("duration (ms)"));
+    x->setTitleText(tr("duration (%1)").arg(unit.name));
     x->setRange(edge(0), edge(binCount));
+    // Counts tick on whole numbers: 0, 2, 4… never 4.25.
     auto* y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTitleText(tr("spans"));
     const int peak = *std::max_element(counts.begin(), counts.end());
-    y->setRange(0, peak * 1.1 + 1);
+    const int step = integerTickStep(peak);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(step);
+    y->setRange(0, (peak / step + 1) * step);
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     area->attachAxis(x);
@@ -113,12 +124,12 @@ void LatencyHistogram::rebuild()
         std::int64_t value;
         QColor colour;
     } marks[] = {{"p50", m_p50, QColor(0x59, 0xa1, 0x4f)}, {"p95", m_p95, QColor(0xf2, 0x8e, 0x2b)},
-        {"p99", m_p99, QColor(0xd3, 0x2f, 0x2f)}};
+        {"p99", m_p99, colors.error}};
     for (const auto& mark : marks) {
         auto* line = new QLineSeries;
-        const double ms = std::clamp(mark.value / 1e6, edge(0), edge(binCount));
-        line->append(ms, 0);
-        line->append(ms, peak * 1.1 + 1);
+        const double at = std::clamp(mark.value / unit.nanoseconds, edge(0), edge(binCount));
+        line->append(at, 0);
+        line->append(at, (peak / step + 1) * step);
         line->setName(QStringLiteral("%1 %2").arg(QString::fromLatin1(mark.name), formatDuration(mark.value)));
         QPen pen(mark.colour, 2, Qt::DashLine);
         line->setPen(pen);

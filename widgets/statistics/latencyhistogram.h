@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QtCharts/QChartView>
+#include "themedchartview.h"
 
 #include <cstdint>
 #include <vector>
@@ -9,7 +9,7 @@ namespace Spanwise {
 
 // The distribution of one group's durations as a histogram (linear or logarithmic bins), with
 // p50, p95 and p99 marked as vertical lines.
-class LatencyHistogram : public QChartView
+class LatencyHistogram : public ThemedChartView
 {
     Q_OBJECT
 
@@ -24,13 +24,17 @@ public:
 
     static constexpr int binCount = 40;
 
+    // The unit of the duration axis, as the last build chose it (ns, µs, ms or s).
+    const QString& unitName() const { return m_unit; }
+
 private:
-    void rebuild();
+    void rebuild() override;
 
     QString m_title;
     std::vector<std::int64_t> m_durations;
     std::int64_t m_p50 = 0, m_p95 = 0, m_p99 = 0;
     bool m_logScale = true;
+    QString m_unit;
 };
 
 } // namespace Spanwise

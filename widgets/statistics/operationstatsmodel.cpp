@@ -2,6 +2,7 @@
 
 #include "formatting.h"
 #include "servicecolors.h"
+#include "theme.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
@@ -131,7 +132,7 @@ QVariant OperationStatsModel::other(int row, int column, int role) const
     case Qt::DecorationRole:
         return column == Name && r.service.isValid() ? QVariant(m_presentation->serviceColor(r.service)) : QVariant();
     case Qt::ForegroundRole:
-        return (column == Errors || column == ErrorRate) && r.errors > 0 ? QVariant(QColor(0xc0, 0x1c, 0x28))
+        return (column == Errors || column == ErrorRate) && r.errors > 0 ? QVariant(viewColors().errorText)
                                                                          : QVariant();
     case Qt::ToolTipRole:
         return column == Name || column == Operation ? display(row, column) : QVariant();

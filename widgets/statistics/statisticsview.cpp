@@ -12,6 +12,7 @@
 #include "roles.h"
 #include "statsquery.h"
 #include "tabledefaults.h"
+#include "theme.h"
 #include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -328,7 +329,7 @@ void StatisticsView::showRow(int sourceRow)
             m_examples);
         item->setData(spanRole, span.value);
         if (s.isError())
-            item->setForeground(QColor(0xc0, 0x1c, 0x28));
+            item->setForeground(viewColors().errorText);
     };
     addExample(tr("Slowest"), row->slowest);
     addExample(tr("Median"), row->median);

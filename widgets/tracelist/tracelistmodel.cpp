@@ -4,6 +4,7 @@
 #include "hexid.h"
 #include "roles.h"
 #include "servicecolors.h"
+#include "theme.h"
 #include "traceset.h"
 
 #include <QFileInfo>
@@ -38,6 +39,11 @@ void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> traces)
     m_traces = std::move(traces);
     m_rows.clear();
     if (m_traces) {
+        // The same colours as every other view: assigned over the whole set's service names.
+        std::vector<QString> names;
+        for (const StringId name : m_traces->serviceNames())
+            names.push_back(toQString(m_traces->text(name)));
+        m_serviceColors = assignServicePalettes(names);
         std::vector<QString> fileNames;
         for (const std::string& path : m_traces->files())
             fileNames.push_back(QFileInfo(toQString(path)).fileName());
@@ -45,7 +51,7 @@ void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> traces)
         for (const TraceInfo& trace : m_traces->traces()) {
             const Span& root = m_traces->span(trace.root);
             m_rows.push_back({toQString(m_traces->serviceName(root.service)), toQString(m_traces->text(root.operation)),
-                toQString(formatTraceId(trace.id)), filesOf(trace, fileNames)});
+                toQString(formatTraceId(trace.id)), filesOf(trace, fileNames), root.service});
         }
     }
     endResetModel();
@@ -78,9 +84,10 @@ QVariant TraceListModel::other(int row, int column, int role) const
     case Roles::Trace:
         return row;
     case Qt::DecorationRole:
-        return column == RootService ? QVariant(serviceColor(m_rows[row].rootService)) : QVariant();
+        return column == RootService ? QVariant(m_serviceColors[isDarkTheme() ? 1 : 0][m_rows[row].rootServiceId.value])
+                                     : QVariant();
     case Qt::ForegroundRole:
-        return column == Errors && m_traces->traces()[row].errorCount > 0 ? QVariant(QColor(0xc0, 0x1c, 0x28))
+        return column == Errors && m_traces->traces()[row].errorCount > 0 ? QVariant(viewColors().errorText)
                                                                           : QVariant();
     case Qt::ToolTipRole:
         return column == TraceIdColumn || column == File ? display(row, column) : QVariant();

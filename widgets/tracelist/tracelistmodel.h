@@ -2,6 +2,12 @@
 
 #include "tablemodel.h"
 
+#include "ids.h"
+#include "servicecolors.h"
+
+#include <QColor>
+
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -46,12 +52,14 @@ private:
         QString rootOperation;
         QString traceId;
         QString file;
+        ServiceId rootServiceId;
     };
 
     QString filesOf(const TraceInfo& trace, const std::vector<QString>& fileNames) const;
 
     std::shared_ptr<const TraceSet> m_traces;
     std::vector<Row> m_rows;
+    ServicePalettes m_serviceColors;
 };
 
 } // namespace Spanwise

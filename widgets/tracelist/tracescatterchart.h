@@ -2,7 +2,7 @@
 
 #include "ids.h"
 
-#include <QtCharts/QChartView>
+#include "themedchartview.h"
 
 #include <memory>
 #include <vector>
@@ -15,7 +15,7 @@ class TraceSet;
 
 // Trace duration over start time, one point per trace (errors in red). Clicking a point opens
 // that trace. Shows the traces the list shows; past a cap it samples evenly and says so.
-class TraceScatterChart : public QChartView
+class TraceScatterChart : public ThemedChartView
 {
     Q_OBJECT
 
@@ -33,12 +33,16 @@ signals:
 
 private:
     void pointClicked(const QPointF& point);
+    void rebuild() override;
+    void colourSeries();
 
     std::shared_ptr<const TraceSet> m_set;
     QScatterSeries* m_ok;
     QScatterSeries* m_errors;
     QScatterSeries* m_selected;
     std::vector<std::pair<QPointF, TraceIndex>> m_points;
+    std::vector<TraceIndex> m_traces;
+    TraceIndex m_highlighted;
 };
 
 } // namespace Spanwise

@@ -4,6 +4,7 @@
 #include "hexid.h"
 #include "linkindex.h"
 #include "selftime.h"
+#include "theme.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
@@ -159,7 +160,7 @@ QTreeWidgetItem* SpanDetailsView::addSpanReference(
             QStringLiteral("  →"));
     item->setData(0, targetRole, target.value);
     item->setToolTip(1, tr("Double-click or press Enter to go to this span"));
-    item->setForeground(1, QColor(0x1a, 0x56, 0xdb));
+    item->setForeground(1, viewColors().accent);
     return item;
 }
 
@@ -183,7 +184,7 @@ void SpanDetailsView::showSpan(SpanIndex index)
                                                             : tr("unset");
     QTreeWidgetItem* statusItem = addRow(overview, tr("Status"), status);
     if (span.isError())
-        statusItem->setForeground(1, QColor(0xd3, 0x2f, 0x2f));
+        statusItem->setForeground(1, viewColors().errorText);
     if (span.statusMessage.isValid() && !set.text(span.statusMessage).empty())
         addRow(overview, tr("Status message"), m_presentation->text(span.statusMessage));
     if (span.hasTime()) {

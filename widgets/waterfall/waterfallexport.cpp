@@ -50,13 +50,15 @@ void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation
     const Layout layout = layoutOf(rows, options);
     const QSize size = waterfallImageSize(presentation, trace, options);
 
-    painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+    // Exports are documents: light, whatever the window's theme.
+    const ViewColors& colors = viewColors(false);
+    painter.fillRect(QRect(QPoint(0, 0), size), colors.background);
     // A title line: which trace, when, how long.
     const Span& root = set.span(info.root);
     QFont titleFont = options.font;
     titleFont.setBold(true);
     painter.setFont(titleFont);
-    painter.setPen(QColor(0x20, 0x24, 0x28));
+    painter.setPen(colors.text);
     painter.drawText(QRect(8, 0, size.width() - 16, layout.titleHeight), Qt::AlignVCenter | Qt::AlignLeft,
         presentation.serviceName(root.service) + QStringLiteral(": ") + presentation.text(root.operation) +
             QStringLiteral("   ") + formatDuration(info.durationNs()) + QStringLiteral(", ") +
@@ -69,7 +71,7 @@ void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation
     axis.left = layout.metrics.labelWidth + 8;
     axis.width = std::max(10, size.width() - layout.metrics.labelWidth - 8 - 70);
 
-    const WaterfallPainter rowsPainter(presentation, rows, layout.metrics, options.font);
+    const WaterfallPainter rowsPainter(presentation, rows, layout.metrics, options.font, colors);
     const QRect rowsArea(
         0, layout.titleHeight + layout.metrics.rulerHeight, size.width(), layout.rowCount * layout.metrics.rowHeight);
     rowsPainter.paintRows(painter, rowsArea, 0, layout.rowCount - 1, 0, axis, info.startNs, {});

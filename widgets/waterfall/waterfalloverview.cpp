@@ -1,5 +1,7 @@
 #include "waterfalloverview.h"
 
+#include "theme.h"
+
 #include "traceset.h"
 #include "tracesetpresentation.h"
 #include "waterfallcontroller.h"
@@ -66,7 +68,8 @@ void WaterfallOverview::rebuild()
 {
     m_stale = false;
     m_image = QImage(size(), QImage::Format_RGB32);
-    m_image.fill(QColor(0xf7, 0xf8, 0xfa));
+    const ViewColors& palette = viewColors();
+    m_image.fill(palette.header);
     const TraceInfo* info = m_controller->traceInfo();
     if (!m_presentation || !info || &m_presentation->set() != m_controller->traceSet() || width() <= 2 * margin)
         return;
@@ -76,8 +79,8 @@ void WaterfallOverview::rebuild()
     const int w = m_image.width();
     std::vector<QRgb> colours(set.serviceNames().size());
     for (std::uint32_t s = 0; s < colours.size(); ++s)
-        colours[s] = m_presentation->serviceColor(ServiceId {s}).rgb();
-    const QRgb error = QColor(0xd3, 0x2f, 0x2f).rgb();
+        colours[s] = m_presentation->serviceColor(ServiceId {s}, palette.dark).rgb();
+    const QRgb error = palette.error.rgb();
     // Rows squeeze onto scanlines; on each scanline a span paints its pixel run directly.
     const std::size_t n = order.size();
     for (std::size_t p = 0; p < n; ++p) {
@@ -110,15 +113,25 @@ void WaterfallOverview::paintEvent(QPaintEvent*)
     const QColor dim(30, 40, 60, 70);
     painter.fillRect(QRectF(0, 0, x0, height()), dim);
     painter.fillRect(QRectF(x1, 0, width() - x1, height()), dim);
-    painter.setPen(QPen(QColor(0x1a, 0x56, 0xdb), 2));
+    painter.setPen(QPen(viewColors().accent, 2));
     painter.drawRect(QRectF(x0, 1, std::max(2.0, x1 - x0), height() - 2));
-    painter.setPen(QColor(0xc4, 0xc9, 0xd0));
+    painter.setPen(viewColors().guide);
     painter.drawLine(0, height() - 1, width(), height() - 1);
 }
 
 void WaterfallOverview::resizeEvent(QResizeEvent*)
 {
     m_stale = true;
+}
+
+void WaterfallOverview::changeEvent(QEvent* event)
+{
+    // A theme change: the strip is drawn again in the new colours.
+    if (event->type() == QEvent::PaletteChange) {
+        m_stale = true;
+        update();
+    }
+    QWidget::changeEvent(event);
 }
 
 void WaterfallOverview::mousePressEvent(QMouseEvent* event)

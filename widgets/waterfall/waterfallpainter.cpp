@@ -13,19 +13,6 @@
 #include <algorithm>
 
 namespace Spanwise {
-namespace {
-
-const QColor gridColor(0xe3, 0xe6, 0xea);
-const QColor stripeColor(0xf7, 0xf8, 0xfa);
-const QColor selectionColor(0xd6, 0xe4, 0xff);
-const QColor hoverColor(0xee, 0xf2, 0xf8);
-const QColor matchColor(0xff, 0xf4, 0xc2);
-const QColor currentMatchColor(0xff, 0xdf, 0x7a);
-const QColor guideColor(0xc4, 0xc9, 0xd0);
-const QColor secondaryText(0x5f, 0x63, 0x68);
-const QColor markColor(0xe3, 0x8b, 0x00);
-
-} // namespace
 
 WaterfallMetrics WaterfallMetrics::forFont(const QFont& font, int labelWidth)
 {
@@ -39,8 +26,9 @@ WaterfallMetrics WaterfallMetrics::forFont(const QFont& font, int labelWidth)
 }
 
 WaterfallPainter::WaterfallPainter(const TraceSetPresentation& presentation, const WaterfallRows& rows,
-    const WaterfallMetrics& metrics, const QFont& font)
+    const WaterfallMetrics& metrics, const QFont& font, const ViewColors& colors)
     : m_presentation(presentation)
+    , m_colors(colors)
     , m_rows(rows)
     , m_metrics(metrics)
     , m_font(font)
@@ -54,11 +42,11 @@ WaterfallPainter::WaterfallPainter(const TraceSetPresentation& presentation, con
 void WaterfallPainter::paintRuler(
     QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const
 {
-    painter.fillRect(rect, QColor(0xf1, 0xf3, 0xf5));
-    painter.setPen(gridColor.darker(115));
+    painter.fillRect(rect, m_colors.header);
+    painter.setPen(m_colors.grid.darker(115));
     painter.drawLine(rect.bottomLeft(), rect.bottomRight());
     painter.setFont(m_smallFont);
-    painter.setPen(secondaryText);
+    painter.setPen(m_colors.secondaryText);
     const QRect labelArea(rect.left(), rect.top(), m_metrics.labelWidth, rect.height());
     painter.setFont(m_boldFont);
     painter.drawText(labelArea.adjusted(8, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
@@ -69,17 +57,17 @@ void WaterfallPainter::paintRuler(
         const int x = static_cast<int>(tick.x);
         if (x < m_metrics.labelWidth)
             continue;
-        painter.setPen(gridColor.darker(130));
+        painter.setPen(m_colors.grid.darker(130));
         painter.drawLine(x, rect.bottom() - 5, x, rect.bottom());
         const QString label = formatDuration(tick.timeNs - traceStartNs);
         const int width = fm.horizontalAdvance(label);
         if (x + 4 + width <= rect.right()) {
-            painter.setPen(secondaryText);
+            painter.setPen(m_colors.secondaryText);
             painter.drawText(
                 QRect(x + 4, rect.top(), width + 2, rect.height() - 4), Qt::AlignVCenter | Qt::AlignLeft, label);
         }
     }
-    painter.setPen(gridColor.darker(115));
+    painter.setPen(m_colors.grid.darker(115));
     painter.drawLine(m_metrics.labelWidth, rect.top(), m_metrics.labelWidth, rect.bottom());
 }
 
@@ -99,22 +87,23 @@ void WaterfallPainter::paintRows(QPainter& painter, const QRect& rect, int first
         const std::uint32_t position = visible[static_cast<std::size_t>(row)];
         const QRect rowRect(rect.left(), rect.top() + firstRowY + (row - firstRow) * m_metrics.rowHeight, rect.width(),
             m_metrics.rowHeight);
-        QColor background = row % 2 ? stripeColor : QColor(Qt::white);
+        QColor background = row % 2 ? m_colors.alternate : m_colors.background;
         if (highlights.matches && position < highlights.matches->size() && (*highlights.matches)[position])
-            background = position == highlights.currentMatch ? currentMatchColor : matchColor;
+            background = position == highlights.currentMatch ? m_colors.currentMatch : m_colors.match;
         if (position == highlights.hoveredPosition)
-            background = background == QColor(Qt::white) || background == stripeColor ? hoverColor : background;
+            background =
+                background == m_colors.background || background == m_colors.alternate ? m_colors.hover : background;
         if (position == highlights.selectedPosition)
-            background = selectionColor;
+            background = m_colors.selection;
         painter.fillRect(rowRect, background);
-        painter.setPen(gridColor);
+        painter.setPen(m_colors.grid);
         for (const TimeAxis::Tick& tick : grid)
             if (tick.x > rect.left() + m_metrics.labelWidth)
                 painter.drawLine(QPointF(tick.x, rowRect.top()), QPointF(tick.x, rowRect.bottom()));
         paintLabel(painter, rowRect, position);
         paintBar(painter, rowRect, position, axis, highlights.critical);
     }
-    painter.setPen(gridColor.darker(115));
+    painter.setPen(m_colors.grid.darker(115));
     painter.drawLine(rect.left() + m_metrics.labelWidth, rect.top(), rect.left() + m_metrics.labelWidth, rect.bottom());
 }
 
@@ -130,7 +119,7 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
     painter.setClipRect(QRect(row.left(), row.top(), m_metrics.labelWidth - 1, row.height()));
 
     // Tree guides: a vertical line for every ancestor level that continues below this row.
-    painter.setPen(guideColor);
+    painter.setPen(m_colors.guide);
     std::int64_t ancestor = m_rows.parentPosition(position);
     for (int level = depth - 1; level >= 0 && ancestor >= 0; --level) {
         const int x = row.left() + 8 + level * indent + indent / 2;
@@ -162,18 +151,18 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
         }
         arrow.closeSubpath();
         painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.fillPath(arrow, secondaryText);
+        painter.fillPath(arrow, m_colors.secondaryText);
         painter.setRenderHint(QPainter::Antialiasing, false);
     }
     x += indent;
 
     // Service colour chip.
-    painter.fillRect(QRect(x, midY - 5, 4, 11), m_presentation.serviceColor(span.service));
+    painter.fillRect(QRect(x, midY - 5, 4, 11), m_presentation.serviceColor(span.service, m_colors.dark));
     x += 9;
 
     if (span.isError()) {
         painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.setBrush(errorColor());
+        painter.setBrush(m_colors.error);
         painter.setPen(Qt::NoPen);
         const int d = std::min(12, row.height() - 8);
         painter.drawEllipse(QRect(x, midY - d / 2, d, d));
@@ -192,7 +181,7 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
     const QString serviceText =
         boldMetrics.elidedText(service, Qt::ElideRight, std::max(available * 2 / 3, available - 120));
     painter.setFont(m_boldFont);
-    painter.setPen(span.isError() ? errorColor().darker(130) : QColor(0x20, 0x24, 0x28));
+    painter.setPen(span.isError() ? m_colors.errorText : m_colors.text);
     const int serviceWidth = boldMetrics.horizontalAdvance(serviceText);
     painter.drawText(
         QRect(x, row.top(), serviceWidth + 1, row.height()), Qt::AlignVCenter | Qt::AlignLeft, serviceText);
@@ -200,7 +189,7 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
     const int operationSpace = row.left() + m_metrics.labelWidth - 6 - rightReserve - x;
     if (operationSpace > 12) {
         painter.setFont(m_font);
-        painter.setPen(secondaryText);
+        painter.setPen(m_colors.secondaryText);
         const QString operation =
             QFontMetrics(m_font).elidedText(m_presentation.text(span.operation), Qt::ElideRight, operationSpace);
         painter.drawText(
@@ -216,7 +205,7 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
         triangle.lineTo(right, midY + 5);
         triangle.lineTo(right - 12, midY + 5);
         triangle.closeSubpath();
-        painter.fillPath(triangle, markColor);
+        painter.fillPath(triangle, m_colors.mark);
         painter.setPen(Qt::white);
         painter.setFont(m_smallFont);
         painter.drawText(QRect(right - 12, midY - 4, 12, 10), Qt::AlignCenter, QStringLiteral("!"));
@@ -225,7 +214,7 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
     }
     if (m_rows.isCollapsed(position)) {
         painter.setFont(m_smallFont);
-        painter.setPen(secondaryText);
+        painter.setPen(m_colors.secondaryText);
         painter.drawText(QRect(row.left(), row.top(), right - row.left(), row.height()),
             Qt::AlignVCenter | Qt::AlignRight, QStringLiteral("+%1").arg(m_rows.subtreeSize(position) - 1));
     }
@@ -241,7 +230,7 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
     const int areaRight = row.right();
     painter.save();
     painter.setClipRect(QRect(areaLeft, row.top(), areaRight - areaLeft + 1, row.height()));
-    const QColor color = m_presentation.serviceColor(span.service);
+    const QColor color = m_presentation.serviceColor(span.service, m_colors.dark);
     const int barHeight = std::max(6, row.height() - 10);
     const int barTop = row.top() + (row.height() - barHeight) / 2;
 
@@ -257,7 +246,7 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
     // A span whose file gave no time, and nothing to derive one from, has no place to draw.
     if (!span.hasTime()) {
         painter.setFont(m_smallFont);
-        painter.setPen(secondaryText);
+        painter.setPen(m_colors.secondaryText);
         painter.drawText(QRect(areaLeft + 4, row.top(), areaRight - areaLeft - 8, row.height()),
             Qt::AlignVCenter | Qt::AlignLeft, QObject::tr("no time recorded"));
         painter.restore();
@@ -268,10 +257,10 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
     const QRectF bar(x0, barTop, std::max(1.0, x1 - x0), barHeight);
     // A derived time (SpanTimeDerived) is hatched: it was not recorded, only inferred.
     painter.fillRect(bar,
-        QBrush(span.isError() ? errorColor() : color,
+        QBrush(span.isError() ? m_colors.error : color,
             span.flags & SpanTimeDerived ? Qt::Dense3Pattern : Qt::SolidPattern));
     if (span.isError())
-        painter.fillRect(QRectF(bar.left(), bar.top(), bar.width(), 2), errorColor().darker(140));
+        painter.fillRect(QRectF(bar.left(), bar.top(), bar.width(), 2), m_colors.error.darker(140));
 
     // The critical path: a dark strip along the part of the bar that held the trace up.
     if (critical) {
@@ -279,7 +268,7 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
             [](const CriticalMark& m, std::uint32_t p) { return m.position < p; });
         for (; it != critical->end() && it->position == position; ++it) {
             const double c0 = clampX(axis.x(it->startNs)), c1 = clampX(axis.x(it->endNs));
-            painter.fillRect(QRectF(c0, bar.bottom() - 2, std::max(1.0, c1 - c0), 3), QColor(0x1b, 0x1f, 0x24));
+            painter.fillRect(QRectF(c0, bar.bottom() - 2, std::max(1.0, c1 - c0), 3), m_colors.criticalPath);
         }
     }
 
@@ -305,10 +294,10 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
     QRectF textRect;
     if (bar.right() + 4 + width <= areaRight) {
         textRect = QRectF(bar.right() + 4, row.top(), width, row.height());
-        painter.setPen(secondaryText);
+        painter.setPen(m_colors.secondaryText);
     } else if (bar.left() - 4 - width >= areaLeft) {
         textRect = QRectF(bar.left() - 4 - width, row.top(), width, row.height());
-        painter.setPen(secondaryText);
+        painter.setPen(m_colors.secondaryText);
     } else if (bar.width() > width + 4) {
         textRect = QRectF(bar.right() - width - 2, row.top(), width, row.height());
         painter.setPen(Qt::white);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "theme.h"
 #include "timeaxis.h"
 
 #include <QColor>
@@ -43,12 +44,13 @@ struct WaterfallHighlights {
 };
 
 // Paints the waterfall (ruler, label column, bars) onto any QPainter: the screen, an SVG or a
-// PNG, so exports look exactly like the view. Paints only the rows it is given.
+// PNG, so exports look exactly like the view. Paints only the rows it is given, in the colours it
+// is given (the theme's on screen, the light ones in exports).
 class WaterfallPainter
 {
 public:
     WaterfallPainter(const TraceSetPresentation& presentation, const WaterfallRows& rows,
-        const WaterfallMetrics& metrics, const QFont& font);
+        const WaterfallMetrics& metrics, const QFont& font, const ViewColors& colors);
 
     // The ruler across the bar area of `rect`, labelled relative to traceStartNs.
     void paintRuler(QPainter& painter, const QRect& rect, const TimeAxis& axis, std::int64_t traceStartNs) const;
@@ -57,8 +59,6 @@ public:
     void paintRows(QPainter& painter, const QRect& rect, int firstRow, int lastRow, int firstRowY, const TimeAxis& axis,
         std::int64_t traceStartNs, const WaterfallHighlights& highlights) const;
 
-    static QColor errorColor() { return QColor(0xd3, 0x2f, 0x2f); }
-
 private:
     std::vector<TimeAxis::Tick> ticks(const TimeAxis& axis, std::int64_t traceStartNs) const;
     void paintLabel(QPainter& painter, const QRect& row, std::uint32_t position) const;
@@ -66,6 +66,7 @@ private:
         const std::vector<CriticalMark>* critical) const;
 
     const TraceSetPresentation& m_presentation;
+    const ViewColors& m_colors;
     const WaterfallRows& m_rows;
     WaterfallMetrics m_metrics;
     QFont m_font;

@@ -176,7 +176,7 @@ void WaterfallView::paintEvent(QPaintEvent*)
 {
     QPainter painter(viewport());
     const QRect area = viewport()->rect();
-    painter.fillRect(area, Qt::white);
+    painter.fillRect(area, viewColors().background);
     if (!m_presentation || m_rows.spanCount() == 0) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(area, Qt::AlignCenter, tr("Select a trace to see its waterfall."));
@@ -185,7 +185,7 @@ void WaterfallView::paintEvent(QPaintEvent*)
     QElapsedTimer clock;
     clock.start();
     const TimeAxis axis = timeAxis();
-    const WaterfallPainter rowsPainter(*m_presentation, m_rows, m_metrics, font());
+    const WaterfallPainter rowsPainter(*m_presentation, m_rows, m_metrics, font(), viewColors());
     const QRect rowsArea(0, m_metrics.rulerHeight, area.width(), area.height() - m_metrics.rulerHeight);
     const int first = verticalScrollBar()->value();
     const int last = first + rowsArea.height() / m_metrics.rowHeight + 1;
@@ -409,7 +409,7 @@ QString WaterfallView::tooltipFor(std::uint32_t position) const
                           m_presentation->text(span.operation).toHtmlEscaped(), formatDuration(span.durationNs),
                           formatDuration(span.startNs - m_controller->traceRange().startNs));
     if (span.isError())
-        tip += QStringLiteral("<br><span style='color:#d32f2f'>%1</span>").arg(tr("Error"));
+        tip += QStringLiteral("<br><span style='color:%1'>%2</span>").arg(viewColors().errorText.name(), tr("Error"));
     for (const QString& line : m_presentation->describeMarks(index))
         tip += QStringLiteral("<br>⚠ ") + line.toHtmlEscaped();
     return tip;

@@ -31,27 +31,39 @@ private slots:
         QCOMPARE(formatDuration(nanoseconds), text);
     }
 
-    void serviceColorsAreStableAndDistinct()
+    void serviceColorsAreDistinctAndStable()
     {
-        // The colour follows the name's text, not the string object: built from parts, the same.
-        QString built = QStringLiteral("front");
-        built += QStringLiteral("end");
-        QCOMPARE(serviceColor(built), serviceColor(QStringLiteral("frontend")));
-        // Stable in every run: FNV-1a (offset 2166136261, prime 16777619) over the UTF-16 code
-        // units picks one of the 16 palette entries; computed here on its own, not by the code.
-        std::uint32_t hash = 2166136261u;
-        for (const char16_t unit : u"frontend") {
-            if (unit == 0)
-                break;
-            hash = (hash ^ unit) * 16777619u;
+        std::vector<QString> names;
+        for (int i = 0; i < 30; ++i)
+            names.push_back(QStringLiteral("service-%1").arg(i, 2, 10, QLatin1Char('0')));
+        for (const bool dark : {false, true}) {
+            // Up to 20 services, no two share a colour; past it, still all distinct here.
+            const std::vector<QColor> colours = assignServiceColors(names, dark);
+            QSet<QRgb> seen;
+            for (std::size_t i = 0; i < distinctServiceColors; ++i)
+                seen.insert(colours[i].rgb());
+            QCOMPARE(seen.size(), qsizetype(distinctServiceColors));
+            for (const QColor& colour : colours)
+                seen.insert(colour.rgb());
+            QCOMPARE(seen.size(), qsizetype(names.size()));
+            // Deterministic: the same names in another order get the same colour each.
+            std::vector<QString> shuffled(names.rbegin(), names.rend());
+            const std::vector<QColor> again = assignServiceColors(shuffled, dark);
+            for (std::size_t i = 0; i < names.size(); ++i)
+                QCOMPARE(again[names.size() - 1 - i], colours[i]);
+            // Readable on the theme's background: far enough from it in lightness.
+            const int background = dark ? 0x21 : 0xff;
+            for (std::size_t i = 0; i < distinctServiceColors; ++i)
+                QVERIFY2(std::abs(colours[i].lightness() - background) > 40, qPrintable(colours[i].name()));
         }
-        const QRgb palette[16] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xb07aa1, 0x76b7b2, 0xedc948, 0xff9da7, 0x9c755f,
-            0x86bcb6, 0x8cd17d, 0xa0cbe8, 0xffbe7d, 0xd4a6c8, 0x499894, 0xf1ce63, 0x79706e};
-        QCOMPARE(serviceColor(QStringLiteral("frontend")).rgb() & 0xffffff, palette[hash % 16]);
-        QSet<QString> colours;
-        for (const char* name : {"frontend", "customer", "driver", "route", "mysql", "redis"})
-            colours.insert(serviceColor(QString::fromLatin1(name)).name());
-        QVERIFY(colours.size() >= 4);
+        // The dark theme has a palette of its own.
+        QVERIFY(assignServiceColors(names, true)[0] != assignServiceColors(names, false)[0]);
+        // The first hues of the light palette are the designed ones, in name order.
+        const std::vector<QColor> three =
+            assignServiceColors({QStringLiteral("c"), QStringLiteral("a"), QStringLiteral("b")}, false);
+        QCOMPARE(three[1].rgb() & 0xffffff, QRgb(0x4e79a7)); // "a" first
+        QCOMPARE(three[2].rgb() & 0xffffff, QRgb(0xf28e2b));
+        QCOMPARE(three[0].rgb() & 0xffffff, QRgb(0x59a14f));
     }
 };
 

@@ -1,0 +1,60 @@
+#include "chartscales.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Spanwise {
+
+DurationUnit durationUnitFor(std::int64_t maxNs)
+{
+    if (maxNs >= 10'000'000'000LL)
+        return {1e9, QStringLiteral("s")};
+    if (maxNs >= 10'000'000)
+        return {1e6, QStringLiteral("ms")};
+    if (maxNs >= 10'000)
+        return {1e3, QStringLiteral("µs")};
+    return {1, QStringLiteral("ns")};
+}
+
+int integerTickStep(double max, int maxTicks)
+{
+    maxTicks = std::max(1, maxTicks);
+    if (!(max > 0))
+        return 1;
+    double magnitude = 1;
+    while (magnitude * 10 <= max / maxTicks)
+        magnitude *= 10;
+    for (;;) {
+        for (const int factor : {1, 2, 5})
+            if (max / (magnitude * factor) <= maxTicks)
+                return static_cast<int>(magnitude * factor);
+        magnitude *= 10;
+    }
+}
+
+QString timeAxisFormat(std::int64_t firstMs, std::int64_t lastMs)
+{
+    const QDateTime first = QDateTime::fromMSecsSinceEpoch(firstMs);
+    const QDateTime last = QDateTime::fromMSecsSinceEpoch(lastMs);
+    const std::int64_t span = lastMs - firstMs;
+    if (first.date() != last.date())
+        return QStringLiteral("MM-dd HH:mm");
+    if (span < 10'000)
+        return QStringLiteral("HH:mm:ss.zzz");
+    if (span < 3'600'000)
+        return QStringLiteral("HH:mm:ss");
+    return QStringLiteral("HH:mm");
+}
+
+QString valueLabelFormat(double max)
+{
+    if (max >= 100)
+        return QStringLiteral("%.0f");
+    if (max >= 10)
+        return QStringLiteral("%.1f");
+    return QStringLiteral("%.2f");
+}
+
+} // namespace Spanwise

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+
+namespace Spanwise {
+
+// Axis scales that read right: units that fit the values, integer ticks for counts, dates and
+// seconds where the time range needs them, and never an exponent in a label.
+
+// The unit durations up to `maxNs` read best in: ns, µs, ms or s.
+struct DurationUnit {
+    double nanoseconds = 1e6; // one unit in nanoseconds
+    QString name;             // "ms"
+};
+DurationUnit durationUnitFor(std::int64_t maxNs);
+
+// A step of 1, 2 or 5 × 10^k so that 0..max takes at most `maxTicks` steps: count axes tick on
+// whole numbers only.
+int integerTickStep(double max, int maxTicks = 6);
+
+// A QDateTime format for a time axis from firstMs to lastMs (milliseconds since the epoch, local
+// time): the date when the range crosses days, seconds (and milliseconds) when it is short.
+QString timeAxisFormat(std::int64_t firstMs, std::int64_t lastMs);
+
+// A printf format for value labels up to `max`, fixed-point with as many decimals as it needs.
+QString valueLabelFormat(double max);
+
+} // namespace Spanwise
