@@ -1,0 +1,63 @@
+#include "chartscales.h"
+
+#include <QDateTime>
+#include <QTest>
+
+using namespace Spanwise;
+
+class TestChartScales : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void countsTickOnWholeNumbers()
+    {
+        // 1, 2 or 5 × 10^k, at most six steps from zero to the peak.
+        QCOMPARE(integerTickStep(3), 1);
+        QCOMPARE(integerTickStep(6), 1);
+        QCOMPARE(integerTickStep(7), 2);
+        QCOMPARE(integerTickStep(17), 5);
+        QCOMPARE(integerTickStep(30), 5);
+        QCOMPARE(integerTickStep(31), 10);
+        QCOMPARE(integerTickStep(1234), 500);
+        QCOMPARE(integerTickStep(0), 1);
+        for (const double peak : {1.0, 9.0, 13.0, 99.0, 480.0, 77777.0}) {
+            const int step = integerTickStep(peak);
+            QVERIFY(step >= 1);
+            QVERIFY(peak / step <= 6);
+        }
+    }
+
+    void durationsInAUnitThatFits()
+    {
+        QCOMPARE(durationUnitFor(900).name, QStringLiteral("ns"));
+        QCOMPARE(durationUnitFor(25'000).name, QStringLiteral("µs"));
+        QCOMPARE(durationUnitFor(5'430'000'000).name, QStringLiteral("ms")); // 5430 ms
+        QCOMPARE(durationUnitFor(12'000'000'000).name, QStringLiteral("s"));
+        QCOMPARE(durationUnitFor(12'000'000'000).nanoseconds, 1e9);
+    }
+
+    void timeAxesShowWhatTheRangeNeeds()
+    {
+        const QDateTime noon(QDate(2025, 3, 10), QTime(12, 0));
+        const std::int64_t t = noon.toMSecsSinceEpoch();
+        QCOMPARE(timeAxisFormat(t, t + 2'000), QStringLiteral("HH:mm:ss.zzz"));
+        QCOMPARE(timeAxisFormat(t, t + 60'000), QStringLiteral("HH:mm:ss"));
+        QCOMPARE(timeAxisFormat(t, t + 5 * 3'600'000), QStringLiteral("HH:mm"));
+        // Crossing midnight: the date is shown.
+        QCOMPARE(timeAxisFormat(t, t + 13 * 3'600'000), QStringLiteral("MM-dd HH:mm"));
+    }
+
+    void labelsNeverUseExponents()
+    {
+        for (const double max : {0.5, 3.0, 42.0, 1030.0, 2.5e6}) {
+            const QString format = valueLabelFormat(max);
+            const QString label = QString::asprintf(format.toLatin1().constData(), max);
+            QVERIFY2(!label.contains(QLatin1Char('e')), qPrintable(label));
+        }
+        QCOMPARE(QString::asprintf(valueLabelFormat(1030).toLatin1().constData(), 1030.0), QStringLiteral("1030"));
+    }
+};
+
+QTEST_MAIN(TestChartScales)
+#include "tst_chartscales.moc"
