@@ -67,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_loadJob, &LoadJob::progressChanged, m_progress, &QProgressBar::setValue);
     connect(m_loadJob, &LoadJob::finished, this, &MainWindow::loadFinished);
     connect(m_session, &TraceSession::titleChanged, this, &QWidget::setWindowTitle);
+    connect(m_traceList, &TraceListPanel::filterApplied, this, &MainWindow::updateStatus);
     connect(m_session, &TraceSession::viewRequested, this, &MainWindow::showTab);
     connect(m_session, &TraceSession::historyChanged, this, [this] {
         m_goBack->setEnabled(m_session->canGoBack());
@@ -245,6 +246,16 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_cancelButton);
 }
 
+// What is loaded, and how many traces the list's filter leaves when one is on.
+void MainWindow::updateStatus()
+{
+    QString status = m_loadStatus;
+    const int shown = m_traceList->proxy()->rowCount(), all = m_traceList->model()->rowCount();
+    if (!m_session->traceFilter().trimmed().isEmpty())
+        status += tr(" — %1 of %2 traces match the filter").arg(QLocale().toString(shown), QLocale().toString(all));
+    m_statusText->setText(status);
+}
+
 void MainWindow::chooseFiles(bool add)
 {
     const QStringList chosen = QFileDialog::getOpenFileNames(this, add ? tr("Add Trace Files") : tr("Open Trace Files"),
@@ -309,7 +320,8 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
         count(set.errorSpanCount(), u"error span", u"error spans");
     if (result->cancelled)
         status += tr(" — loading was cancelled, the list is incomplete");
-    m_statusText->setText(status);
+    m_loadStatus = status;
+    updateStatus();
 
     std::size_t warnings = 0, errors = 0;
     QStringList failed;

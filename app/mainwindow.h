@@ -77,6 +77,7 @@ private:
     void beginLoading(const QString& what);
     void loadFinished(const std::shared_ptr<const LoadOutcome>& outcome);
     void showProblems();
+    void updateStatus();
     void showShortcuts();
     void chooseFiles(bool add);
     void addTab(QWidget* view, const QString& name, const QString& label);
@@ -98,6 +99,7 @@ private:
     QAction* m_goBack = nullptr;
     QAction* m_goForward = nullptr;
     QStringList m_loadingPaths;
+    QString m_loadStatus;
     std::vector<ImportReport> m_reports;
 };
 

@@ -4,6 +4,7 @@
 #include "filterbar.h"
 #include "mainwindow.h"
 #include "operationstatsmodel.h"
+#include "problemsdialog.h"
 #include "spansview.h"
 #include "spantablemodel.h"
 #include "statisticsview.h"
@@ -25,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUrl>
 
 using namespace Spanwise;
@@ -79,6 +81,9 @@ private slots:
         // The filter applies after its debounce.
         QTRY_COMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("frontend"));
+        // The status bar says a filter is on, and what it leaves.
+        QTRY_VERIFY2(statusText(window).contains(QStringLiteral("1 of 2 traces match the filter")),
+            qPrintable(statusText(window)));
     }
 
     // The session is the one source of truth: drive it, and every view and the title follow.
@@ -165,6 +170,41 @@ private slots:
         // The first run opens within the screen.
         const QRect screen = window.screen()->availableGeometry();
         QVERIFY(window.width() <= screen.width() && window.height() <= screen.height());
+    }
+
+    // Identical messages are grouped with a count, errors first; a place opens as file:line:column.
+    void problemsAreGrouped()
+    {
+        ImportReport a;
+        a.path = "/data/a.json";
+        const auto message = [](Severity severity, std::uint32_t line, std::string text) {
+            ImportMessage m;
+            m.severity = severity;
+            m.line = line;
+            m.column = 7;
+            m.jsonPath = "data[0].spans[" + std::to_string(line) + "]";
+            m.text = std::move(text);
+            return m;
+        };
+        a.messages = {message(Severity::Warning, 3, "duration is not a number"),
+            message(Severity::Warning, 9, "duration is not a number"), message(Severity::Error, 12, "not JSON")};
+        ImportReport b;
+        b.path = "/data/b.json";
+        b.messages = {message(Severity::Warning, 4, "duration is not a number")};
+        ProblemsDialog dialog({a, b});
+        QTreeWidget* tree = dialog.tree();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QVERIFY(tree->topLevelItem(0)->text(0).contains(QStringLiteral("not JSON"))); // errors first
+        QCOMPARE(tree->topLevelItem(1)->text(1), QStringLiteral("3"));
+        QCOMPARE(tree->topLevelItem(1)->childCount(), 3);
+        QVERIFY(tree->topLevelItem(0)->foreground(0).color() != tree->topLevelItem(1)->foreground(0).color());
+        QSignalSpy activated(&dialog, &ProblemsDialog::locationActivated);
+        emit tree->itemActivated(tree->topLevelItem(1)->child(2), 0);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().first().toString(), QStringLiteral("/data/b.json:4:7"));
+        // A group row is no place: nothing happens.
+        emit tree->itemActivated(tree->topLevelItem(1), 0);
+        QCOMPARE(activated.count(), 1);
     }
 
     void dropLoadsFiles()

@@ -4,9 +4,11 @@
 #include "criticalpath.h"
 #include "flowlayout.h"
 #include "formatting.h"
+#include "hexid.h"
 #include "spandetailsview.h"
 #include "spanquery.h"
 #include "spansearch.h"
+#include "theme.h"
 #include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -58,6 +60,7 @@ TraceView::TraceView(TraceSession* session, QWidget* parent)
     , m_waterfall(new WaterfallView(m_controller, this))
     , m_details(new SpanDetailsView(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_header(new QLabel(this))
     , m_searchWork(new BackgroundWork(this))
 {
     Q_ASSERT(session);
@@ -66,6 +69,11 @@ TraceView::TraceView(TraceSession* session, QWidget* parent)
     layout->setSpacing(2);
     auto* bar = new QWidget(this);
     createToolbar(bar);
+    m_header->setObjectName(QStringLiteral("traceHeader"));
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse); // the trace id can be copied
+    m_header->setContentsMargins(6, 2, 6, 0);
+    m_header->setWordWrap(true);
+    layout->addWidget(m_header);
     layout->addWidget(bar);
     layout->addWidget(m_overview);
     m_splitter->addWidget(m_waterfall);
@@ -78,6 +86,7 @@ TraceView::TraceView(TraceSession* session, QWidget* parent)
     connect(m_controller, &WaterfallController::selectionChanged, m_details, &SpanDetailsView::showSpan);
     connect(m_controller, &WaterfallController::visibleRangeChanged, this, &TraceView::updateHistoryButtons);
     connect(m_controller, &WaterfallController::traceChanged, this, [this] {
+        updateHeader();
         updateCriticalPath();
         m_matches.clear();
         m_current = -1;
@@ -213,6 +222,35 @@ void TraceView::showTrace(TraceIndex trace, SpanIndex select)
     }
     if (select.isValid())
         m_controller->select(select);
+}
+
+// What the trace is at a glance: its root, id, start, duration, size, depth and errors.
+void TraceView::updateHeader()
+{
+    const TraceInfo* info = m_controller->traceInfo();
+    if (!m_presentation || !info) {
+        m_header->setText(tr("No trace selected."));
+        return;
+    }
+    const TraceSet& set = m_presentation->set();
+    std::uint32_t depth = 0;
+    for (const SpanIndex s : set.forest().spansOf(*info))
+        depth = std::max(depth, set.forest().depthOf(s) + 1);
+    const Span& root = set.span(info->root);
+    QStringList facts = {toQString(formatTraceId(info->id)),
+        info->hasTime ? formatTimestamp(info->startNs) : tr("no time recorded"),
+        info->hasTime ? formatDuration(info->durationNs()) : QStringLiteral("—"),
+        countText(info->spanCount(), u"span", u"spans"), countText(info->serviceCount, u"service", u"services"),
+        tr("depth %1").arg(depth)};
+    QString errors;
+    if (info->errorCount > 0)
+        errors =
+            QStringLiteral(" · <span style='color:%1'>%2</span>")
+                .arg(viewColors().errorText.name(), countText(info->errorCount, u"error", u"errors").toHtmlEscaped());
+    m_header->setText(QStringLiteral("<b>%1</b>: %2 · %3%4")
+                          .arg(m_presentation->serviceName(root.service).toHtmlEscaped(),
+                              m_presentation->text(root.operation).toHtmlEscaped(),
+                              facts.join(QStringLiteral(" · ")).toHtmlEscaped(), errors));
 }
 
 void TraceView::search(const QString& text)

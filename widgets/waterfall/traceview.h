@@ -66,6 +66,7 @@ private:
     void setPresentation(std::shared_ptr<const TraceSetPresentation> presentation);
     void showTrace(TraceIndex trace, SpanIndex select);
     void createToolbar(QWidget* bar);
+    void updateHeader();
     void goToMatch(std::int64_t index);
     void showMatches(std::vector<std::uint32_t> matches);
     void updateMatchLabel();
@@ -80,6 +81,7 @@ private:
     WaterfallView* m_waterfall;
     SpanDetailsView* m_details;
     QSplitter* m_splitter;
+    QLabel* m_header;
     QLineEdit* m_searchField = nullptr;
     QLabel* m_matchLabel = nullptr;
     QCheckBox* m_matchesOnly = nullptr;

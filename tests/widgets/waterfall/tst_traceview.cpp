@@ -52,6 +52,21 @@ class TestTraceView : public QObject
     Q_OBJECT
 
 private slots:
+    // The header says what the trace is: root, id, duration, size, depth, errors.
+    void headerSummarisesTheTrace()
+    {
+        auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet({{1, {}, "web", "root", 0, 1000},
+            {2, 1, "api", "call", 100, 400, true}, {3, 2, "db", "query", 200, 100}, {4, 1, "web", "render", 600, 50}}));
+        TraceSession session;
+        TraceView view(&session);
+        session.setLoaded(presentation, {}, {});
+        const QString header = view.findChild<QLabel*>(QStringLiteral("traceHeader"))->text();
+        for (const QString& fact : {QStringLiteral("web</b>: root"), QStringLiteral("0000000000000001"),
+                 QStringLiteral("1.00 µs"), QStringLiteral("4 spans"), QStringLiteral("3 services"),
+                 QStringLiteral("depth 3"), QStringLiteral("1 error")})
+            QVERIFY2(header.contains(fact), qPrintable(fact + QStringLiteral(" in ") + header));
+    }
+
     void hitTesting()
     {
         auto presentation = std::make_shared<TraceSetPresentation>(Test::buildTraceSet(
