@@ -2,6 +2,7 @@
 
 #include "meshfolding.h"
 #include "operationstats.h"
+#include "spanscope.h"
 #include "traceset.h"
 
 #include <algorithm>
@@ -46,18 +47,6 @@ std::vector<std::int64_t> sortedDurations(const TraceSet& set, const std::vector
         durations.push_back(set.span(s).durationNs);
     std::sort(durations.begin(), durations.end());
     return durations;
-}
-
-std::vector<SpanIndex> spansInScope(const TraceSet& set, const DependencyOptions& options)
-{
-    if (options.onlyTrace) {
-        const auto spans = set.forest().spansOf(set.trace(*options.onlyTrace));
-        return {spans.begin(), spans.end()};
-    }
-    std::vector<SpanIndex> scope(set.spans().size());
-    for (std::uint32_t i = 0; i < scope.size(); ++i)
-        scope[i] = SpanIndex {i};
-    return scope;
 }
 
 // A folded sidecar that has a non-proxy child is a second measurement of that child's request:
@@ -261,7 +250,7 @@ std::string virtualPeerName(const TraceSet& set, SpanIndex span)
 
 DependencyGraph computeDependencyGraph(const TraceSet& set, const DependencyOptions& options)
 {
-    const std::vector<SpanIndex> scope = spansInScope(set, options);
+    const std::vector<SpanIndex> scope = spansInScope(set, {options.onlyTrace, options.onlyTraces});
     const ServiceAssignment services = assignServices(set, scope, options.foldMeshProxies);
     Tally tally(set.serviceNames().size(), set.spans().size());
     tallyInstrumentedCalls(set, scope, services, tally);

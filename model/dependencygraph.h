@@ -3,6 +3,7 @@
 #include "ids.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,7 @@ struct DependencyEdge {
 
 struct DependencyOptions {
     std::optional<TraceIndex> onlyTrace;
+    std::shared_ptr<const std::vector<bool>> onlyTraces; // by TraceIndex: the traces a filter passed
     bool includeVirtual = true;
     // Service-mesh sidecar spans (component=proxy, upstream_cluster, istio.*) count as the
     // service they front (meshfolding.h), so the map shows services, not proxies, and a failure

@@ -1,5 +1,7 @@
 #include "operationstats.h"
 
+#include "spanscope.h"
+
 #include "spantimes.h"
 
 #include "attributetext.h"
@@ -26,15 +28,7 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
 {
     StatsResult result;
     result.grouping = grouping;
-    std::vector<SpanIndex> scope;
-    if (options.onlyTrace) {
-        const auto spans = set.forest().spansOf(set.traces()[options.onlyTrace->value]);
-        scope.assign(spans.begin(), spans.end());
-    } else {
-        scope.resize(set.spans().size());
-        for (std::uint32_t i = 0; i < scope.size(); ++i)
-            scope[i] = SpanIndex {i};
-    }
+    std::vector<SpanIndex> scope = spansInScope(set, {options.onlyTrace, options.onlyTraces});
     // A span with no recorded or derived time has no duration to count (Span::hasTime).
     std::erase_if(scope, [&](SpanIndex s) { return !set.span(s).hasTime(); });
     const StringId keyId =

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,7 +58,8 @@ struct StatsResult {
 };
 
 struct StatsOptions {
-    std::optional<TraceIndex> onlyTrace; // one trace, or every loaded span
+    std::optional<TraceIndex> onlyTrace;                 // one trace, or every loaded span
+    std::shared_ptr<const std::vector<bool>> onlyTraces; // by TraceIndex: the traces a filter passed
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(double)> progress; // 0..1, a few dozen times at most
 };

@@ -39,6 +39,16 @@ bool waitForLoad(MainWindow& window, QSignalSpy& spy)
     return spy.count() > 0 || spy.wait(30000);
 }
 
+// Two Jaeger files of the corpus: HotROD (51 spans) and publish-cv5 (40 spans).
+bool openHotrodAndPublish(MainWindow& window)
+{
+    QSignalSpy loaded(&window, &MainWindow::loadCompleted);
+    window.openFiles(
+        {QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))),
+            QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-publish-cv5.json")))});
+    return waitForLoad(window, loaded);
+}
+
 QString statusText(MainWindow& window)
 {
     QString text;
@@ -69,11 +79,7 @@ private slots:
     void opensACorpusFileAndFilters()
     {
         MainWindow window;
-        QSignalSpy loaded(&window, &MainWindow::loadCompleted);
-        window.openFiles(
-            {QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))),
-                QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-publish-cv5.json")))});
-        QVERIFY(waitForLoad(window, loaded));
+        QVERIFY(openHotrodAndPublish(window));
         auto* table = window.findChild<QTableView*>(QStringLiteral("traceTable"));
         QCOMPARE(table->model()->rowCount(), 2);
         QVERIFY(statusText(window).contains(QStringLiteral("91 spans")));
@@ -90,11 +96,7 @@ private slots:
     void everyViewFollowsTheSession()
     {
         MainWindow window;
-        QSignalSpy loaded(&window, &MainWindow::loadCompleted);
-        window.openFiles(
-            {QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"))),
-                QString::fromStdString(Test::corpusFile(QStringLiteral("public/jaeger/stalk-publish-cv5.json")))});
-        QVERIFY(waitForLoad(window, loaded));
+        QVERIFY(openHotrodAndPublish(window));
         TraceSession& session = *window.session();
         const TraceSet& set = session.presentation()->set();
         QCOMPARE(set.traces().size(), std::size_t(2));
@@ -152,6 +154,33 @@ private slots:
             QCOMPARE(window.currentTabName(), name);
         }
         QVERIFY(!window.showTab(QStringLiteral("nosuchview")));
+    }
+
+    // Statistics, spans, map and charts can cover just the traces the list's filter passes.
+    void viewsFollowTheFilterScope()
+    {
+        MainWindow window;
+        QVERIFY(openHotrodAndPublish(window));
+        TraceSession& session = *window.session();
+        const TraceSet& set = session.presentation()->set();
+        window.statisticsView()->filterBar()->setScope(FilterScope::MatchingTraces);
+        window.spansView()->filterBar()->setScope(FilterScope::MatchingTraces);
+        window.mapView()->setSelectedTraceOnly(false);
+        // Only the HotROD trace has a redis span (MANIFEST: 51 spans, 6 services).
+        QSignalSpy statsReady(window.statisticsView(), &StatisticsView::statisticsReady);
+        QSignalSpy spansReady(window.spansView(), &SpansView::rowsReady);
+        session.setTraceFilter(QStringLiteral("service=redis"));
+        QTRY_VERIFY(session.matchingTraces() != nullptr);
+        QCOMPARE(std::count(session.matchingTraces()->begin(), session.matchingTraces()->end(), true), 1);
+        QTRY_VERIFY(!statsReady.isEmpty() && !window.statisticsView()->isComputing());
+        QCOMPARE(window.statisticsView()->model()->result()->spans, std::uint64_t(51));
+        QTRY_VERIFY(!spansReady.isEmpty() && !window.spansView()->isLoading());
+        QCOMPARE(window.spansView()->shownRows(), 51);
+        // Clearing the filter: every trace again (51 + 40 spans).
+        statsReady.clear();
+        session.setTraceFilter(QString());
+        QTRY_VERIFY(!statsReady.isEmpty() && !window.statisticsView()->isComputing());
+        QCOMPARE(window.statisticsView()->model()->result()->spans, std::uint64_t(set.spans().size()));
     }
 
     // Laptops of 1366×768 and 1280×800, and a 2× screen of 2732×1536, fit the window.

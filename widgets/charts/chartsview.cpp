@@ -1,10 +1,14 @@
 #include "chartsview.h"
 
 #include "chartexport.h"
+#include "filterbar.h"
 #include "servicecharts.h"
 #include "tracesession.h"
 
+#include <QComboBox>
 #include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -39,23 +43,59 @@ QWidget* withExport(QChartView* chart, const QString& name, QWidget* parent)
 
 ChartsView::ChartsView(TraceSession* session, QWidget* parent)
     : QWidget(parent)
+    , m_session(session)
+    , m_scope(new QComboBox(this))
     , m_calls(new ServiceRateChart(false, this))
     , m_failures(new ServiceRateChart(true, this))
     , m_selfTime(new SelfTimeChart(this))
 {
+    Q_ASSERT(session);
+    addScopeItems(m_scope);
+    m_scope->setCurrentIndex(m_scope->findData(int(FilterScope::AllTraces)));
+    m_scope->setToolTip(tr("Which traces the call rates count"));
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Calls of"), this));
+    controls->addWidget(m_scope);
+    controls->addStretch(1);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(withExport(m_calls, QStringLiteral("calls-per-second"), this));
     split->addWidget(withExport(m_failures, QStringLiteral("failing-calls-per-second"), this));
     split->addWidget(withExport(m_selfTime, QStringLiteral("self-time-per-service"), this));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split);
+    layout->addLayout(controls);
+    layout->addWidget(split, 1);
     connect(session, &TraceSession::loaded, this, [this](const auto& presentation) {
-        m_calls->setPresentation(presentation);
-        m_failures->setPresentation(presentation);
         m_selfTime->setPresentation(presentation);
+        updateRates();
     });
-    connect(session, &TraceSession::navigated, m_selfTime, [this](TraceIndex trace) { m_selfTime->showTrace(trace); });
+    connect(session, &TraceSession::navigated, this, [this](TraceIndex trace) {
+        m_selfTime->showTrace(trace);
+        if (followsSelection(scope()))
+            updateRates();
+    });
+    connect(session, &TraceSession::matchingTracesChanged, this, [this] {
+        if (followsTraceFilter(scope()))
+            updateRates();
+    });
+    connect(m_scope, &QComboBox::currentIndexChanged, this, &ChartsView::updateRates);
+}
+
+FilterScope ChartsView::scope() const
+{
+    return FilterScope(m_scope->currentData().toInt());
+}
+
+void ChartsView::setScope(FilterScope scope)
+{
+    m_scope->setCurrentIndex(m_scope->findData(int(scope)));
+}
+
+void ChartsView::updateRates()
+{
+    const SpanScope spans = spanScopeOf(scope(), *m_session);
+    m_calls->setPresentation(m_session->presentation(), spans);
+    m_failures->setPresentation(m_session->presentation(), spans);
 }
 
 } // namespace Spanwise

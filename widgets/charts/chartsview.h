@@ -1,10 +1,13 @@
 #pragma once
 
+#include "filterbar.h"
 #include "ids.h"
 
 #include <QWidget>
 
 #include <memory>
+
+class QComboBox;
 
 namespace Spanwise {
 
@@ -21,11 +24,20 @@ class ChartsView : public QWidget
 
 public:
     explicit ChartsView(TraceSession* session, QWidget* parent = nullptr);
+
+    // Which traces the call rates count: the selected one, those the trace list's filter passes,
+    // or all (the default).
+    FilterScope scope() const;
+    void setScope(FilterScope scope);
     ServiceRateChart* calls() const { return m_calls; }
     ServiceRateChart* failures() const { return m_failures; }
     SelfTimeChart* selfTime() const { return m_selfTime; }
 
 private:
+    void updateRates();
+
+    TraceSession* m_session;
+    QComboBox* m_scope;
     ServiceRateChart* m_calls;
     ServiceRateChart* m_failures;
     SelfTimeChart* m_selfTime;

@@ -30,9 +30,10 @@ ServiceRateChart::ServiceRateChart(bool errorsOnly, QWidget* parent)
     setMinimumHeight(200);
 }
 
-void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation)
+void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation, SpanScope scope)
 {
     m_presentation = std::move(presentation);
+    m_scope = std::move(scope);
     rebuild();
 }
 
@@ -50,22 +51,29 @@ void ServiceRateChart::rebuild()
     if (!presentation || presentation->set().spans().empty())
         return;
     const TraceSet& set = presentation->set();
+    const std::vector<SpanIndex> inScope = spansInScope(set, m_scope);
+    // The time range of the traces in scope.
     std::int64_t first = INT64_MAX, last = INT64_MIN;
-    for (const TraceInfo& trace : set.traces()) {
-        first = std::min(first, trace.startNs);
-        last = std::max(last, trace.endNs);
+    for (const SpanIndex s : inScope) {
+        const TraceInfo& trace = set.trace(set.forest().traceOf(s));
+        if (trace.hasTime) {
+            first = std::min(first, trace.startNs);
+            last = std::max(last, trace.endNs);
+        }
     }
+    if (first > last)
+        return;
     const std::int64_t width = std::max<std::int64_t>(1, (last - first) / bucketCount + 1);
     std::vector<std::vector<int>> counts(set.serviceNames().size(), std::vector<int>(bucketCount, 0));
-    const auto spans = set.spans();
-    for (std::uint32_t i = 0; i < spans.size(); ++i) {
-        const SpanIndex parent = set.forest().parentOf(SpanIndex {i});
-        const bool entry = !parent.isValid() || set.span(parent).service != spans[i].service;
-        if (!entry || (m_errorsOnly && !spans[i].isError()))
+    for (const SpanIndex s : inScope) {
+        const Span& span = set.span(s);
+        const SpanIndex parent = set.forest().parentOf(s);
+        const bool entry = !parent.isValid() || set.span(parent).service != span.service;
+        if (!entry || (m_errorsOnly && !span.isError()) || !span.hasTime())
             continue;
         const auto bucket =
-            static_cast<std::size_t>(std::clamp<std::int64_t>((spans[i].startNs - first) / width, 0, bucketCount - 1));
-        counts[spans[i].service.value][bucket]++;
+            static_cast<std::size_t>(std::clamp<std::int64_t>((span.startNs - first) / width, 0, bucketCount - 1));
+        counts[span.service.value][bucket]++;
     }
     const double perSecond = 1e9 / static_cast<double>(width);
     double peak = 0;

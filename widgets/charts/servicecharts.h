@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ids.h"
+#include "spanscope.h"
 
 #include "themedchartview.h"
 
@@ -19,7 +20,8 @@ class ServiceRateChart : public ThemedChartView
 
 public:
     explicit ServiceRateChart(bool errorsOnly, QWidget* parent = nullptr);
-    void setPresentation(std::shared_ptr<const TraceSetPresentation> presentation);
+    // The calls of the spans in `scope` (default: everything loaded).
+    void setPresentation(std::shared_ptr<const TraceSetPresentation> presentation, SpanScope scope = {});
 
     static constexpr int bucketCount = 60;
 
@@ -28,6 +30,7 @@ private:
 
     bool m_errorsOnly;
     std::shared_ptr<const TraceSetPresentation> m_presentation;
+    SpanScope m_scope;
 };
 
 // Where one trace's time went: self time per service, longest first, in the services' colours.

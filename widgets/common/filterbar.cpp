@@ -1,6 +1,9 @@
 #include "filterbar.h"
 
 #include "formatting.h"
+#include "tracesession.h"
+#include "traceset.h"
+#include "tracesetpresentation.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -13,7 +16,33 @@ namespace Spanwise {
 void addScopeItems(QComboBox* box)
 {
     box->addItem(FilterBar::tr("Selected trace"), int(FilterScope::SelectedTrace));
+    box->addItem(FilterBar::tr("Traces matching the filter"), int(FilterScope::MatchingTraces));
     box->addItem(FilterBar::tr("All loaded traces"), int(FilterScope::AllTraces));
+}
+
+SpanScope spanScopeOf(FilterScope scope, const TraceSession& session)
+{
+    switch (scope) {
+    case FilterScope::SelectedTrace:
+        return {session.trace().isValid() ? std::optional(session.trace()) : std::nullopt,
+            std::make_shared<const std::vector<bool>>(
+                session.presentation() ? session.presentation()->set().traces().size() : 0, false)};
+    case FilterScope::MatchingTraces:
+        return {std::nullopt, session.matchingTraces()};
+    case FilterScope::AllTraces:
+        break;
+    }
+    return {};
+}
+
+bool followsSelection(FilterScope scope)
+{
+    return scope == FilterScope::SelectedTrace;
+}
+
+bool followsTraceFilter(FilterScope scope)
+{
+    return scope == FilterScope::MatchingTraces;
 }
 
 FilterBar::FilterBar(const QString& placeholder, bool withScope, QWidget* parent)
@@ -28,7 +57,8 @@ FilterBar::FilterBar(const QString& placeholder, bool withScope, QWidget* parent
         m_scope = new QComboBox(this);
         m_scope->setObjectName(QStringLiteral("filterScope"));
         addScopeItems(m_scope);
-        m_scope->setToolTip(tr("Rows of the selected trace, or of everything loaded"));
+        m_scope->setToolTip(tr("Rows of the selected trace, of the traces the trace list's filter passes, or of "
+                               "everything loaded"));
         layout->addWidget(m_scope);
         connect(m_scope, &QComboBox::currentIndexChanged, this, [this] { emit scopeChanged(scope()); });
     }

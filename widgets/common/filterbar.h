@@ -1,6 +1,7 @@
 #pragma once
 
 #include "query.h"
+#include "spanscope.h"
 
 #include <QWidget>
 
@@ -11,11 +12,19 @@ class QTimer;
 
 namespace Spanwise {
 
+class TraceSession;
+
 // What a view's rows come from, in the one order every view shows them.
-enum class FilterScope { SelectedTrace, AllTraces };
+enum class FilterScope { SelectedTrace, MatchingTraces, AllTraces };
 // Fills a scope box in that order, each item's data its FilterScope (for views with a scope
 // but no filter, such as the map).
 void addScopeItems(QComboBox* box);
+// The spans a scope covers now: the session's trace, the traces its trace-list filter passes,
+// or everything. (A selected-trace scope with no trace selected covers nothing.)
+SpanScope spanScopeOf(FilterScope scope, const TraceSession& session);
+// Whether a view in this scope must follow a change of selection, or of the trace-list filter.
+bool followsSelection(FilterScope scope);
+bool followsTraceFilter(FilterScope scope);
 
 // The one filter bar of the trace list, the span table and the statistics: an optional scope,
 // a query field in the language of docs/query.md (parsed here, applied a moment after typing

@@ -38,6 +38,7 @@ void TraceSession::setLoaded(
     m_files = std::move(files);
     m_sourceName = std::move(sourceName);
     m_current = {earliestTrace(m_presentation.get()), {}};
+    m_matching.reset();
     m_back.clear();
     m_forward.clear();
     emit loaded(m_presentation);
@@ -133,6 +134,13 @@ void TraceSession::showServiceStatistics(ServiceId service)
 {
     emit serviceStatisticsRequested(service);
     emit viewRequested(QStringLiteral("statistics"));
+}
+
+void TraceSession::setMatchingTraces(std::shared_ptr<const std::vector<bool>> matching)
+{
+    Q_ASSERT(!matching || (m_presentation && matching->size() == m_presentation->set().traces().size()));
+    m_matching = std::move(matching);
+    emit matchingTracesChanged();
 }
 
 void TraceSession::setTraceFilter(const QString& query)

@@ -47,6 +47,10 @@ public:
 
     const QString& traceFilter() const { return m_traceFilter; }
     void setTraceFilter(const QString& query);
+    // The traces the trace-list filter passes, by TraceIndex (null: every trace), as the trace
+    // list last computed them: the "Traces matching the filter" scope of other views.
+    const std::shared_ptr<const std::vector<bool>>& matchingTraces() const { return m_matching; }
+    void setMatchingTraces(std::shared_ptr<const std::vector<bool>> matching);
 
 signals:
     // A new load replaced what was shown; the selection is cleared (navigated follows).
@@ -56,6 +60,7 @@ signals:
     void historyChanged();
     void titleChanged(const QString& title);
     void traceFilterChanged(const QString& query);
+    void matchingTracesChanged();
     // A request to bring a view to the front, by its stable tab name (see MainWindow::tabNames).
     void viewRequested(const QString& tab);
     void serviceStatisticsRequested(Spanwise::ServiceId service);
@@ -76,6 +81,7 @@ private:
     std::vector<Place> m_back;
     std::vector<Place> m_forward;
     QString m_traceFilter;
+    std::shared_ptr<const std::vector<bool>> m_matching;
 };
 
 } // namespace Spanwise

@@ -162,7 +162,11 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     connect(m_work, &BackgroundWork::runningChanged, m_cancelLayout, &QWidget::setVisible);
     connect(m_session, &TraceSession::loaded, this, &DependencyMapView::loaded);
     connect(m_session, &TraceSession::navigated, this, [this] {
-        if (FilterScope(m_scope->currentData().toInt()) == FilterScope::SelectedTrace)
+        if (followsSelection(FilterScope(m_scope->currentData().toInt())))
+            recompute();
+    });
+    connect(m_session, &TraceSession::matchingTracesChanged, this, [this] {
+        if (followsTraceFilter(FilterScope(m_scope->currentData().toInt())))
             recompute();
     });
 }
@@ -256,8 +260,10 @@ void DependencyMapView::recompute()
             m_note->show();
             return;
         }
-        options.onlyTrace = m_session->trace();
     }
+    const SpanScope scope = spanScopeOf(FilterScope(m_scope->currentData().toInt()), *m_session);
+    options.onlyTrace = scope.onlyTrace;
+    options.onlyTraces = scope.onlyTraces;
     const QString focus = m_focus->currentIndex() > 0 ? m_focus->currentText() : QString();
     const int depth = m_depth->value();
     GraphLayoutOptions layoutOptions;

@@ -64,7 +64,11 @@ SpansView::SpansView(TraceSession* session, QWidget* parent)
     connect(m_filter, &FilterBar::scopeChanged, this, &SpansView::reload);
     connect(m_session, &TraceSession::loaded, this, &SpansView::reload);
     connect(m_session, &TraceSession::navigated, this, [this](TraceIndex trace) {
-        if (m_filter->scope() == FilterScope::SelectedTrace && trace != m_model->trace())
+        if (followsSelection(m_filter->scope()) && trace != m_model->trace())
+            reload();
+    });
+    connect(m_session, &TraceSession::matchingTracesChanged, this, [this] {
+        if (followsTraceFilter(m_filter->scope()))
             reload();
     });
     connect(m_table, &QTableView::activated, this,
@@ -97,25 +101,17 @@ bool SpansView::isLoading() const
 void SpansView::reload()
 {
     const auto presentation = m_session->presentation();
-    const bool all = m_filter->scope() == FilterScope::AllTraces;
-    const TraceIndex trace = m_session->trace();
+    const SpanScope scope = spanScopeOf(m_filter->scope(), *m_session);
     m_filter->setStatus(tr("loading…"));
     // Self times of a million spans take a moment: computed off the GUI thread, newest wins.
     m_work->run(
-        [presentation, all, trace](const WorkTicket& ticket) {
+        [presentation, scope](const WorkTicket& ticket) {
             auto rows = std::make_shared<Rows>();
             rows->presentation = presentation;
             if (!presentation)
                 return rows;
             const TraceSet& set = presentation->set();
-            if (all) {
-                rows->spans.resize(set.spans().size());
-                for (std::uint32_t i = 0; i < set.spans().size(); ++i)
-                    rows->spans[i] = SpanIndex {i};
-            } else if (trace.isValid() && trace.value < set.traces().size()) {
-                const auto order = set.forest().spansOf(set.trace(trace));
-                rows->spans.assign(order.begin(), order.end());
-            }
+            rows->spans = spansInScope(set, scope);
             rows->selfTimes.reserve(rows->spans.size());
             for (const SpanIndex s : rows->spans) {
                 if (ticket.isCancelled())
@@ -124,7 +120,7 @@ void SpansView::reload()
             }
             return rows;
         },
-        [this, trace = all ? TraceIndex {} : trace](const std::shared_ptr<Rows>& rows) {
+        [this, trace = scope.onlyTrace.value_or(TraceIndex {})](const std::shared_ptr<Rows>& rows) {
             m_model->setSpans(rows->presentation, std::move(rows->spans), std::move(rows->selfTimes), trace);
             applyFilter();
             m_table->resizeColumnsToContents();

@@ -140,7 +140,11 @@ StatisticsView::StatisticsView(TraceSession* session, QWidget* parent)
     connect(m_filter, &FilterBar::queryChanged, this, &StatisticsView::applyFilter);
     connect(m_session, &TraceSession::loaded, this, &StatisticsView::loaded);
     connect(m_session, &TraceSession::navigated, this, [this] {
-        if (m_filter->scope() == FilterScope::SelectedTrace)
+        if (followsSelection(m_filter->scope()))
+            recompute();
+    });
+    connect(m_session, &TraceSession::matchingTracesChanged, this, [this] {
+        if (followsTraceFilter(m_filter->scope()))
             recompute();
     });
     connect(m_session, &TraceSession::serviceStatisticsRequested, this, &StatisticsView::showService);
@@ -242,8 +246,9 @@ void StatisticsView::recompute()
     }
     const StatsGrouping grouping = groupingFromControls();
     StatsOptions options;
-    if (selectedOnly)
-        options.onlyTrace = m_session->trace();
+    const SpanScope scope = spanScopeOf(m_filter->scope(), *m_session);
+    options.onlyTrace = scope.onlyTrace;
+    options.onlyTraces = scope.onlyTraces;
     m_status->setText(tr("computing…"));
     m_work->run(
         [presentation, grouping, options](const WorkTicket& ticket) mutable {

@@ -104,6 +104,7 @@ void TraceListPanel::applyFilter()
     if (query->isEmpty()) {
         m_work->cancel();
         m_proxy->setPassing({});
+        m_session->setMatchingTraces(nullptr);
         updateChart();
         emit filterApplied();
         return;
@@ -112,6 +113,7 @@ void TraceListPanel::applyFilter()
     m_filter->setStatus(tr("filtering…"));
     m_work->run([set = m_set, query = std::move(*query)](const WorkTicket&) { return tracesMatching(*set, query); },
         [this](std::vector<bool> passing) {
+            m_session->setMatchingTraces(std::make_shared<const std::vector<bool>>(passing));
             m_proxy->setPassing(std::move(passing));
             updateChart();
             emit filterApplied();
