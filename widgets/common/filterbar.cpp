@@ -16,8 +16,11 @@ namespace Spanwise {
 void addScopeItems(QComboBox* box)
 {
     box->addItem(FilterBar::tr("Selected trace"), int(FilterScope::SelectedTrace));
-    box->addItem(FilterBar::tr("Traces matching the filter"), int(FilterScope::MatchingTraces));
-    box->addItem(FilterBar::tr("All loaded traces"), int(FilterScope::AllTraces));
+    box->addItem(FilterBar::tr("Filtered traces"), int(FilterScope::MatchingTraces));
+    box->addItem(FilterBar::tr("All traces"), int(FilterScope::AllTraces));
+    box->setItemData(0, FilterBar::tr("The trace selected in the list"), Qt::ToolTipRole);
+    box->setItemData(1, FilterBar::tr("The traces the trace list's filter passes"), Qt::ToolTipRole);
+    box->setItemData(2, FilterBar::tr("Everything loaded"), Qt::ToolTipRole);
 }
 
 SpanScope spanScopeOf(FilterScope scope, const TraceSession& session)

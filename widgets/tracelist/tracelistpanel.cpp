@@ -7,7 +7,7 @@
 #include "spanquery.h"
 #include "tabledefaults.h"
 #include "tracelistmodel.h"
-#include "tracescatterchart.h"
+#include "tracescatterplot.h"
 #include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -26,7 +26,7 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
     , m_model(new TraceListModel(this))
     , m_proxy(new PassingFilterProxy(this))
     , m_table(new QTableView(this))
-    , m_chart(new TraceScatterChart(this))
+    , m_chart(new TraceScatterPlot(this))
     , m_filter(new FilterBar(tr("Filter traces, e.g. checkout error=true duration>1s"), false, this))
     , m_work(new BackgroundWork(this))
 {
@@ -67,7 +67,7 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
             if (current.isValid())
                 m_session->selectTrace(TraceIndex {static_cast<std::uint32_t>(m_proxy->mapToSource(current).row())});
         });
-    connect(m_chart, &TraceScatterChart::traceClicked, m_session, &TraceSession::selectTrace);
+    connect(m_chart, &TraceScatterPlot::traceClicked, m_session, &TraceSession::selectTrace);
 }
 
 QSortFilterProxyModel* TraceListPanel::proxy() const

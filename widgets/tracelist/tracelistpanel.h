@@ -15,7 +15,7 @@ class BackgroundWork;
 class FilterBar;
 class PassingFilterProxy;
 class TraceListModel;
-class TraceScatterChart;
+class TraceScatterPlot;
 class TraceSession;
 class TraceSet;
 
@@ -51,7 +51,7 @@ private:
     TraceListModel* m_model;
     PassingFilterProxy* m_proxy;
     QTableView* m_table;
-    TraceScatterChart* m_chart;
+    TraceScatterPlot* m_chart;
     FilterBar* m_filter;
     BackgroundWork* m_work;
 };
