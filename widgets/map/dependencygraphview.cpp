@@ -107,9 +107,15 @@ void DependencyGraphView::fitNow()
     if (rect.isEmpty())
         return;
     fitInView(rect.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
-    // Never blow a small graph up past its natural size.
-    if (transform().m11() > 1.0)
+    // Never blow a small graph up past its natural size, nor shrink a big one past where its
+    // labels can be read: then it is shown from its start (the callers), to be panned.
+    if (transform().m11() > 1.0) {
         setTransform(QTransform());
+    } else if (transform().m11() < minimumReadableScale) {
+        setTransform(QTransform::fromScale(minimumReadableScale, minimumReadableScale));
+        const QRectF shown = mapToScene(viewport()->rect()).boundingRect();
+        centerOn(rect.left() + shown.width() / 2 - 20, rect.center().y());
+    }
 }
 
 void DependencyGraphView::actualSize()

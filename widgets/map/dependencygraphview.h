@@ -40,6 +40,8 @@ public:
     void fitAll();
     void actualSize();
     bool isAutoFitting() const { return m_autoFit; }
+    // Below this zoom node labels are too small to read; a fit stops there.
+    static constexpr double minimumReadableScale = 0.7;
 
 signals:
     void nodeActivated(std::uint32_t node);

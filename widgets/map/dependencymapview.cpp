@@ -110,11 +110,13 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     sideLayout->setContentsMargins(0, 0, 0, 0);
     sideLayout->addWidget(m_edgeTitle);
     sideLayout->addWidget(m_calls, 1);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_view);
-    split->addWidget(side);
-    split->setStretchFactor(0, 3);
-    split->setSizes({1120, 320}); // the call list still shows trace, call, duration and status
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(m_view);
+    m_split->addWidget(side);
+    m_split->setStretchFactor(0, 3);
+    m_split->setCollapsible(0, false);
+    // The call list opens when an edge is clicked: until then the map has the room.
+    m_split->setSizes({1440, 0});
     colourNote();
     m_note->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
@@ -126,7 +128,7 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     m_cancelLayout->setToolTip(tr("Stop laying out the map"));
     m_cancelLayout->hide();
     layout->addLayout(noteRow);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
 
     connect(m_scope, &QComboBox::currentIndexChanged, this, &DependencyMapView::recompute);
     connect(m_virtual, &QCheckBox::toggled, this, &DependencyMapView::recompute);
@@ -314,6 +316,11 @@ void DependencyMapView::showCalls(std::uint32_t edgeIndex)
         return;
     const DependencyEdge& edge = graph->edges[edgeIndex];
     m_edgeTitle->setText(describeEdge(*graph, edgeIndex) + tr("<br><i>Double-click a call to open it.</i>"));
+    if (m_split->sizes().value(1) == 0) {
+        // Wide enough for trace, call, duration and status.
+        const int total = m_split->width();
+        m_split->setSizes({std::max(200, total - 340), 340});
+    }
     m_calls->setSortingEnabled(false);
     m_calls->clear();
     const TraceSet& set = m_presentation->set();

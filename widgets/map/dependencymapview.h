@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTreeWidget;
 
 namespace Spanwise {
@@ -73,6 +74,7 @@ private:
     QLabel* m_edgeTitle;
     QTreeWidget* m_calls;
     QPushButton* m_cancelLayout;
+    QSplitter* m_split;
     // A new request cancels the running layout (a large one's helper process is killed).
     BackgroundWork* m_work;
 };

@@ -132,7 +132,9 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
         set(node, "margin", "0.15,0.08", "");
         set(node, "label", escapedLabel(nodeLabel(graph, i)), "");
         // Graphviz sizes labels with its own font metrics; ask for at least what Qt will draw.
-        set(node, "width", inches(nodeTextWidth(graph, i) + 24), "0.75");
+        // Room for the error badge on the corner too, so no label runs under it.
+        const double badge = graph.nodes[i].errors > 0 ? 28 : 0;
+        set(node, "width", inches(nodeTextWidth(graph, i) + 24 + badge), "0.75");
         nodes.push_back(node);
     }
     for (std::size_t i = 0; i < graph.edges.size(); ++i) {
@@ -140,7 +142,7 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
         std::string id = "e" + std::to_string(i);
         Agedge_t* edge = agedge(g.get(), nodes[e.from], nodes[e.to], text(id), 1);
         set(edge, "id", id, ""); // finds the edge again in a layout read back from DOT
-        set(edge, "label", escapedLabel(QStringLiteral("%1 calls").arg(e.calls)), "");
+        set(edge, "label", escapedLabel(edgeLabel(graph, i)), "");
         set(edge, "fontname", "DejaVu Sans", "");
         set(edge, "fontsize", "9", "");
         set(edge, "penwidth", inches(72.0 * (1.0 + 4.0 * e.shareOfCalls)), "1");
@@ -152,6 +154,15 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
 }
 
 } // namespace
+
+QString edgeLabel(const DependencyGraph& graph, std::size_t index)
+{
+    const DependencyEdge& e = graph.edges[index];
+    QString label = e.calls == 1 ? QStringLiteral("1 call") : QStringLiteral("%1 calls").arg(e.calls);
+    if (e.errors > 0)
+        label += QStringLiteral(", %1 err").arg(e.errors);
+    return label;
+}
 
 QString nodeLabel(const DependencyGraph& graph, std::size_t index)
 {

@@ -54,6 +54,8 @@ void setLayoutHelper(const QString& executable);
 int runLayoutHelper(const char* engine);
 
 // The label a node gets (name, and its figures), shared by the layout (for sizing) and views.
+// The edge's label, as drawn and as Graphviz reserves room for it: "12 calls, 3 err".
+QString edgeLabel(const DependencyGraph& graph, std::size_t index);
 QString nodeLabel(const DependencyGraph& graph, std::size_t node);
 // The DOT text of the graph as Graphviz itself writes it (agwrite), with the same ids and labels.
 QString graphToDot(const DependencyGraph& graph, const GraphLayoutOptions& options = {});

@@ -90,7 +90,10 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         bold.setBold(true);
         painter->setFont(bold);
         painter->setPen(m_colors.text);
-        const QRectF top(m_rect.left() + 4, m_rect.top() + 3, m_rect.width() - 8, m_rect.height() / 2);
+        // Clear of the error badge on the top-right corner, and centred all the same.
+        const double badgeRoom = m_errors > 0 ? 14 : 0;
+        const QRectF top(
+            m_rect.left() + 4 + badgeRoom, m_rect.top() + 3, m_rect.width() - 8 - 2 * badgeRoom, m_rect.height() / 2);
         painter->drawText(top, Qt::AlignHCenter | Qt::AlignBottom,
             QFontMetricsF(bold).elidedText(m_name, Qt::ElideMiddle, top.width() + 4));
         QFont small = bold;
@@ -132,15 +135,12 @@ GraphEdgeItem::GraphEdgeItem(
     const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry, const ViewColors& colors)
     : m_edge(edge)
     , m_geometry(geometry)
-    , m_label(graph.edges[edge].calls == 1 ? QStringLiteral("1 call")
-                                           : QStringLiteral("%1 calls").arg(graph.edges[edge].calls))
+    , m_label(edgeLabel(graph, edge))
     , m_colour(colourForErrorRate(graph.edges[edge].errorRate()))
     , m_colors(colors)
     , m_width(1.0 + 5.0 * std::sqrt(graph.edges[edge].shareOfCalls))
     , m_virtual(graph.edges[edge].isVirtual)
 {
-    if (graph.edges[edge].errors > 0)
-        m_label += QStringLiteral(", %1 err").arg(graph.edges[edge].errors);
     setToolTip(describeEdge(graph, edge));
     setAcceptHoverEvents(true);
     setZValue(1);

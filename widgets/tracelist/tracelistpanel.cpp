@@ -67,7 +67,11 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
             if (current.isValid())
                 m_session->selectTrace(TraceIndex {static_cast<std::uint32_t>(m_proxy->mapToSource(current).row())});
         });
-    connect(m_chart, &TraceScatterPlot::traceClicked, m_session, &TraceSession::selectTrace);
+    // A dot opens its trace's waterfall (and the list selects it).
+    connect(m_chart, &TraceScatterPlot::traceClicked, this, [this](TraceIndex trace) {
+        if (m_set && trace.value < m_set->traces().size())
+            m_session->openSpan(m_set->trace(trace).root);
+    });
 }
 
 QSortFilterProxyModel* TraceListPanel::proxy() const
