@@ -101,8 +101,14 @@ void ServiceRateChart::rebuild()
     }
     x->setRange(QDateTime::fromMSecsSinceEpoch(first / 1'000'000),
         QDateTime::fromMSecsSinceEpoch((first + width * bucketCount) / 1'000'000));
-    y->setRange(0, std::max(1.0, peak * 1.1));
-    y->setLabelFormat(valueLabelFormat(peak * 1.1)); // 1030, never 1.03e+03
+    // Round ticks (0, 2, 4… or 0, 250, 500…), never 1.03e+03.
+    const double step = niceTickStep(std::max(peak, 1e-9));
+    const double top = std::max(step, std::ceil(peak / step) * step);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(step);
+    y->setRange(0, top);
+    y->setLabelFormat(valueLabelFormat(step * 100));
 }
 
 SelfTimeChart::SelfTimeChart(QWidget* parent)
@@ -167,7 +173,13 @@ void SelfTimeChart::showTrace(TraceIndex trace)
     y->append(categories);
     auto* x = new QValueAxis;
     x->setTitleText(tr("self time (%1)").arg(unit.name));
-    x->setLabelFormat(valueLabelFormat(order.empty() ? 0 : self[order.back()] / unit.nanoseconds));
+    const double longest = order.empty() ? 1 : self[order.back()] / unit.nanoseconds;
+    const double step = niceTickStep(longest);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(step);
+    x->setRange(0, std::max(step, std::ceil(longest / step) * step));
+    x->setLabelFormat(valueLabelFormat(step * 100));
     c->addAxis(y, Qt::AlignLeft);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);

@@ -18,6 +18,20 @@ DurationUnit durationUnitFor(std::int64_t maxNs)
     return {1, QStringLiteral("ns")};
 }
 
+double niceTickStep(double max, int maxTicks)
+{
+    maxTicks = std::max(1, maxTicks);
+    if (!(max > 0) || !std::isfinite(max))
+        return 1;
+    double magnitude = std::pow(10.0, std::floor(std::log10(max / maxTicks)));
+    for (;;) {
+        for (const double factor : {1.0, 2.0, 5.0})
+            if (max / (magnitude * factor) <= maxTicks + 1e-9)
+                return magnitude * factor;
+        magnitude *= 10;
+    }
+}
+
 int integerTickStep(double max, int maxTicks)
 {
     maxTicks = std::max(1, maxTicks);

@@ -19,6 +19,8 @@ DurationUnit durationUnitFor(std::int64_t maxNs);
 // A step of 1, 2 or 5 × 10^k so that 0..max takes at most `maxTicks` steps: count axes tick on
 // whole numbers only.
 int integerTickStep(double max, int maxTicks = 6);
+// The same for any values: 0.2, 0.5, 1, 2, 5, 10… so that labels are round numbers.
+double niceTickStep(double max, int maxTicks = 6);
 
 // A QDateTime format for a time axis from firstMs to lastMs (milliseconds since the epoch, local
 // time): the date when the range crosses days, seconds (and milliseconds) when it is short.

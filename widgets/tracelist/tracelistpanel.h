@@ -34,6 +34,7 @@ public:
     QSortFilterProxyModel* proxy() const;
     QTableView* table() const { return m_table; }
     FilterBar* filterBar() const { return m_filter; }
+    TraceScatterPlot* scatterPlot() const { return m_chart; }
     bool isFiltering() const;
 
 signals:

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QTest>
 
+#include <cmath>
+
 using namespace Spanwise;
 
 class TestChartScales : public QObject
@@ -25,6 +27,22 @@ private slots:
             const int step = integerTickStep(peak);
             QVERIFY(step >= 1);
             QVERIFY(peak / step <= 6);
+        }
+    }
+
+    void anyValuesTickOnRoundNumbers()
+    {
+        QCOMPARE(niceTickStep(8.23), 2.0);
+        QCOMPARE(niceTickStep(136), 50.0);
+        QCOMPARE(niceTickStep(1.03), 0.2);
+        QCOMPARE(niceTickStep(0.04), 0.01);
+        for (const double max : {0.3, 7.0, 8.23, 99.0, 1234.5}) {
+            const double step = niceTickStep(max);
+            QVERIFY(max / step <= 6 + 1e-9);
+            // A round number: 1, 2 or 5 times a power of ten.
+            const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+            QVERIFY2(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9,
+                qPrintable(QString::number(step)));
         }
     }
 

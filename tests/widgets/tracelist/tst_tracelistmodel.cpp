@@ -6,6 +6,7 @@
 #include "tracelistmodel.h"
 #include "tracelistpanel.h"
 #include "traceloader.h"
+#include "tracescatterplot.h"
 #include "tracesession.h"
 #include "tracesetpresentation.h"
 
@@ -147,6 +148,23 @@ private slots:
         click(TraceListModel::RootService);
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
         QCOMPARE(panel.proxy()->index(0, TraceListModel::RootService).data().toString(), QStringLiteral("a"));
+    }
+
+    // A dot of the scatter plot opens its trace in the waterfall, a step back() returns from.
+    void scatterDotOpensTheWaterfall()
+    {
+        TraceSession session;
+        TraceListPanel panel(&session);
+        loadInto(session, Test::buildTraceSet({{1, {}, "a", "x", 0, 10, false, 1}, {1, {}, "b", "y", 5, 30, true, 2}}));
+        QCOMPARE(session.trace().value, 0u);
+        QSignalSpy requested(&session, &TraceSession::viewRequested);
+        emit panel.scatterPlot()->traceClicked(TraceIndex {1});
+        QCOMPARE(session.trace().value, 1u);
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.first().first().toString(), QStringLiteral("waterfall"));
+        QCOMPARE(panel.proxy()->mapToSource(panel.table()->currentIndex()).row(), 1);
+        session.back();
+        QCOMPARE(session.trace().value, 0u);
     }
 
     void badQueryKeepsTheListAndSaysWhy()
