@@ -220,7 +220,7 @@ void MainWindow::createCentralWidget()
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 5);
-    m_splitter->setSizes({430, 1170});
+    m_splitter->setSizes({460, 1040}); // room for the list's duration, spans and errors
     setCentralWidget(m_splitter);
 }
 

@@ -84,7 +84,7 @@ StatisticsView::StatisticsView(TraceSession* session, QWidget* parent)
     m_filter->setScope(FilterScope::AllTraces);
     m_groupBy->setEditable(true);
     m_groupBy->setInsertPolicy(QComboBox::NoInsert);
-    m_groupBy->setMinimumContentsLength(14);
+    m_groupBy->setMinimumContentsLength(18);
     m_groupBy->setToolTip(
         tr("Group spans by service and operation, by service, or by the value of any attribute key (type one)"));
     m_progress->setRange(0, 1000);

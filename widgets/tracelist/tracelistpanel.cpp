@@ -93,9 +93,9 @@ void TraceListPanel::setTraceSet(std::shared_ptr<const TraceSet> set)
     m_table->resizeColumnsToContents();
     // Long names are elided, so duration, spans, errors and services show without scrolling.
     m_table->setColumnWidth(
-        TraceListModel::RootService, std::min(m_table->columnWidth(TraceListModel::RootService), 140));
+        TraceListModel::RootService, std::min(m_table->columnWidth(TraceListModel::RootService), 115));
     m_table->setColumnWidth(
-        TraceListModel::RootOperation, std::min(m_table->columnWidth(TraceListModel::RootOperation), 170));
+        TraceListModel::RootOperation, std::min(m_table->columnWidth(TraceListModel::RootOperation), 140));
     applyFilter();
 }
 
