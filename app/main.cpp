@@ -1,3 +1,4 @@
+#include "checkcommand.h"
 #include "decompress.h"
 #include "graphcommand.h"
 #include "graphlayout.h"
@@ -44,6 +45,7 @@ int runWindow(QApplication& app)
         QStringLiteral("A desktop viewer for distributed traces.\n\n"
                        "Subcommands (run without a display):\n"
                        "  summary [--json] FILE...                       print what trace files hold\n"
+                       "  check FILE... --rule RULE... [--json]          latency and error rules, exit 1 on a failure\n"
                        "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
                        "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
                        "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
@@ -168,6 +170,10 @@ int main(int argc, char** argv)
     if (isCommand(argc, argv, "summary")) {
         QCoreApplication app(argc, argv);
         return Spanwise::runSummaryCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "check")) {
+        QCoreApplication app(argc, argv);
+        return Spanwise::runCheckCommand(commandArguments());
     }
     if (isCommand(argc, argv, "stats")) {
         QCoreApplication app(argc, argv);

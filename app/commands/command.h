@@ -19,7 +19,10 @@ enum ExitCode : int {
     ExitInputFailed = 1, // an input could not be loaded (or a named trace or service is not in it,
                          // or the output could not be written); what could be loaded was used
     ExitUsage = 2,       // the arguments do not make a command
-    ExitRuleFailed = 3,  // reserved for gates such as `check`: a rule did not hold
+    // The gate `check`: 1 is a rule that did not hold, and a load with nothing in it is 3, so a
+    // pipeline tells a broken release from a broken input.
+    ExitRuleFailed = 1,
+    ExitNothingLoaded = 3,
 };
 
 // What every subcommand shares: a parser with --help, the trace files as positional arguments,

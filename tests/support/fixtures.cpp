@@ -7,6 +7,11 @@ namespace Spanwise::Test {
 
 std::shared_ptr<const TraceSet> buildTraceSet(std::initializer_list<SpanSpec> spans)
 {
+    return buildTraceSet(std::vector<SpanSpec>(spans));
+}
+
+std::shared_ptr<const TraceSet> buildTraceSet(const std::vector<SpanSpec>& spans)
+{
     TraceSetBuilder builder;
     builder.addFile("fixture");
     for (const SpanSpec& spec : spans) {

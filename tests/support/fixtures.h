@@ -36,6 +36,7 @@ struct SpanSpec {
 };
 
 std::shared_ptr<const TraceSet> buildTraceSet(std::initializer_list<SpanSpec> spans);
+std::shared_ptr<const TraceSet> buildTraceSet(const std::vector<SpanSpec>& spans);
 
 // A chain of spans, one per service, from a sketch like "frontend>cart>db" (trace 1,
 // ids 1, 2, 3 ..., each the parent of the next, operation "op").
