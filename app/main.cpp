@@ -1,5 +1,6 @@
 #include "checkcommand.h"
 #include "decompress.h"
+#include "diagnosecommand.h"
 #include "graphcommand.h"
 #include "graphlayout.h"
 #include "mainwindow.h"
@@ -46,6 +47,7 @@ int runWindow(QApplication& app)
                        "Subcommands (run without a display):\n"
                        "  summary [--json] FILE...                       print what trace files hold\n"
                        "  check FILE... --rule RULE... [--json]          latency and error rules, exit 1 on a failure\n"
+                       "  diagnose FILE... [--json]                      clock skew, broken propagation, anomalies\n"
                        "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
                        "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
                        "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
@@ -174,6 +176,10 @@ int main(int argc, char** argv)
     if (isCommand(argc, argv, "check")) {
         QCoreApplication app(argc, argv);
         return Spanwise::runCheckCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "diagnose")) {
+        QCoreApplication app(argc, argv);
+        return Spanwise::runDiagnoseCommand(commandArguments());
     }
     if (isCommand(argc, argv, "stats")) {
         QCoreApplication app(argc, argv);

@@ -28,6 +28,15 @@ std::optional<int> Command::parse(const QStringList& arguments)
     return std::nullopt;
 }
 
+std::optional<int> Command::parseWithFiles(const QStringList& arguments)
+{
+    if (const auto stop = parse(arguments))
+        return stop;
+    if (files().isEmpty())
+        return usageError(QStringLiteral("no trace file given"));
+    return std::nullopt;
+}
+
 int Command::usageError(const QString& message)
 {
     m_err << "spanwise " << m_name << ": " << message << "\nUsage: spanwise " << m_name << ' ' << m_usage << '\n';

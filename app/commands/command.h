@@ -38,6 +38,8 @@ public:
     QTextStream& err() { return m_err; }
     // Parses the arguments; an exit code means stop now (0 after --help, 2 on a parse error).
     std::optional<int> parse(const QStringList& arguments);
+    // The same, and a usage error when no trace file is given.
+    std::optional<int> parseWithFiles(const QStringList& arguments);
     QStringList files() const { return m_parser.positionalArguments(); }
 
     // Says what is wrong and how to call the command; returns ExitUsage.

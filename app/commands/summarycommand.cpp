@@ -85,10 +85,8 @@ int runSummaryCommand(const QStringList& arguments)
         QStringLiteral("summary"), QStringLiteral("Print what trace files hold."), QStringLiteral("[--json] FILE..."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
     command.parser().addOption(jsonOption);
-    if (const auto stop = command.parse(arguments))
+    if (const auto stop = command.parseWithFiles(arguments))
         return *stop;
-    if (command.files().isEmpty())
-        return command.usageError(QStringLiteral("no trace file given"));
     const LoadResult result = command.load();
 
     QTextStream out(stdout);

@@ -14,6 +14,7 @@ QList<ManifestEntry> manifestEntries(const QString& format)
         return {};
     static const QRegularExpression errorsPattern(QStringLiteral("\\berrors (\\d+)"));
     static const QRegularExpression duplicatesPattern(QStringLiteral("duplicate ids (\\d+)"));
+    static const QRegularExpression orphansPattern(QStringLiteral("orphan traces (\\d+)"));
     QList<ManifestEntry> entries;
     QTextStream in(&file);
     while (!in.atEnd()) {
@@ -31,6 +32,7 @@ QList<ManifestEntry> manifestEntries(const QString& format)
         entry.services = cells[5].toInt();
         entry.errors = errorsPattern.match(cells[6]).captured(1).toInt();
         entry.duplicateIds = duplicatesPattern.match(cells[6]).captured(1).toInt();
+        entry.orphanTraces = orphansPattern.match(cells[6]).captured(1).toInt();
         entry.noServiceName = cells[6].contains(QStringLiteral("no-service-name")) ||
             cells[6].contains(QStringLiteral("no-service.name"));
         entries << entry;

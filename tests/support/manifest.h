@@ -14,6 +14,7 @@ struct ManifestEntry {
     int services = 0;
     int errors = 0;
     int duplicateIds = 0;
+    int orphanTraces = 0;       // traces with a span whose parent id is not in the file
     bool noServiceName = false; // some spans name no service (the manifest does not count them)
 };
 
