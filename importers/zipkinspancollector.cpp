@@ -219,7 +219,7 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
     } else {
         span.flags |= SpanMissingDuration;
         if (zipkin.annotations.size() > 1)
-            duration = zipkin.annotations.back().first - start;
+            duration = saturatingSub(zipkin.annotations.back().first, start); // hostile times overflow
     }
     if (const TimeRepairs repairs = setStartAndDuration(span, start, duration); repairs.any())
         m_context.warn(zipkin.recordOffset, {}, repairs.describe());
