@@ -1,5 +1,6 @@
 #include "loadjob.h"
 
+#include "anomalies.h"
 #include "backgroundwork.h"
 #include "logging.h"
 #include "traceset.h"
@@ -38,7 +39,10 @@ template <typename Load> void LoadJob::run(Load&& load)
                                   << (report.failed ? "(failed)" : "");
             qCDebug(lcImport) << "loaded" << outcome->result.traces->spans().size() << "spans in" << clock.elapsed()
                               << "ms" << (outcome->result.cancelled ? "(cancelled)" : "");
-            outcome->presentation = std::make_shared<TraceSetPresentation>(outcome->result.traces);
+            auto presentation = std::make_shared<TraceSetPresentation>(outcome->result.traces);
+            // Anomalies are marked on the waterfall from the first paint (docs/analysis.md).
+            presentation->markAnomalies(findAnomalies(*outcome->result.traces));
+            outcome->presentation = std::move(presentation);
             return std::shared_ptr<const LoadOutcome>(std::move(outcome));
         },
         [this](const std::shared_ptr<const LoadOutcome>& outcome) { emit finished(outcome); });

@@ -2,6 +2,7 @@
 
 #include "chartsview.h"
 #include "dependencymapview.h"
+#include "diagnosticsview.h"
 #include "filterbar.h"
 #include "formatting.h"
 #include "loadjob.h"
@@ -154,13 +155,13 @@ void MainWindow::createActions()
 QStringList MainWindow::tabNames()
 {
     return {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("map"),
-        QStringLiteral("charts")};
+        QStringLiteral("charts"), QStringLiteral("diagnostics")};
 }
 
 QStringList MainWindow::reservedTabNames()
 {
     return {QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("compare"), QStringLiteral("json"),
-        QStringLiteral("diagnostics"), QStringLiteral("logs"), QStringLiteral("mapdiff"), QStringLiteral("live")};
+        QStringLiteral("logs"), QStringLiteral("mapdiff"), QStringLiteral("live")};
 }
 
 void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
@@ -191,6 +192,8 @@ bool MainWindow::isSettled() const
         return !m_statisticsView->isComputing();
     if (current == m_spansView)
         return !m_spansView->isLoading();
+    if (current == m_diagnosticsView)
+        return !m_diagnosticsView->isComputing();
     return true;
 }
 
@@ -209,11 +212,13 @@ void MainWindow::createCentralWidget()
     m_statisticsView = new StatisticsView(m_session, this);
     m_chartsView = new ChartsView(m_session, this);
     m_mapView = new DependencyMapView(m_session, this);
+    m_diagnosticsView = new DiagnosticsView(m_session, this);
     addTab(m_traceView, QStringLiteral("waterfall"), tr("&Waterfall"));
     addTab(m_spansView, QStringLiteral("spans"), tr("S&pans"));
     addTab(m_statisticsView, QStringLiteral("statistics"), tr("&Statistics"));
     addTab(m_mapView, QStringLiteral("map"), tr("Dependency &map"));
     addTab(m_chartsView, QStringLiteral("charts"), tr("&Charts"));
+    addTab(m_diagnosticsView, QStringLiteral("diagnostics"), tr("D&iagnostics"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_traceList);

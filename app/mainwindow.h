@@ -18,6 +18,7 @@ namespace Spanwise {
 
 class ChartsView;
 class DependencyMapView;
+class DiagnosticsView;
 class LoadJob;
 class SpansView;
 class StatisticsView;
@@ -47,6 +48,7 @@ public:
     StatisticsView* statisticsView() const { return m_statisticsView; }
     ChartsView* chartsView() const { return m_chartsView; }
     DependencyMapView* mapView() const { return m_mapView; }
+    DiagnosticsView* diagnosticsView() const { return m_diagnosticsView; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // The views' stable names, used by --tab, links and screenshots, in tab order; and the
@@ -89,6 +91,7 @@ private:
     StatisticsView* m_statisticsView = nullptr;
     ChartsView* m_chartsView = nullptr;
     DependencyMapView* m_mapView = nullptr;
+    DiagnosticsView* m_diagnosticsView = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_splitter = nullptr;
     QLabel* m_statusText = nullptr;

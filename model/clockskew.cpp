@@ -21,6 +21,16 @@ std::string attributeOf(const TraceSet& set, Range attributes, std::string_view 
     return {};
 }
 
+// The host a resource names (docs/analysis.md: host.name, else service.instance.id, else the
+// Jaeger process's hostname or ip tag).
+std::string resourceHost(const TraceSet& set, Range attributes)
+{
+    for (const std::string_view key : {"host.name", "service.instance.id", "hostname", "ip"})
+        if (std::string host = attributeOf(set, attributes, key); !host.empty())
+            return host;
+    return {};
+}
+
 std::int64_t median(std::vector<std::int64_t> values)
 {
     std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2), values.end());
@@ -34,11 +44,26 @@ std::string hostOf(const TraceSet& set, SpanIndex span)
     const Span& s = set.span(span);
     if (!s.resource.isValid())
         return {};
-    const Range attributes = set.resource(s.resource).attributes;
-    for (const std::string_view key : {"host.name", "service.instance.id", "hostname", "ip"})
-        if (std::string host = attributeOf(set, attributes, key); !host.empty())
-            return host;
-    return {};
+    return resourceHost(set, set.resource(s.resource).attributes);
+}
+
+std::vector<std::int64_t> skewCorrections(const TraceSet& set, const ClockSkewEstimate& estimate)
+{
+    std::map<std::string, std::int64_t> shiftOfHost;
+    for (const HostClock& host : estimate.hosts)
+        if (host.flagged)
+            shiftOfHost[host.host] = -host.offsetNs;
+    std::vector<std::int64_t> shifts(set.spans().size(), 0);
+    if (shiftOfHost.empty())
+        return shifts;
+    std::vector<std::int64_t> shiftOfResource(set.resources().size(), 0);
+    for (std::uint32_t r = 0; r < set.resources().size(); ++r)
+        if (const auto it = shiftOfHost.find(resourceHost(set, set.resources()[r].attributes)); it != shiftOfHost.end())
+            shiftOfResource[r] = it->second;
+    for (std::uint32_t i = 0; i < shifts.size(); ++i)
+        if (const ResourceIndex r = set.spans()[i].resource; r.isValid())
+            shifts[i] = shiftOfResource[r.value];
+    return shifts;
 }
 
 ClockSkewEstimate estimateClockSkew(const TraceSet& set)

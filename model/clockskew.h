@@ -37,4 +37,9 @@ ClockSkewEstimate estimateClockSkew(const TraceSet& set);
 
 constexpr std::int64_t flaggedSkewNs = 1'000'000;
 
+// How far to move each span (by span index) to correct the flagged hosts' clocks: −offset for
+// every span of a flagged host, 0 for the rest. Spans of one host move together, so spans on
+// the same host keep their order and distances.
+std::vector<std::int64_t> skewCorrections(const TraceSet& set, const ClockSkewEstimate& estimate);
+
 } // namespace Spanwise

@@ -1,8 +1,27 @@
 #include "traceset.h"
 
+#include "spantimes.h"
+
 #include <algorithm>
 
 namespace Spanwise {
+
+std::shared_ptr<const TraceSet> TraceSet::withShiftedSpans(const std::vector<std::int64_t>& shiftNs) const
+{
+    assert(shiftNs.size() == m_spans.size());
+    auto copy = std::make_shared<TraceSet>(*this);
+    for (std::size_t i = 0; i < copy->m_spans.size(); ++i) {
+        const std::int64_t shift = shiftNs[i];
+        if (shift == 0)
+            continue;
+        Span& span = copy->m_spans[i];
+        setStartAndDuration(span, saturatingAdd(span.startNs, shift), span.durationNs);
+        for (std::uint32_t e = span.events.begin; e < span.events.end(); ++e)
+            copy->m_events[e].timeNs = clampTime(saturatingAdd(copy->m_events[e].timeNs, shift));
+    }
+    copy->m_forest = TraceForest::build(copy->m_spans);
+    return copy;
+}
 
 std::size_t TraceSet::errorSpanCount() const
 {

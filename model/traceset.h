@@ -6,6 +6,7 @@
 #include "traceforest.h"
 
 #include <cassert>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -60,6 +61,10 @@ public:
     std::span<const TraceWarning> traceWarnings() const { return m_traceWarnings; }
 
     const TraceForest& forest() const { return m_forest; }
+
+    // A copy with some spans moved in time, their events with them, and the index rebuilt (the
+    // clock-skew correction). `shiftNs` is by span index; 0 leaves a span where it is.
+    std::shared_ptr<const TraceSet> withShiftedSpans(const std::vector<std::int64_t>& shiftNs) const;
     std::span<const TraceInfo> traces() const { return m_forest.traces(); }
     const TraceInfo& trace(TraceIndex i) const
     {

@@ -1,6 +1,8 @@
+#include "clockskew.h"
 #include "corpus.h"
 #include "dependencygraphview.h"
 #include "dependencymapview.h"
+#include "diagnosticsview.h"
 #include "filterbar.h"
 #include "mainwindow.h"
 #include "operationstatsmodel.h"
@@ -15,6 +17,7 @@
 #include "traceview.h"
 #include "waterfallcontroller.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -148,7 +151,7 @@ private slots:
         // Stable tab names, in order.
         QCOMPARE(MainWindow::tabNames(),
             (QStringList {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"),
-                QStringLiteral("map"), QStringLiteral("charts")}));
+                QStringLiteral("map"), QStringLiteral("charts"), QStringLiteral("diagnostics")}));
         for (const QString& name : MainWindow::tabNames()) {
             QVERIFY(window.showTab(name));
             QCOMPARE(window.currentTabName(), name);
@@ -181,6 +184,51 @@ private slots:
         session.setTraceFilter(QString());
         QTRY_VERIFY(!statsReady.isEmpty() && !window.statisticsView()->isComputing());
         QCOMPARE(window.statisticsView()->model()->result()->spans, std::uint64_t(set.spans().size()));
+    }
+
+    // The diagnostics tab: the capture's 42 ms slow pod is found; the correction moves its
+    // spans in every view, and turning it off shows the recorded times again.
+    void clockSkewCorrection()
+    {
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::loadCompleted);
+        window.openFiles({QString::fromStdString(Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")))});
+        QVERIFY(waitForLoad(window, loaded));
+        DiagnosticsView* diagnostics = window.diagnosticsView();
+        QTRY_VERIFY(!diagnostics->isComputing() && !diagnostics->skew().hosts.empty());
+        QVERIFY(diagnostics->correctionSwitch()->isEnabled());
+        TraceSession& session = *window.session();
+        const auto raw = session.presentation();
+        const TraceIndex trace = session.trace();
+        // Anomalies come with the load and are marked on their spans.
+        QVERIFY(!raw->anomalies().empty());
+        QVERIFY(raw->marks(raw->anomalies().front().span) & TraceSetPresentation::MarkAnomaly);
+        // A span of the slow pod: found through its resource's host.name.
+        SpanIndex slow;
+        for (std::uint32_t i = 0; i < raw->set().spans().size() && !slow.isValid(); ++i)
+            if (hostOf(raw->set(), SpanIndex {i}) == "inventory-service-900b5-1")
+                slow = SpanIndex {i};
+        QVERIFY(slow.isValid());
+        QSignalSpy applied(diagnostics, &DiagnosticsView::correctionApplied);
+        diagnostics->correctionSwitch()->setChecked(true);
+        QTRY_COMPARE(applied.count(), 1);
+        const auto corrected = session.presentation();
+        QVERIFY(corrected != raw);
+        QCOMPARE(session.trace(), trace); // the selection stays
+        // Moved by about +42 ms (its clock ran slow), and marked.
+        const std::int64_t moved = corrected->set().span(slow).startNs - raw->set().span(slow).startNs;
+        QVERIFY2(std::abs(moved - 42'000'000) <= 1'000'000, qPrintable(QString::number(moved)));
+        QVERIFY(corrected->marks(slow) & TraceSetPresentation::MarkClockMoved);
+        QVERIFY(corrected->describeMarks(slow).join(QLatin1Char(' ')).contains(QStringLiteral("clock skew")));
+        // Every view follows: the waterfall shows the corrected set.
+        QCOMPARE(window.traceView()->controller()->traceSet(), &corrected->set());
+        diagnostics->correctionSwitch()->setChecked(false);
+        QCOMPARE(session.presentation(), raw);
+        QCOMPARE(window.traceView()->controller()->traceSet(), &raw->set());
+        // The findings list the pod and click through to spans.
+        QVERIFY(!diagnostics->findings()
+                     ->findItems(QStringLiteral("inventory-service-900b5-1"), Qt::MatchStartsWith | Qt::MatchRecursive)
+                     .isEmpty());
     }
 
     // Laptops of 1366×768 and 1280×800, and a 2× screen of 2732×1536, fit the window.

@@ -73,6 +73,37 @@ private slots:
         QVERIFY(std::abs(found["inventory-service-900b5-1"]->offsetNs + 42'000'000) <= 1'000'000);
     }
 
+    // Correcting moves every span of a flagged host by minus its offset: estimated again, no host
+    // is flagged, fewer servers start before their clients, and the raw set is unchanged.
+    void correctionRemovesTheSkew()
+    {
+        const std::string path = Test::corpusFile(QStringLiteral("sdk/traces.otlp.json"));
+        const LoadResult loaded = loadTraceFiles(std::span<const std::string>(&path, 1));
+        SPANWISE_VERIFY_LOADED(loaded);
+        const TraceSet& raw = *loaded.traces;
+        const ClockSkewEstimate before = estimateClockSkew(raw);
+        const std::vector<std::int64_t> shifts = skewCorrections(raw, before);
+        const auto corrected = raw.withShiftedSpans(shifts);
+        const auto early = [](const TraceSet& set) {
+            int count = 0;
+            for (std::uint32_t i = 0; i < set.spans().size(); ++i)
+                if (const SpanIndex p = set.forest().parentOf(SpanIndex {i}); p.isValid())
+                    count += set.spans()[i].startNs < set.span(p).startNs ? 1 : 0;
+            return count;
+        };
+        QVERIFY2(early(*corrected) < early(raw),
+            qPrintable(QStringLiteral("%1 → %2").arg(early(raw)).arg(early(*corrected))));
+        for (const HostClock& host : estimateClockSkew(*corrected).hosts)
+            QVERIFY2(!host.flagged, host.host.c_str());
+        // Only the flagged hosts' spans moved, each by minus its host's offset.
+        std::size_t moved = 0;
+        for (std::uint32_t i = 0; i < raw.spans().size(); ++i) {
+            QCOMPARE(corrected->spans()[i].startNs - raw.spans()[i].startNs, shifts[i]);
+            moved += shifts[i] != 0 ? 1 : 0;
+        }
+        QVERIFY(moved > 0 && moved < raw.spans().size());
+    }
+
     void sameHostNeverSkewed()
     {
         // A client and its server on one host (no host attribute: nothing to estimate).

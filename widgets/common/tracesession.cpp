@@ -47,6 +47,18 @@ void TraceSession::setLoaded(
     emit titleChanged(title());
 }
 
+void TraceSession::replacePresentation(std::shared_ptr<const TraceSetPresentation> presentation)
+{
+    Q_ASSERT(presentation && m_presentation &&
+        presentation->set().spans().size() == m_presentation->set().spans().size() &&
+        presentation->set().traces().size() == m_presentation->set().traces().size());
+    m_presentation = std::move(presentation);
+    emit loaded(m_presentation);
+    emit navigated(m_current.trace, m_current.span);
+    if (m_matching)
+        emit matchingTracesChanged();
+}
+
 QString TraceSession::title() const
 {
     QString title = m_sourceName;

@@ -26,6 +26,9 @@ public:
 
     void setLoaded(std::shared_ptr<const TraceSetPresentation> presentation, QStringList files, QString sourceName);
     const std::shared_ptr<const TraceSetPresentation>& presentation() const { return m_presentation; }
+    // The same spans shown another way (the clock-skew correction on or off): views reload,
+    // the selection, history and trace-list filter stay, as span and trace indexes do.
+    void replacePresentation(std::shared_ptr<const TraceSetPresentation> presentation);
     const QStringList& files() const { return m_files; }
     TraceIndex trace() const { return m_current.trace; }
     SpanIndex span() const { return m_current.span; }

@@ -71,7 +71,31 @@ QStringList TraceSetPresentation::describeMarks(SpanIndex span) const
         lines << tr("The file left out its id or start time.");
     if (m & MarkWarning)
         lines << tr("The file attached warnings to this span.");
+    if (m & MarkAnomaly)
+        for (const Anomaly& anomaly : m_anomalies)
+            if (anomaly.span == span)
+                lines << tr("Anomaly: %1.").arg(toQString(anomaly.reason));
+    if (m & MarkClockMoved)
+        lines << tr("Moved by %1 to correct its host's clock skew (View the raw times by turning the correction off).")
+                     .arg((clockShift(span) > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
+                         formatDuration(std::abs(clockShift(span))));
     return lines;
+}
+
+void TraceSetPresentation::markAnomalies(const std::vector<Anomaly>& anomalies)
+{
+    m_anomalies = anomalies;
+    for (const Anomaly& anomaly : m_anomalies)
+        m_marks[anomaly.span.value] |= MarkAnomaly;
+}
+
+void TraceSetPresentation::markClockCorrection(std::vector<std::int64_t> shiftNs)
+{
+    Q_ASSERT(shiftNs.size() == m_marks.size());
+    m_clockShifts = std::move(shiftNs);
+    for (std::size_t i = 0; i < m_clockShifts.size(); ++i)
+        if (m_clockShifts[i] != 0)
+            m_marks[i] |= MarkClockMoved;
 }
 
 } // namespace Spanwise

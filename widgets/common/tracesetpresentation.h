@@ -1,5 +1,6 @@
 #pragma once
 
+#include "anomalies.h"
 #include "ids.h"
 #include "linkindex.h"
 #include "servicecolors.h"
@@ -27,6 +28,8 @@ public:
         MarkCycleBroken = 1 << 2,
         MarkIncomplete = 1 << 3, // missing ids or timestamps in the file
         MarkWarning = 1 << 4,    // the file attached a warning to the span
+        MarkAnomaly = 1 << 5,    // far slower than its operation usually is, or in an error burst
+        MarkClockMoved = 1 << 6, // moved in time to correct its host's clock skew
     };
 
     explicit TraceSetPresentation(std::shared_ptr<const TraceSet> set);
@@ -44,6 +47,13 @@ public:
     std::uint8_t marks(SpanIndex span) const { return m_marks[span.value]; }
     // One line per mark, for tooltips and the details panel.
     QStringList describeMarks(SpanIndex span) const;
+
+    // Set while the presentation is built, before it is shared (LoadJob, the skew correction).
+    void markAnomalies(const std::vector<Anomaly>& anomalies);
+    const std::vector<Anomaly>& anomalies() const { return m_anomalies; }
+    // `shiftNs` by span index, as TraceSet::withShiftedSpans applied it.
+    void markClockCorrection(std::vector<std::int64_t> shiftNs);
+    std::int64_t clockShift(SpanIndex span) const { return m_clockShifts.empty() ? 0 : m_clockShifts[span.value]; }
     const LinkIndex& links() const { return m_links; }
 
 private:
@@ -54,6 +64,8 @@ private:
     ServicePalettes m_serviceColors;
     std::vector<std::uint8_t> m_marks;
     LinkIndex m_links;
+    std::vector<Anomaly> m_anomalies;
+    std::vector<std::int64_t> m_clockShifts; // empty: nothing moved
 };
 
 } // namespace Spanwise
