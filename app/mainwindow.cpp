@@ -7,6 +7,7 @@
 #include "formatting.h"
 #include "loadjob.h"
 #include "problemsdialog.h"
+#include "rulemonitor.h"
 #include "spansview.h"
 #include "statisticsview.h"
 #include "theme.h"
@@ -58,6 +59,7 @@ const QString demoName = QStringLiteral("demo-trace.json (bundled demo)");
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_session(new TraceSession(this))
+    , m_rules(new RuleMonitor(m_session, this))
     , m_loadJob(new LoadJob(this))
 {
     setWindowTitle(m_session->title());

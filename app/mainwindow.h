@@ -20,6 +20,7 @@ class ChartsView;
 class DependencyMapView;
 class DiagnosticsView;
 class LoadJob;
+class RuleMonitor;
 class SpansView;
 class StatisticsView;
 struct LoadOutcome;
@@ -85,6 +86,7 @@ private:
     void addTab(QWidget* view, const QString& name, const QString& label);
 
     TraceSession* m_session;
+    RuleMonitor* m_rules;
     TraceListPanel* m_traceList = nullptr;
     TraceView* m_traceView = nullptr;
     SpansView* m_spansView = nullptr;

@@ -2,6 +2,7 @@
 
 #include "command.h"
 #include "formatting.h"
+#include "rulemonitor.h"
 #include "rules.h"
 #include "traceset.h"
 
@@ -26,22 +27,6 @@ QString unitName(RuleUnit unit)
         break;
     }
     return QStringLiteral("count");
-}
-
-// The measured value as people read it: 287 ms, 0.8%, 1,204.
-QString shown(const RuleResult& result)
-{
-    if (!result.value)
-        return QStringLiteral("no data");
-    switch (result.unit) {
-    case RuleUnit::Nanoseconds:
-        return formatDuration(static_cast<std::int64_t>(std::llround(*result.value)));
-    case RuleUnit::Ratio:
-        return QString::number(100 * *result.value, 'f', 2) + QLatin1Char('%');
-    case RuleUnit::Count:
-        break;
-    }
-    return QString::number(*result.value, 'f', 0);
 }
 
 } // namespace
@@ -109,7 +94,7 @@ int runCheckCommand(const QStringList& arguments)
                 {QStringLiteral("unit"), unitName(evaluated->unit)}, {QStringLiteral("pass"), evaluated->pass}});
         } else {
             out << (evaluated->pass ? "pass  " : "FAIL  ") << toQString(rule.text) << "   (measured "
-                << shown(*evaluated) << ")\n";
+                << ruleValueText(*evaluated) << ")\n";
         }
     }
     if (parser.isSet(jsonOption))

@@ -4,6 +4,7 @@
 #include "dependencymapview.h"
 #include "diagnosticsview.h"
 #include "filterbar.h"
+#include "graphscene.h"
 #include "mainwindow.h"
 #include "operationstatsmodel.h"
 #include "problemsdialog.h"
@@ -18,6 +19,7 @@
 #include "waterfallcontroller.h"
 
 #include <QCheckBox>
+#include <QGraphicsScene>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -229,6 +231,47 @@ private slots:
         QVERIFY(!diagnostics->findings()
                      ->findItems(QStringLiteral("inventory-service-900b5-1"), Qt::MatchStartsWith | Qt::MatchRecursive)
                      .isEmpty());
+    }
+
+    // Rules loaded in the window: the statistics rows and the map node a failing rule is about
+    // are marked, with the rule and its measured value; passing rules mark nothing.
+    void failingRulesAreMarked()
+    {
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::loadCompleted);
+        window.openFiles({QString::fromStdString(Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")))});
+        QVERIFY(waitForLoad(window, loaded));
+        window.mapView()->setSelectedTraceOnly(false);
+        TraceSession& session = *window.session();
+        QSignalSpy outcomes(&session, &TraceSession::ruleOutcomesChanged);
+        session.setRules({QStringLiteral("p95(service=\"payments-service\") < 1ms"), QStringLiteral("spans() > 0")});
+        QTRY_VERIFY(session.ruleOutcomes().size() == 2);
+        QVERIFY(!session.ruleOutcomes()[0].result.pass);
+        QVERIFY(session.ruleOutcomes()[1].result.pass);
+        QTRY_VERIFY(!window.statisticsView()->isComputing() && !window.mapView()->isComputing());
+        const OperationStatsModel* model = window.statisticsView()->model();
+        int marked = 0, payments = 0;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const bool isPayments =
+                model->index(r, OperationStatsModel::Name).data().toString() == QStringLiteral("payments-service");
+            const bool tinted = model->index(r, 0).data(Qt::BackgroundRole).isValid();
+            payments += isPayments ? 1 : 0;
+            marked += tinted ? 1 : 0;
+            QCOMPARE(tinted, isPayments);
+            if (tinted)
+                QVERIFY(model->index(r, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Rule failed")));
+        }
+        QVERIFY(payments > 0);
+        QCOMPARE(marked, payments);
+        bool nodeMarked = false;
+        for (QGraphicsItem* item : window.mapView()->graphView()->scene()->items())
+            if (auto* node = qgraphicsitem_cast<GraphNodeItem*>(item))
+                nodeMarked = nodeMarked || (node->isViolated() && node->name() == QStringLiteral("payments-service"));
+        QVERIFY(nodeMarked);
+        // Cleared rules clear the marks.
+        session.setRules({});
+        QTRY_VERIFY(session.ruleOutcomes().empty());
+        QVERIFY(!model->index(0, 0).data(Qt::BackgroundRole).isValid());
     }
 
     // Laptops of 1366×768 and 1280×800, and a 2× screen of 2732×1536, fit the window.

@@ -155,6 +155,18 @@ void TraceSession::setMatchingTraces(std::shared_ptr<const std::vector<bool>> ma
     emit matchingTracesChanged();
 }
 
+void TraceSession::setRules(const QStringList& rules)
+{
+    m_rules = rules;
+    emit rulesChanged(m_rules);
+}
+
+void TraceSession::setRuleOutcomes(std::vector<RuleOutcome> outcomes)
+{
+    m_ruleOutcomes = std::move(outcomes);
+    emit ruleOutcomesChanged();
+}
+
 void TraceSession::setTraceFilter(const QString& query)
 {
     if (query == m_traceFilter)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ids.h"
+#include "rules.h"
 
 #include <QObject>
 #include <QStringList>
@@ -55,6 +56,17 @@ public:
     const std::shared_ptr<const std::vector<bool>>& matchingTraces() const { return m_matching; }
     void setMatchingTraces(std::shared_ptr<const std::vector<bool>> matching);
 
+    // Alert rules (docs/analysis.md) and how they fared on what is loaded: the statistics table
+    // and the map mark what a failing rule is about.
+    struct RuleOutcome {
+        Rule rule;
+        RuleResult result;
+    };
+    const QStringList& rules() const { return m_rules; }
+    void setRules(const QStringList& rules);
+    const std::vector<RuleOutcome>& ruleOutcomes() const { return m_ruleOutcomes; }
+    void setRuleOutcomes(std::vector<RuleOutcome> outcomes);
+
 signals:
     // A new load replaced what was shown; the selection is cleared (navigated follows).
     void loaded(const std::shared_ptr<const Spanwise::TraceSetPresentation>& presentation);
@@ -64,6 +76,8 @@ signals:
     void titleChanged(const QString& title);
     void traceFilterChanged(const QString& query);
     void matchingTracesChanged();
+    void rulesChanged(const QStringList& rules);
+    void ruleOutcomesChanged();
     // A request to bring a view to the front, by its stable tab name (see MainWindow::tabNames).
     void viewRequested(const QString& tab);
     void serviceStatisticsRequested(Spanwise::ServiceId service);
@@ -85,6 +99,8 @@ private:
     std::vector<Place> m_forward;
     QString m_traceFilter;
     std::shared_ptr<const std::vector<bool>> m_matching;
+    QStringList m_rules;
+    std::vector<RuleOutcome> m_ruleOutcomes;
 };
 
 } // namespace Spanwise

@@ -173,8 +173,20 @@ void DiagnosticsView::show(const Computed& computed)
         spanItem(item, client, tr("its client, in another trace"));
     }
     QTreeWidgetItem* extracting = section(tr("Services that do not extract context"), f.notExtractingServices.size());
-    for (const std::string& service : f.notExtractingServices)
-        new QTreeWidgetItem(extracting, {toQString(service), tr("called, but every call starts a new trace")});
+    for (const std::string& service : f.notExtractingServices) {
+        auto* item =
+            new QTreeWidgetItem(extracting, {toQString(service), tr("called, but every call starts a new trace")});
+        // Clicks through to one of those calls: the service's first server or consumer span.
+        const TraceSet& set = m_raw->set();
+        for (std::uint32_t i = 0; i < set.spans().size(); ++i) {
+            const Span& span = set.spans()[i];
+            if ((span.kind == SpanKind::Server || span.kind == SpanKind::Consumer) &&
+                set.serviceName(span.service) == service) {
+                item->setData(0, spanRole, i);
+                break;
+            }
+        }
+    }
     QTreeWidgetItem* outside = section(tr("Links to traces not loaded"), f.linksOutside.size());
     for (const SpanIndex s : f.linksOutside)
         spanItem(outside, s, QString());

@@ -2,6 +2,7 @@
 
 #include "graphlayout.h"
 #include "graphscene.h"
+#include "query.h"
 
 #include <QGraphicsScene>
 #include <QMouseEvent>
@@ -40,6 +41,25 @@ void DependencyGraphView::rebuildScene()
         buildGraphScene(*scene(), *m_graph, m_layout, m_palettes[colors.dark ? 1 : 0], colors);
     else
         scene()->clear();
+    markViolations();
+}
+
+void DependencyGraphView::setViolations(std::vector<RuleViolation> violations)
+{
+    m_violations = std::move(violations);
+    markViolations();
+}
+
+void DependencyGraphView::markViolations()
+{
+    for (QGraphicsItem* item : scene()->items())
+        if (auto* node = qgraphicsitem_cast<GraphNodeItem*>(item)) {
+            QStringList texts;
+            for (const RuleViolation& v : m_violations)
+                if (!v.service.empty() && globMatches(node->name().toStdString(), v.service))
+                    texts << v.text;
+            node->setViolation(texts.join(QLatin1Char('\n')));
+        }
 }
 
 void DependencyGraphView::changeEvent(QEvent* event)

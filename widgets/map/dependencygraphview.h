@@ -2,6 +2,7 @@
 
 #include "dependencygraph.h"
 #include "graphlayout.h"
+#include "rulemonitor.h"
 #include "servicecolors.h"
 
 #include <QGraphicsView>
@@ -38,6 +39,8 @@ public:
     // Fits the map to the view, and keeps it fitted as the view is shown and resized until the
     // user zooms (wheel or 1:1).
     void fitAll();
+    // Marks the services failing rules are about (RuleMonitor), kept across rebuilds.
+    void setViolations(std::vector<RuleViolation> violations);
     void actualSize();
     bool isAutoFitting() const { return m_autoFit; }
     // Below this zoom node labels are too small to read; a fit stops there.
@@ -59,10 +62,12 @@ private:
     void fitNow();
     // Builds the scene in the theme's colours (again after a theme change).
     void rebuildScene();
+    void markViolations();
 
     std::shared_ptr<const DependencyGraph> m_graph;
     GraphLayout m_layout;
     ServicePalettes m_palettes;
+    std::vector<RuleViolation> m_violations;
     std::vector<std::uint32_t> m_highlighted;
     std::int64_t m_marked = -1;
     bool m_autoFit = true;

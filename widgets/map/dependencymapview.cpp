@@ -8,6 +8,7 @@
 #include "graphexport.h"
 #include "graphscene.h"
 #include "hexid.h"
+#include "rulemonitor.h"
 #include "theme.h"
 #include "tracesession.h"
 #include "traceset.h"
@@ -163,6 +164,8 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     });
     connect(m_work, &BackgroundWork::runningChanged, m_cancelLayout, &QWidget::setVisible);
     connect(m_session, &TraceSession::loaded, this, &DependencyMapView::loaded);
+    connect(m_session, &TraceSession::ruleOutcomesChanged, this,
+        [this] { m_view->setViolations(violationsOf(*m_session)); });
     connect(m_session, &TraceSession::navigated, this, [this] {
         if (followsSelection(FilterScope(m_scope->currentData().toInt())))
             recompute();

@@ -54,10 +54,22 @@ GraphNodeItem::GraphNodeItem(
     , m_virtual(graph.nodes[node].isVirtual)
     , m_errors(graph.nodes[node].errors)
 {
-    setToolTip(describeNode(graph, node));
+    m_description = describeNode(graph, node);
+    setToolTip(m_description);
     setAcceptHoverEvents(true);
     setFlag(QGraphicsItem::ItemIsSelectable); // the clicked service is marked
     setZValue(2);
+}
+
+void GraphNodeItem::setViolation(const QString& text)
+{
+    if (text == m_violation)
+        return;
+    m_violation = text;
+    setToolTip(text.isEmpty()
+            ? m_description
+            : m_description + QStringLiteral("<br><b>") + text.toHtmlEscaped() + QStringLiteral("</b>"));
+    update();
 }
 
 QRectF GraphNodeItem::boundingRect() const
@@ -75,8 +87,11 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const QColor& back = m_colors.background;
     const QColor fill = QColor::fromRgbF(
         mix(m_colour.redF(), back.redF()), mix(m_colour.greenF(), back.greenF()), mix(m_colour.blueF(), back.blueF()));
-    QPen border(
-        isSelected() ? m_colors.accent : (m_colors.dark ? m_colour : m_colour.darker(130)), isSelected() ? 3.5 : 1.5);
+    const QColor frame = isSelected() ? m_colors.accent
+        : isViolated()                ? m_colors.error
+        : m_colors.dark               ? m_colour
+                                      : m_colour.darker(130);
+    QPen border(frame, isSelected() || isViolated() ? 3.5 : 1.5);
     border.setCosmetic(true);
     if (m_virtual)
         border.setStyle(Qt::DashLine);

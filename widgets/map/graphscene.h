@@ -22,6 +22,10 @@ public:
 
     int type() const override { return Type; }
     std::uint32_t node() const { return m_node; }
+    const QString& name() const { return m_name; }
+    // A failing rule is about this service: a red frame, the rule in the tooltip.
+    void setViolation(const QString& text);
+    bool isViolated() const { return !m_violation.isEmpty(); }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -34,6 +38,8 @@ private:
     const ViewColors& m_colors;
     bool m_virtual;
     std::uint64_t m_errors;
+    QString m_violation;
+    QString m_description;
 };
 
 // A caller→callee edge: width by share of calls, colour by error rate; carries its edge index.

@@ -1,5 +1,7 @@
 #include "operationstatsmodel.h"
 
+#include "query.h"
+
 #include "formatting.h"
 #include "servicecolors.h"
 #include "theme.h"
@@ -125,9 +127,41 @@ QVariant OperationStatsModel::raw(int row, int column) const
     }
 }
 
+void OperationStatsModel::setViolations(std::vector<RuleViolation> violations)
+{
+    m_violations = std::move(violations);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+QStringList OperationStatsModel::violationsOf(int row) const
+{
+    QStringList texts;
+    const OperationStats& r = m_result->rows[static_cast<std::size_t>(row)];
+    const std::string_view service =
+        r.service.isValid() ? m_presentation->set().serviceName(r.service) : std::string_view {};
+    const std::string_view operation =
+        r.operation.isValid() ? m_presentation->set().text(r.operation) : std::string_view {};
+    for (const RuleViolation& v : m_violations) {
+        if (v.service.empty() || !r.service.isValid() || !globMatches(service, v.service) || !v.callee.empty())
+            continue;
+        if (!v.operation.empty() && (!r.operation.isValid() || !globMatches(operation, v.operation)))
+            continue;
+        texts << v.text;
+    }
+    return texts;
+}
+
 QVariant OperationStatsModel::other(int row, int column, int role) const
 {
     const OperationStats& r = m_result->rows[static_cast<std::size_t>(row)];
+    if ((role == Qt::BackgroundRole || role == Qt::ToolTipRole) && !m_violations.empty()) {
+        if (const QStringList texts = violationsOf(row); !texts.isEmpty()) {
+            QColor tint = viewColors().error;
+            tint.setAlpha(45);
+            return role == Qt::BackgroundRole ? QVariant(tint) : QVariant(texts.join(QLatin1Char('\n')));
+        }
+    }
     switch (role) {
     case Qt::DecorationRole:
         return column == Name && r.service.isValid() ? QVariant(m_presentation->serviceColor(r.service)) : QVariant();

@@ -2,6 +2,7 @@
 
 #include "operationstats.h"
 
+#include "rulemonitor.h"
 #include "tablemodel.h"
 
 #include <memory>
@@ -41,6 +42,9 @@ public:
     void setResult(std::shared_ptr<const TraceSetPresentation> presentation, std::shared_ptr<const StatsResult> result);
     const StatsResult* result() const { return m_result.get(); }
     const OperationStats* row(int row) const;
+    // Rows a failing rule is about are tinted, the rule in their tooltip.
+    void setViolations(std::vector<RuleViolation> violations);
+    QStringList violationsOf(int row) const;
 
 private:
     int rows() const override;
@@ -54,6 +58,7 @@ private:
 
     std::shared_ptr<const TraceSetPresentation> m_presentation;
     std::shared_ptr<const StatsResult> m_result;
+    std::vector<RuleViolation> m_violations;
 };
 
 } // namespace Spanwise

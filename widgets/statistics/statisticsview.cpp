@@ -10,6 +10,8 @@
 #include "operationstatsmodel.h"
 #include "passingfilterproxy.h"
 #include "roles.h"
+#include "rulemonitor.h"
+#include "rules.h"
 #include "statsquery.h"
 #include "tabledefaults.h"
 #include "theme.h"
@@ -19,6 +21,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,6 +31,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -101,6 +107,14 @@ StatisticsView::StatisticsView(TraceSession* session, QWidget* parent)
     controls->addWidget(m_progress);
     controls->addWidget(m_status);
     controls->addWidget(exportCsvButton);
+    auto* rulesButton = new QPushButton(tr("Rules…"), this);
+    rulesButton->setObjectName(QStringLiteral("rulesButton"));
+    rulesButton->setToolTip(tr("Latency and error rules, e.g. p95(service=\"checkout\") < 300ms: the rows and map "
+                               "nodes a failing rule is about are marked"));
+    controls->addWidget(rulesButton);
+    connect(rulesButton, &QPushButton::clicked, this, &StatisticsView::editRules);
+    connect(m_session, &TraceSession::ruleOutcomesChanged, this,
+        [this] { m_model->setViolations(violationsOf(*m_session)); });
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Roles::Sort);
@@ -224,6 +238,60 @@ StatsGrouping StatisticsView::groupingFromControls() const
     if (text == tr("Service"))
         return {StatsGrouping::By::Service, {}};
     return {StatsGrouping::By::Attribute, text.toStdString()};
+}
+
+// One rule per line, as `spanwise check --rules` reads them; a rule that does not parse is
+// named with its line and column, and nothing changes until every line parses.
+void StatisticsView::editRules()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Rules"));
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("One rule per line (# starts a comment), as for <tt>spanwise check --rules</tt>; "
+                                    "see docs/analysis.md."),
+        &dialog));
+    auto* text = new QPlainTextEdit(&dialog);
+    text->setPlainText(m_session->rules().join(QLatin1Char('\n')));
+    text->setPlaceholderText(
+        QStringLiteral("p95(service=\"checkout\") < 300ms\nerror_rate(service=\"payments\") < 1%"));
+    layout->addWidget(text, 1);
+    auto* problem = new QLabel(&dialog);
+    problem->setStyleSheet(QStringLiteral("color: %1").arg(viewColors().errorText.name()));
+    problem->setWordWrap(true);
+    layout->addWidget(problem);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QPushButton* load = buttons->addButton(tr("Load File…"), QDialogButtonBox::ActionRole);
+    connect(load, &QPushButton::clicked, &dialog, [&] {
+        const QString path = QFileDialog::getOpenFileName(
+            &dialog, tr("Load Rules"), QString(), tr("Rules (*.txt *.rules);;All files (*)"));
+        QFile file(path);
+        if (!path.isEmpty() && file.open(QIODevice::ReadOnly | QIODevice::Text))
+            text->setPlainText(QString::fromUtf8(file.readAll()));
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QStringList accepted;
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        accepted.clear();
+        const QStringList lines = text->toPlainText().split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QString rule = lines[i].section(QLatin1Char('#'), 0, 0).trimmed();
+            if (rule.isEmpty())
+                continue;
+            if (const auto parsed = parseRule(rule.toStdString()); !parsed) {
+                problem->setText(tr("Line %1, column %2: %3")
+                                     .arg(i + 1)
+                                     .arg(parsed.error().column)
+                                     .arg(toQString(parsed.error().message)));
+                return;
+            }
+            accepted << rule;
+        }
+        dialog.accept();
+    });
+    layout->addWidget(buttons);
+    dialog.resize(620, 320);
+    if (dialog.exec() == QDialog::Accepted)
+        m_session->setRules(accepted);
 }
 
 bool StatisticsView::isComputing() const

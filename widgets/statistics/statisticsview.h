@@ -54,6 +54,7 @@ signals:
 
 private:
     void loaded();
+    void editRules();
     void recompute();
     void showResult(const std::shared_ptr<const TraceSetPresentation>& presentation,
         const std::shared_ptr<const StatsResult>& result);
