@@ -1,10 +1,13 @@
 // Prints the time of the analyses over every loaded span of a generated trace set: per-operation
 // statistics (exact percentiles), self times, the dependency map and critical paths. Never asserts on time.
 //   bench_analysis [SPANS]   (default 1000000)
+#include "anomalies.h"
 #include "benchsupport.h"
+#include "clockskew.h"
 #include "criticalpath.h"
 #include "dependencygraph.h"
 #include "operationstats.h"
+#include "propagation.h"
 #include "selftime.h"
 #include "traceset.h"
 
@@ -48,6 +51,16 @@ int main(int argc, char** argv)
             segments += criticalPath(set, TraceIndex {t}).size();
     });
     std::printf("%-40s %8.1f ms   (%zu segments)\n", "critical path of every trace", criticalMs, segments);
+    std::vector<Anomaly> anomalies;
+    const double anomaliesMs = Bench::millisecondsOf([&] { anomalies = findAnomalies(set); });
+    std::printf("%-40s %8.1f ms   (%zu found)\n", "anomalies (done with every load)", anomaliesMs, anomalies.size());
+    ClockSkewEstimate skew;
+    const double skewMs = Bench::millisecondsOf([&] { skew = estimateClockSkew(set); });
+    std::printf("%-40s %8.1f ms   (%zu hosts)\n", "clock skew estimate", skewMs, skew.hosts.size());
+    PropagationFindings propagation;
+    const double propagationMs = Bench::millisecondsOf([&] { propagation = findPropagationProblems(set); });
+    std::printf(
+        "%-40s %8.1f ms   (%zu orphans)\n", "propagation findings", propagationMs, propagation.orphanSpans.size());
     std::printf("%-40s %8.1f MB\n", "peak RSS", Bench::peakRssBytes() / 1e6);
     // Figures of a wrong load are no figures: fail the smoke run instead.
     const bool failed = result.anyFailed() || set.spans().empty() || stats.spans != set.spans().size() || segments == 0;
