@@ -62,10 +62,8 @@ int runGraphCommand(const QStringList& arguments)
     }
     GraphLayoutOptions layout;
     layout.leftToRight = !parser.isSet(topToBottom);
-    std::vector<QString> names;
-    for (const StringId name : set.serviceNames())
-        names.push_back(toQString(set.text(name)));
-    const std::vector<QColor> colors = assignServiceColors(names, false); // as the window assigns them
+    // Light, as every export: the colours the window assigns the same services.
+    const std::vector<QColor> colors = servicePalettesOf(set)[0];
     if (const QString error = exportDependencyGraph(graph, layout, parser.value(output), colors); !error.isEmpty())
         return command.failure(error);
     return ExitDone;

@@ -1,5 +1,8 @@
 #include "servicecolors.h"
 
+#include "formatting.h"
+#include "traceset.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -45,6 +48,15 @@ std::vector<QColor> assignServiceColors(const std::vector<QString>& names, bool 
 ServicePalettes assignServicePalettes(const std::vector<QString>& names)
 {
     return {assignServiceColors(names, false), assignServiceColors(names, true)};
+}
+
+ServicePalettes servicePalettesOf(const TraceSet& set)
+{
+    std::vector<QString> names;
+    names.reserve(set.serviceNames().size());
+    for (const StringId name : set.serviceNames())
+        names.push_back(toQString(set.text(name)));
+    return assignServicePalettes(names);
 }
 
 } // namespace Spanwise

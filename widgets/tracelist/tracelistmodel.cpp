@@ -40,10 +40,7 @@ void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> traces)
     m_rows.clear();
     if (m_traces) {
         // The same colours as every other view: assigned over the whole set's service names.
-        std::vector<QString> names;
-        for (const StringId name : m_traces->serviceNames())
-            names.push_back(toQString(m_traces->text(name)));
-        m_serviceColors = assignServicePalettes(names);
+        m_serviceColors = servicePalettesOf(*m_traces);
         std::vector<QString> fileNames;
         for (const std::string& path : m_traces->files())
             fileNames.push_back(QFileInfo(toQString(path)).fileName());
