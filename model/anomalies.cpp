@@ -78,7 +78,7 @@ void findSlowSpans(const TraceSet& set, std::vector<Anomaly>& found)
             std::snprintf(text, sizeof text, "took %s, %.0f× its operation's median (%s); robust z %.1f",
                 milliseconds(static_cast<double>(d)).c_str(), static_cast<double>(d) / std::max(1.0, median),
                 milliseconds(median).c_str(), z);
-            found.push_back({s, likelyCause(set, set.forest().traceOf(s)), z, text});
+            found.push_back({s, {}, z, text});
         }
     }
 }
@@ -120,7 +120,7 @@ void findErrorBursts(const TraceSet& set, std::vector<Anomaly>& found)
             std::snprintf(text, sizeof text, "error burst: %d errors in %s within %s (usually %.1f)", count,
                 std::string(set.serviceName(ServiceId {service})).c_str(),
                 milliseconds(static_cast<double>(width)).c_str(), usual);
-            found.push_back({span, likelyCause(set, set.forest().traceOf(span)), count / std::max(usual, 0.1), text});
+            found.push_back({span, {}, count / std::max(usual, 0.1), text});
         }
     }
 }
@@ -149,6 +149,9 @@ std::vector<Anomaly> findAnomalies(const TraceSet& set, std::size_t limit)
         found.begin(), found.end(), [](const Anomaly& a, const Anomaly& b) { return a.severity > b.severity; });
     if (found.size() > limit)
         found.resize(limit);
+    // Only for what is kept: a cause walks its trace and its critical path.
+    for (Anomaly& anomaly : found)
+        anomaly.cause = likelyCause(set, set.forest().traceOf(anomaly.span));
     return found;
 }
 
