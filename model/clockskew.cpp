@@ -31,6 +31,16 @@ std::string resourceHost(const TraceSet& set, Range attributes)
     return {};
 }
 
+// Every span of a resource runs on one host: looked up once per resource.
+std::vector<std::string> hostsByResource(const TraceSet& set)
+{
+    std::vector<std::string> hosts;
+    hosts.reserve(set.resources().size());
+    for (const Resource& resource : set.resources())
+        hosts.push_back(resourceHost(set, resource.attributes));
+    return hosts;
+}
+
 std::int64_t median(std::vector<std::int64_t> values)
 {
     std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2), values.end());
@@ -56,9 +66,10 @@ std::vector<std::int64_t> skewCorrections(const TraceSet& set, const ClockSkewEs
     std::vector<std::int64_t> shifts(set.spans().size(), 0);
     if (shiftOfHost.empty())
         return shifts;
-    std::vector<std::int64_t> shiftOfResource(set.resources().size(), 0);
-    for (std::uint32_t r = 0; r < set.resources().size(); ++r)
-        if (const auto it = shiftOfHost.find(resourceHost(set, set.resources()[r].attributes)); it != shiftOfHost.end())
+    const std::vector<std::string> hosts = hostsByResource(set);
+    std::vector<std::int64_t> shiftOfResource(hosts.size(), 0);
+    for (std::size_t r = 0; r < hosts.size(); ++r)
+        if (const auto it = shiftOfHost.find(hosts[r]); it != shiftOfHost.end())
             shiftOfResource[r] = it->second;
     for (std::uint32_t i = 0; i < shifts.size(); ++i)
         if (const ResourceIndex r = set.spans()[i].resource; r.isValid())
@@ -68,17 +79,7 @@ std::vector<std::int64_t> skewCorrections(const TraceSet& set, const ClockSkewEs
 
 ClockSkewEstimate estimateClockSkew(const TraceSet& set)
 {
-    // Hosts by resource: every span of a resource runs on the same host.
-    std::vector<std::string> hostOfResource(set.resources().size());
-    std::vector<bool> hostKnown(set.resources().size(), false);
-    const auto host = [&](SpanIndex s) -> const std::string& {
-        const ResourceIndex r = set.span(s).resource;
-        if (!hostKnown[r.value]) {
-            hostOfResource[r.value] = hostOf(set, s);
-            hostKnown[r.value] = true;
-        }
-        return hostOfResource[r.value];
-    };
+    const std::vector<std::string> hosts = hostsByResource(set);
 
     std::map<std::pair<std::string, std::string>, std::vector<std::int64_t>> deltas; // (client host, server host)
     std::map<std::string, std::size_t> roots;
@@ -88,7 +89,7 @@ ClockSkewEstimate estimateClockSkew(const TraceSet& set)
         const Span& span = set.span(s);
         if (!span.resource.isValid() || !span.hasTime())
             continue;
-        const std::string& h = host(s);
+        const std::string& h = hosts[span.resource.value];
         if (h.empty())
             continue;
         serviceOf.try_emplace(h, set.serviceName(span.service));
@@ -102,7 +103,7 @@ ClockSkewEstimate estimateClockSkew(const TraceSet& set)
         const Span& client = set.span(parent);
         if (client.kind != SpanKind::Client || !client.hasTime() || !client.resource.isValid())
             continue;
-        const std::string& clientHost = host(parent);
+        const std::string& clientHost = hosts[client.resource.value];
         if (clientHost.empty() || clientHost == h)
             continue; // the same host shares one clock
         // Twice the midpoint difference, halved at the end: no rounding per pair.
