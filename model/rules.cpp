@@ -207,11 +207,25 @@ std::expected<Rule, RuleError> parseRule(std::string_view text)
 
 std::expected<RuleResult, RuleError> evaluateRule(const TraceSet& set, const Rule& rule, bool allowEmpty)
 {
+    return RuleEvaluator(set).evaluate(rule, allowEmpty);
+}
+
+RuleEvaluator::RuleEvaluator(const TraceSet& set)
+    : m_set(set)
+{ }
+
+RuleEvaluator::~RuleEvaluator() = default;
+
+std::expected<RuleResult, RuleError> RuleEvaluator::evaluate(const Rule& rule, bool allowEmpty)
+{
+    const TraceSet& set = m_set;
     RuleResult result;
     result.unit = unitOf(rule.function);
     if (rule.function == Rule::Function::Calls) {
         // Calls as the dependency map counts them, uninstrumented peers included.
-        const DependencyGraph graph = computeDependencyGraph(set);
+        if (!m_graph)
+            m_graph = std::make_unique<DependencyGraph>(computeDependencyGraph(set));
+        const DependencyGraph& graph = *m_graph;
         const auto from = graph.findNode(rule.from), to = graph.findNode(rule.to);
         double calls = 0;
         for (const DependencyEdge& e : graph.edges)

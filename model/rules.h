@@ -3,6 +3,7 @@
 #include "query.h"
 
 #include <expected>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 namespace Spanwise {
 
 class TraceSet;
+struct DependencyGraph;
 
 // Alert rules over loaded spans (docs/analysis.md, "Rules"), for release gates and CI:
 //   p95(service="checkout") < 300ms        p99(operation="GET /api/orders") < 1s
@@ -48,5 +50,19 @@ struct RuleResult {
 // Evaluates a rule over every loaded span. A rule no span matches fails, unless allowEmpty.
 // A selector whose value a field cannot take (kind="sideways") is an error.
 std::expected<RuleResult, RuleError> evaluateRule(const TraceSet& set, const Rule& rule, bool allowEmpty = false);
+
+// Evaluates several rules over one set: the dependency map that calls(…) rules read is
+// computed once, on the first of them.
+class RuleEvaluator
+{
+public:
+    explicit RuleEvaluator(const TraceSet& set);
+    ~RuleEvaluator();
+    std::expected<RuleResult, RuleError> evaluate(const Rule& rule, bool allowEmpty = false);
+
+private:
+    const TraceSet& m_set;
+    std::unique_ptr<DependencyGraph> m_graph;
+};
 
 } // namespace Spanwise

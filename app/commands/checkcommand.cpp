@@ -80,8 +80,9 @@ int runCheckCommand(const QStringList& arguments)
     QTextStream out(stdout);
     QJsonArray json;
     bool allPass = true;
+    RuleEvaluator evaluator(*result.traces);
     for (const Rule& rule : rules) {
-        const auto evaluated = evaluateRule(*result.traces, rule, parser.isSet(allowEmptyOption));
+        const auto evaluated = evaluator.evaluate(rule, parser.isSet(allowEmptyOption));
         if (!evaluated)
             return command.usageError(QStringLiteral("in the rule '%1', at column %2: %3")
                                           .arg(toQString(rule.text))

@@ -49,8 +49,9 @@ void RuleMonitor::evaluate()
     m_work->run(
         [presentation, rules](const WorkTicket&) {
             std::vector<TraceSession::RuleOutcome> outcomes;
+            RuleEvaluator evaluator(presentation->set());
             for (const Rule& rule : rules) {
-                const auto result = evaluateRule(presentation->set(), rule);
+                const auto result = evaluator.evaluate(rule);
                 outcomes.push_back({rule, result ? *result : RuleResult {}});
             }
             return outcomes;
