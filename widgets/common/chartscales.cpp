@@ -1,5 +1,7 @@
 #include "chartscales.h"
 
+#include "formatting.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -50,8 +52,8 @@ int integerTickStep(double max, int maxTicks)
 
 QString timeAxisFormat(std::int64_t firstMs, std::int64_t lastMs)
 {
-    const QDateTime first = QDateTime::fromMSecsSinceEpoch(firstMs);
-    const QDateTime last = QDateTime::fromMSecsSinceEpoch(lastMs);
+    const QDateTime first = displayedTime(firstMs);
+    const QDateTime last = displayedTime(lastMs);
     const std::int64_t span = lastMs - firstMs;
     if (first.date() != last.date())
         return QStringLiteral("MM-dd HH:mm");

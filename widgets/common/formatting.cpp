@@ -1,7 +1,7 @@
 #include "formatting.h"
 
-#include <QDateTime>
 #include <QLocale>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -29,10 +29,33 @@ QString formatDuration(std::int64_t nanoseconds)
     return QStringLiteral("%1 h %2 min").arg(totalSeconds / 3600).arg(std::llabs(totalSeconds % 3600) / 60);
 }
 
+namespace {
+// Read and written on the GUI thread only (the views and the window's menu).
+TimeZoneChoice chosenTimeZone = TimeZoneChoice::Local;
+} // namespace
+
+void setTimeZoneChoice(TimeZoneChoice choice)
+{
+    chosenTimeZone = choice;
+}
+
+TimeZoneChoice timeZoneChoice()
+{
+    return chosenTimeZone;
+}
+
+QDateTime displayedTime(std::int64_t millisecondsSinceEpoch)
+{
+    return chosenTimeZone == TimeZoneChoice::Utc
+        ? QDateTime::fromMSecsSinceEpoch(millisecondsSinceEpoch, QTimeZone::utc())
+        : QDateTime::fromMSecsSinceEpoch(millisecondsSinceEpoch);
+}
+
 QString formatTimestamp(std::int64_t nanosecondsSinceEpoch)
 {
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(nanosecondsSinceEpoch / 1'000'000);
-    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    const QString text =
+        displayedTime(nanosecondsSinceEpoch / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return chosenTimeZone == TimeZoneChoice::Utc ? text + QStringLiteral(" UTC") : text;
 }
 
 QString countText(std::int64_t count, QStringView singular, QStringView plural)

@@ -46,6 +46,9 @@ public:
     void back();
     void forward();
 
+    // The way values are shown changed (the time zone): views re-show what they hold.
+    void notifyDisplayOptionsChanged() { emit displayOptionsChanged(); }
+
     // Asks for the statistics of one service (over everything loaded).
     void showServiceStatistics(ServiceId service);
 
@@ -80,6 +83,7 @@ signals:
     void ruleOutcomesChanged();
     // A request to bring a view to the front, by its stable tab name (see MainWindow::tabNames).
     void viewRequested(const QString& tab);
+    void displayOptionsChanged();
     void serviceStatisticsRequested(Spanwise::ServiceId service);
 
 private:

@@ -12,6 +12,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QSettings>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -22,6 +24,7 @@ namespace {
 
 constexpr int spanRole = Qt::UserRole + 1;
 constexpr int traceRole = Qt::UserRole + 2;
+const QString correctionKey = QStringLiteral("view/correctClockSkew");
 
 QString offsetText(std::int64_t ns)
 {
@@ -62,6 +65,8 @@ DiagnosticsView::DiagnosticsView(TraceSession* session, QWidget* parent)
 
     connect(m_session, &TraceSession::loaded, this, &DiagnosticsView::loaded);
     connect(m_correct, &QCheckBox::toggled, this, &DiagnosticsView::setCorrection);
+    // The switch is remembered: the next load with skewed hosts is corrected as it arrives.
+    connect(m_correct, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(correctionKey, on); });
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (const QVariant span = item->data(0, spanRole); span.isValid())
             m_session->openSpan(SpanIndex {span.toUInt()});
@@ -105,7 +110,7 @@ void DiagnosticsView::loaded(const std::shared_ptr<const TraceSetPresentation>& 
 
 QTreeWidgetItem* DiagnosticsView::section(const QString& title, std::size_t count)
 {
-    auto* item = new QTreeWidgetItem(m_tree, {title, QString::number(count)});
+    auto* item = new QTreeWidgetItem(m_tree, {title, QLocale().toString(qulonglong(count))});
     QFont bold = item->font(0);
     bold.setBold(true);
     item->setFont(0, bold);
@@ -150,6 +155,8 @@ void DiagnosticsView::show(const Computed& computed)
     }
     skew->setExpanded(true);
     m_correct->setEnabled(flagged > 0);
+    if (flagged > 0 && !m_correct->isChecked() && QSettings().value(correctionKey).toBool())
+        m_correct->setChecked(true);
     m_summary->setText(worst ? tr("Clocks off by more than 1 ms: %1; the furthest: %2 on %3.")
                                    .arg(countText(static_cast<std::int64_t>(flagged), u"host", u"hosts"),
                                        offsetText(worst->offsetNs), toQString(worst->host))

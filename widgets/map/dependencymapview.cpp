@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -35,6 +36,7 @@ namespace {
 
 constexpr int spanRole = Qt::UserRole + 1;
 constexpr int durationColumn = 2;
+const QString directionKey = QStringLiteral("view/mapDirection");
 
 // Sorts the duration column by nanoseconds, not by its text ("900 µs" < "2 ms").
 class CallItem : public QTreeWidgetItem
@@ -76,7 +78,11 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     m_virtual->setToolTip(
         tr("Databases, queues and remote services named by client spans that have no span of their own"));
     m_foldMesh->setToolTip(tr("Count Envoy/Istio sidecar spans as the service they front"));
-    m_direction->addItems({tr("Left to right"), tr("Top to bottom")});
+    m_direction->setObjectName(QStringLiteral("mapDirection"));
+    m_direction->addItem(tr("Left to right"), QStringLiteral("left-to-right"));
+    m_direction->addItem(tr("Top to bottom"), QStringLiteral("top-to-bottom"));
+    // Remembered between runs, as the other view options are.
+    m_direction->setCurrentIndex(std::max(0, m_direction->findData(QSettings().value(directionKey))));
     m_focus->setMinimumContentsLength(18);
     m_focus->setToolTip(tr("Show one service and its neighbours"));
     m_depth->setRange(1, 6);
@@ -134,7 +140,10 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     connect(m_scope, &QComboBox::currentIndexChanged, this, &DependencyMapView::recompute);
     connect(m_virtual, &QCheckBox::toggled, this, &DependencyMapView::recompute);
     connect(m_foldMesh, &QCheckBox::toggled, this, &DependencyMapView::recompute);
-    connect(m_direction, &QComboBox::currentIndexChanged, this, &DependencyMapView::recompute);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(directionKey, m_direction->currentData());
+        recompute();
+    });
     connect(m_focus, &QComboBox::currentIndexChanged, this, [this] {
         m_depth->setEnabled(m_focus->currentIndex() > 0);
         recompute();

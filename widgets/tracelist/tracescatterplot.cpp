@@ -217,7 +217,7 @@ void TraceScatterPlot::paintEvent(QPaintEvent*)
         painter.setPen(colors.grid);
         painter.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
         painter.setPen(colors.secondaryText);
-        const QString label = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(x)).toString(format);
+        const QString label = displayedTime(static_cast<std::int64_t>(x)).toString(format);
         const Qt::Alignment align = i == 0 ? Qt::AlignLeft : i == ticks ? Qt::AlignRight : Qt::AlignHCenter;
         painter.drawText(QRectF(px - 60 +
                                  (i == 0              ? 60

@@ -36,6 +36,8 @@ public:
 
 signals:
     void spanActivated(Spanwise::SpanIndex span);
+    // The user asked to copy a link to the span shown (the trace view knows the files).
+    void copyLinkRequested(Spanwise::SpanIndex span);
 
 private:
     QTreeWidgetItem* section(const QString& title, int count = -1);

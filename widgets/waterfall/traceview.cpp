@@ -6,6 +6,7 @@
 #include "formatting.h"
 #include "hexid.h"
 #include "spandetailsview.h"
+#include "spanlink.h"
 #include "spanquery.h"
 #include "spansearch.h"
 #include "theme.h"
@@ -19,7 +20,9 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -95,12 +98,26 @@ TraceView::TraceView(TraceSession* session, QWidget* parent)
         updateMatchLabel();
     });
     connect(m_details, &SpanDetailsView::spanActivated, this, &TraceView::jumpTo);
+    connect(m_details, &SpanDetailsView::copyLinkRequested, this, &TraceView::copySpanLink);
+    m_waterfall->viewport()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_waterfall->viewport(), &QWidget::customContextMenuRequested, this, [this](const QPoint& point) {
+        const std::int64_t position = m_waterfall->positionAt(point);
+        if (position < 0)
+            return;
+        const SpanIndex span = m_waterfall->rows().spanAt(static_cast<std::uint32_t>(position));
+        m_controller->select(span);
+        showSpanMenu(span, m_waterfall->viewport()->mapToGlobal(point));
+    });
     connect(m_controller, &WaterfallController::selectionChanged, m_session, [this](SpanIndex span) {
         if (span.isValid())
             m_session->selectSpan(span);
     });
     connect(m_session, &TraceSession::loaded, this, &TraceView::setPresentation);
     connect(m_session, &TraceSession::navigated, this, &TraceView::showTrace);
+    connect(m_session, &TraceSession::displayOptionsChanged, this, [this] {
+        updateHeader();
+        m_details->showSpan(m_controller->selection());
+    });
 }
 
 void TraceView::createToolbar(QWidget* bar)
@@ -404,6 +421,32 @@ void TraceView::jumpTo(SpanIndex span)
         m_controller->select(span);
     else
         m_session->openSpan(span);
+}
+
+void TraceView::showSpanMenu(SpanIndex span, const QPoint& globalPosition)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Copy &Link to This Span"), this, [this, span] { copySpanLink(span); });
+    const Span& record = m_presentation->set().spans()[span.value];
+    menu.addAction(tr("Copy &Span ID"), this,
+        [id = toQString(formatSpanId(record.spanId))] { QGuiApplication::clipboard()->setText(id); });
+    menu.addAction(tr("Copy &Trace ID"), this,
+        [id = toQString(formatTraceId(record.traceId))] { QGuiApplication::clipboard()->setText(id); });
+    menu.exec(globalPosition);
+}
+
+QString TraceView::spanLink(SpanIndex span) const
+{
+    return m_presentation && span.isValid()
+        ? spanLinkCommand(m_session->files(), m_presentation->set(), span, QStringLiteral("waterfall"))
+        : QString();
+}
+
+void TraceView::copySpanLink(SpanIndex span)
+{
+    const QString link = spanLink(span);
+    if (!link.isEmpty())
+        QGuiApplication::clipboard()->setText(link);
 }
 
 void TraceView::exportImage()

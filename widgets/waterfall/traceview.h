@@ -55,6 +55,8 @@ public:
 
     void focusSearch();
     void exportImage();
+    // "Copy link to this span": the command that reopens the loaded files at this span.
+    QString spanLink(SpanIndex span) const;
 
 signals:
     void searchFinished();
@@ -73,6 +75,8 @@ private:
     void updateHistoryButtons();
     void updateCriticalPath();
     void jumpTo(SpanIndex span);
+    void showSpanMenu(SpanIndex span, const QPoint& globalPosition);
+    void copySpanLink(SpanIndex span);
 
     TraceSession* m_session;
     std::shared_ptr<const TraceSetPresentation> m_presentation;
