@@ -3,7 +3,9 @@
 #include "diagnosecommand.h"
 #include "graphcommand.h"
 #include "graphlayout.h"
+#include "libraryversions.h"
 #include "mainwindow.h"
+#include "sessionfile.h"
 #include "statscommand.h"
 #include "summarycommand.h"
 #include "theme.h"
@@ -20,6 +22,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string_view>
@@ -39,38 +42,104 @@ QStringList commandArguments()
     return arguments;
 }
 
+// The window's command line. Parsed once without a display for --help and --version (a
+// server or a package check has none), and again by the window.
+struct WindowOptions {
+    QCommandLineParser parser;
+    QCommandLineOption version {{QStringLiteral("v"), QStringLiteral("version")},
+        QStringLiteral("Print the version and the libraries in use, then exit.")};
+    QCommandLineOption screenshot {QStringLiteral("screenshot"),
+        QStringLiteral("Save a picture of the window to FILE once loaded, then quit."), QStringLiteral("FILE")};
+    QCommandLineOption tab {QStringLiteral("tab"),
+        QStringLiteral("Open on this view: %1.").arg(Spanwise::MainWindow::tabNames().join(QStringLiteral(", "))),
+        QStringLiteral("VIEW")};
+    QCommandLineOption trace {
+        QStringLiteral("trace"), QStringLiteral("Open at this trace (hex id)."), QStringLiteral("ID")};
+    QCommandLineOption span {QStringLiteral("span"),
+        QStringLiteral("Open at this span (hex id), in the --trace given or in any loaded trace."),
+        QStringLiteral("ID")};
+    QCommandLineOption theme {QStringLiteral("theme"),
+        QStringLiteral("Colours for this run: system, light or dark (default: as chosen in View > Theme)."),
+        QStringLiteral("THEME")};
+    QCommandLineOption maxDecompressed {QStringLiteral("max-decompressed"),
+        QStringLiteral("Refuse to inflate a gzip or zstd file past SIZE (e.g. 512M); applies to the commands too."),
+        QStringLiteral("SIZE")};
+
+    WindowOptions()
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "A desktop viewer for distributed traces.\n\n"
+            "Subcommands (run without a display):\n"
+            "  summary [--json] FILE...                       print what trace files hold\n"
+            "  check FILE... --rule RULE... [--json]          latency and error rules, exit 1 on a failure\n"
+            "  diagnose FILE... [--json]                      clock skew, broken propagation, anomalies\n"
+            "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
+            "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
+            "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
+        parser.addHelpOption();
+        for (const QCommandLineOption* option : {&version, &trace, &span, &tab, &theme, &screenshot, &maxDecompressed})
+            parser.addOption(*option);
+        parser.addPositionalArgument(QStringLiteral("files"),
+            QStringLiteral("Trace files to open, or one session file (*.spanwise); default: the demo trace."),
+            QStringLiteral("[FILE...]"));
+    }
+
+    // Handles --help and --version (printing and exiting) and rejects unknown options.
+    void process(const QCoreApplication& app)
+    {
+        parser.process(app);
+        if (parser.isSet(version)) {
+            QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                                << '\n'
+                                << Spanwise::libraryVersionsText() << '\n';
+            std::exit(0);
+        }
+    }
+};
+
+bool wantsHelpOrVersion(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char* flag : {"-h", "--help", "--help-all", "-?", "-v", "--version"})
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+    return false;
+}
+
+// Saves the window once the visible tab shows what it computes and the GUI thread is idle;
+// never waiting for a hidden tab's work, and at most a minute in all.
+void saveScreenshotWhenSettled(Spanwise::MainWindow& window, const QString& path)
+{
+    QObject::connect(&window, &Spanwise::MainWindow::loadCompleted, &window, [&window, path] {
+        auto* poll = new QTimer(&window);
+        auto* clock = new QElapsedTimer;
+        clock->start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, path, poll, clock] {
+            if (!window.isSettled() && clock->elapsed() < 60'000)
+                return;
+            poll->stop();
+            delete clock;
+            if (!window.isSettled())
+                QTextStream(stderr) << "spanwise: the view was still computing after a minute; saving it as it is\n";
+            // One more turn of the event loop: what just arrived gets painted.
+            QTimer::singleShot(0, &window, [&window, path] {
+                const bool saved = window.grab().save(path);
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        });
+        poll->start(50);
+    });
+}
+
 int runWindow(QApplication& app)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("A desktop viewer for distributed traces.\n\n"
-                       "Subcommands (run without a display):\n"
-                       "  summary [--json] FILE...                       print what trace files hold\n"
-                       "  check FILE... --rule RULE... [--json]          latency and error rules, exit 1 on a failure\n"
-                       "  diagnose FILE... [--json]                      clock skew, broken propagation, anomalies\n"
-                       "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
-                       "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
-                       "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("Save a picture of the window to FILE once loaded, then quit."), QStringLiteral("FILE"));
-    parser.addOption(screenshot);
-    const QCommandLineOption tab(QStringLiteral("tab"),
-        QStringLiteral("Open on this view: %1.").arg(Spanwise::MainWindow::tabNames().join(QStringLiteral(", "))),
-        QStringLiteral("VIEW"), QStringLiteral("waterfall"));
-    parser.addOption(tab);
-    const QCommandLineOption theme(QStringLiteral("theme"),
-        QStringLiteral("Colours for this run: system, light or dark (default: as chosen in View > Theme)."),
-        QStringLiteral("THEME"));
-    parser.addOption(theme);
-    parser.addPositionalArgument(QStringLiteral("files"),
-        QStringLiteral("Trace files to open (default: the demo trace)."), QStringLiteral("[FILE...]"));
-    parser.process(app);
+    WindowOptions options;
+    options.process(app);
+    const QCommandLineParser& parser = options.parser;
 
     // The theme comes first, so the window is built in its colours.
-    const QString themeName =
-        parser.isSet(theme) ? parser.value(theme) : QSettings().value(QStringLiteral("view/theme")).toString();
+    const QString themeName = parser.isSet(options.theme) ? parser.value(options.theme)
+                                                          : QSettings().value(QStringLiteral("view/theme")).toString();
     const auto choice = Spanwise::parseThemeChoice(themeName.isEmpty() ? QStringLiteral("system") : themeName);
     if (!choice) {
         QTextStream(stderr) << "spanwise: --theme takes system, light or dark\n";
@@ -78,44 +147,37 @@ int runWindow(QApplication& app)
     }
     if (*choice != Spanwise::ThemeChoice::System)
         Spanwise::applyTheme(*choice);
-    Spanwise::MainWindow window;
-    if (!window.showTab(parser.value(tab).toLower())) {
+
+    // Where to open: a session file, or the files with a deep link's trace, span and tab.
+    const QStringList files = parser.positionalArguments();
+    const QString tab = parser.value(options.tab).toLower();
+    if (!tab.isEmpty() && !Spanwise::MainWindow::tabNames().contains(tab)) {
         QTextStream(stderr) << "spanwise: --tab takes one of "
                             << Spanwise::MainWindow::tabNames().join(QStringLiteral(", ")) << '\n';
         return 2;
     }
-    window.show();
-    if (parser.isSet(screenshot)) {
-        const QString path = parser.value(screenshot);
-        // Saved once the visible tab shows what it computes and the GUI thread is idle; never
-        // waiting for a hidden tab's work, and at most a minute in all.
-        QObject::connect(&window, &Spanwise::MainWindow::loadCompleted, &window, [&window, path] {
-            auto* poll = new QTimer(&window);
-            auto* clock = new QElapsedTimer;
-            clock->start();
-            QObject::connect(
-                poll, &QTimer::timeout, &window, [&window, path, poll, clock] {
-                    if (!window.isSettled() && clock->elapsed() < 60'000)
-                        return;
-                    poll->stop();
-                    delete clock;
-                    if (!window.isSettled())
-                        QTextStream(stderr)
-                            << "spanwise: the view was still computing after a minute; saving it as it is\n";
-                    // One more turn of the event loop: what just arrived gets painted.
-                    QTimer::singleShot(0, &window, [&window, path] {
-                        const bool saved = window.grab().save(path);
-                        QCoreApplication::exit(saved ? 0 : 1);
-                    });
-                });
-            poll->start(50);
-        });
+    const bool session = files.size() == 1 && Spanwise::isSessionFile(files.front());
+    if (session && (parser.isSet(options.trace) || parser.isSet(options.span))) {
+        QTextStream(stderr) << "spanwise: a session file names its own trace and span; --trace and --span go with "
+                               "trace files\n";
+        return 2;
     }
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        window.openDemo();
-    else
-        window.openFiles(files);
+    Spanwise::MainWindow window;
+    window.showTab(tab.isEmpty() ? QStringLiteral("waterfall") : tab);
+    window.show();
+    if (parser.isSet(options.screenshot))
+        saveScreenshotWhenSettled(window, parser.value(options.screenshot));
+    if (session) {
+        window.openSessionFile(files.front());
+    } else {
+        Spanwise::SessionState place = Spanwise::SessionState::forFiles(files);
+        for (Spanwise::SessionState::File& file : place.files)
+            file.size = -1, file.modified = {}; // a link is not a snapshot: no "changed since" warning
+        place.traceId = parser.value(options.trace).trimmed();
+        place.spanId = parser.value(options.span).trimmed();
+        place.tab = tab;
+        window.openAt(place);
+    }
     return app.exec();
 }
 
@@ -195,6 +257,10 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
         return Spanwise::runWaterfallCommand(commandArguments());
+    }
+    if (wantsHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        WindowOptions().process(app);
     }
     QApplication app(argc, argv);
     return runWindow(app);

@@ -5,9 +5,13 @@
 #include "diagnosticsview.h"
 #include "filterbar.h"
 #include "formatting.h"
+#include "hexid.h"
+#include "libraryversions.h"
 #include "loadjob.h"
 #include "problemsdialog.h"
 #include "rulemonitor.h"
+#include "shortcuts.h"
+#include "spanlookup.h"
 #include "spansview.h"
 #include "statisticsview.h"
 #include "theme.h"
@@ -25,6 +29,7 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -53,6 +58,7 @@ namespace {
 
 const QString demoResource = QStringLiteral(":/spanwise/demo/demo-trace.json");
 const QString demoName = QStringLiteral("demo-trace.json (bundled demo)");
+const QString timeZoneKey = QStringLiteral("view/timeZone");
 
 } // namespace
 
@@ -62,6 +68,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_rules(new RuleMonitor(m_session, this))
     , m_loadJob(new LoadJob(this))
 {
+    setTimeZoneChoice(QSettings().value(timeZoneKey).toString() == QStringLiteral("utc") ? TimeZoneChoice::Utc
+                                                                                         : TimeZoneChoice::Local);
     setWindowTitle(m_session->title());
     setAcceptDrops(true);
     createActions();
@@ -99,24 +107,51 @@ void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open…"), this, [this] { chooseFiles(false); });
-    open->setShortcut(QKeySequence::Open);
-    open->setStatusTip(tr("Open trace files, replacing what is loaded"));
+    open->setShortcut(keysFor(Shortcut::Open));
+    open->setStatusTip(tr("Open trace files or a saved session, replacing what is loaded"));
     QAction* add = file->addAction(tr("&Add Files…"), this, [this] { chooseFiles(true); });
-    add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    add->setShortcut(keysFor(Shortcut::AddFiles));
     add->setStatusTip(tr("Load more trace files beside the ones loaded"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
     file->addAction(tr("Open &Demo Trace"), this, &MainWindow::openDemo);
     file->addSeparator();
+    QAction* save = file->addAction(tr("&Save Session…"), this, &MainWindow::chooseSessionPath);
+    save->setShortcut(keysFor(Shortcut::SaveSession));
+    save->setStatusTip(tr("Save the files, trace, span, filters and view to reopen them later"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(keysFor(Shortcut::Quit));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     // Ctrl+F and / belong to the trace view itself; the menu entry names them.
     view->addAction(tr("&Search in Trace\tCtrl+F"), this, [this] { m_traceView->focusSearch(); });
     QAction* filter = view->addAction(tr("Filter &Traces"), this, [this] { m_traceList->filterBar()->focusField(); });
-    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    filter->setShortcut(keysFor(Shortcut::FilterTraces));
     QAction* exportAction = view->addAction(tr("&Export Waterfall…"), this, [this] { m_traceView->exportImage(); });
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setShortcut(keysFor(Shortcut::ExportWaterfall));
     view->addSeparator();
+    createViewOptions(view);
+    // Alt+Left/Right belong to the waterfall's zoom history; these step through traces visited.
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    m_goBack = go->addAction(tr("&Back"), m_session, &TraceSession::back);
+    m_goBack->setShortcut(keysFor(Shortcut::GoBack));
+    m_goBack->setStatusTip(tr("Back to the trace or span shown before"));
+    m_goBack->setEnabled(false);
+    m_goForward = go->addAction(tr("&Forward"), m_session, &TraceSession::forward);
+    m_goForward->setShortcut(keysFor(Shortcut::GoForward));
+    m_goForward->setEnabled(false);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcut(keysFor(Shortcut::KeyboardShortcuts));
+    help->addAction(tr("&About Spanwise"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createViewOptions(QMenu* view)
+{
     // View ▸ Theme: follow the desktop, or always light or dark; remembered between runs.
     QMenu* theme = view->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
@@ -132,26 +167,38 @@ void MainWindow::createActions()
         themes->addAction(action);
     }
 
-    // Alt+Left/Right belong to the waterfall's zoom history; these step through traces visited.
-    QMenu* go = menuBar()->addMenu(tr("&Go"));
-    m_goBack = go->addAction(tr("&Back"), m_session, &TraceSession::back);
-    m_goBack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketLeft));
-    m_goBack->setStatusTip(tr("Back to the trace or span shown before"));
-    m_goBack->setEnabled(false);
-    m_goForward = go->addAction(tr("&Forward"), m_session, &TraceSession::forward);
-    m_goForward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketRight));
-    m_goForward->setEnabled(false);
+    // View ▸ Time Zone: timestamps in local time or UTC; remembered between runs.
+    QMenu* zone = view->addMenu(tr("Time &Zone"));
+    auto* zones = new QActionGroup(this);
+    for (const auto& [choice, label, name] :
+        {std::tuple {TimeZoneChoice::Local, tr("&Local Time"), QStringLiteral("local")},
+            std::tuple {TimeZoneChoice::Utc, tr("&UTC"), QStringLiteral("utc")}}) {
+        QAction* action = zone->addAction(label, this, [this, choice, name] {
+            setTimeZoneChoice(choice);
+            QSettings().setValue(timeZoneKey, name);
+            m_session->notifyDisplayOptionsChanged();
+            for (QWidget* widget : findChildren<QWidget*>())
+                widget->update();
+        });
+        action->setCheckable(true);
+        action->setChecked(choice == timeZoneChoice());
+        action->setObjectName(QStringLiteral("timezone-") + name);
+        zones->addAction(action);
+    }
+}
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
-    shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
-    help->addAction(tr("&About Spanwise"), this, [this] {
-        QMessageBox::about(this, tr("About Spanwise"),
-            tr("<b>Spanwise %1</b><p>A desktop viewer for distributed traces and service "
-               "dependency maps.</p><p>Opens Jaeger JSON, Zipkin v1 and v2 JSON, and OTLP JSON, JSON Lines and "
-               "protobuf trace files, gzip or zstd compressed or not, offline.</p>")
-                .arg(QCoreApplication::applicationVersion()));
-    });
+void MainWindow::showAbout()
+{
+    QString libraries;
+    for (const auto& [name, version] : libraryVersions())
+        libraries +=
+            QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(name.toHtmlEscaped(), version.toHtmlEscaped());
+    QMessageBox::about(this, tr("About Spanwise"),
+        tr("<b>Spanwise %1</b><p>A desktop viewer for distributed traces and service "
+           "dependency maps.</p><p>Opens Jaeger JSON, Zipkin v1 and v2 JSON, and OTLP JSON, JSON Lines and "
+           "protobuf trace files, gzip or zstd compressed or not, offline.</p>"
+           "<p>Licensed under the Apache License 2.0.</p><p>Running with:</p><table cellpadding='2'>%2</table>")
+            .arg(QCoreApplication::applicationVersion(), libraries));
 }
 
 QStringList MainWindow::tabNames()
@@ -265,14 +312,134 @@ void MainWindow::updateStatus()
 
 void MainWindow::chooseFiles(bool add)
 {
-    const QStringList chosen = QFileDialog::getOpenFileNames(this, add ? tr("Add Trace Files") : tr("Open Trace Files"),
-        QString(), tr("Trace files (*.json *.jsonl *.ndjson *.gz *.zst *.pb *.bin);;All files (*)"));
+    const QString traces = tr("Trace files (*.json *.jsonl *.ndjson *.gz *.zst *.pb *.bin)");
+    const QStringList chosen =
+        QFileDialog::getOpenFileNames(this, add ? tr("Add Trace Files") : tr("Open Trace Files"), lastDirectory(),
+            add ? QString(traces + tr(";;All files (*)"))
+                : QString(tr("Trace files and sessions (*.json *.jsonl *.ndjson *.gz *.zst *.pb *.bin *.spanwise);;") +
+                      traces + tr(";;Sessions (*.spanwise);;All files (*)")));
     if (chosen.isEmpty())
         return;
+    rememberDirectoryOf(chosen.front());
     openFiles(add ? m_session->files() + chosen : chosen);
 }
 
+void MainWindow::chooseSessionPath()
+{
+    const QString suggested =
+        QDir(lastDirectory())
+            .filePath(m_session->files().isEmpty()
+                    ? QStringLiteral("demo.spanwise")
+                    : QFileInfo(m_session->files().front()).completeBaseName() + QStringLiteral(".spanwise"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), suggested, tr("Sessions (*.spanwise)"));
+    if (path.isEmpty())
+        return;
+    if (!isSessionFile(path))
+        path += QStringLiteral(".spanwise");
+    rememberDirectoryOf(path);
+    const QString error = saveSession(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Could not save the session"), error);
+    else
+        statusBar()->showMessage(tr("Session saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+QString MainWindow::saveSession(const QString& path)
+{
+    const QString error = writeSessionFile(currentPlace(), path);
+    if (error.isEmpty())
+        m_recent.add({path});
+    return error;
+}
+
+SessionState MainWindow::currentPlace() const
+{
+    SessionState place = SessionState::forFiles(m_session->files());
+    const auto& presentation = m_session->presentation();
+    if (presentation && m_session->trace().isValid()) {
+        const TraceSet& set = presentation->set();
+        place.traceId = toQString(formatTraceId(set.forest().traces()[m_session->trace().value].id));
+        if (m_session->span().isValid())
+            place.spanId = toQString(formatSpanId(set.spans()[m_session->span().value].spanId));
+        const WaterfallController* controller = m_traceView->controller();
+        const auto visible = controller->visibleRange(), whole = controller->traceRange();
+        if (controller->trace() == m_session->trace() && visible != whole && visible.width() > 0)
+            place.zoom = SessionState::Zoom {visible.startNs - whole.startNs, visible.endNs - whole.startNs};
+    }
+    place.tab = currentTabName();
+    place.traceFilter = m_traceList->filterBar()->text();
+    place.spanFilter = m_spansView->filterBar()->text();
+    place.statisticsFilter = m_statisticsView->filterBar()->text();
+    return place;
+}
+
+void MainWindow::openSessionFile(const QString& path)
+{
+    QString error;
+    std::optional<SessionState> place = readSessionFile(path, &error);
+    if (!place) {
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("Could not open the session"), error, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    openAt(*place);
+    m_recent.add({path}); // above the session's files, which openAt put there
+}
+
+void MainWindow::openAt(const SessionState& place)
+{
+    if (place.files.empty()) {
+        openDemo();
+    } else {
+        const QStringList paths = place.paths();
+        m_recent.add(paths);
+        startLoading(paths);
+    }
+    m_pendingPlace = place;
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const std::vector<QStringList> entries = m_recent.entries();
+    for (const QStringList& entry : entries) {
+        const bool missing = RecentFiles::isMissing(entry);
+        QAction* action = m_recentMenu->addAction(
+            missing ? tr("%1 (missing)").arg(RecentFiles::label(entry)) : RecentFiles::label(entry), this,
+            [this, entry] { openFiles(entry); });
+        action->setToolTip(entry.join(QLatin1Char('\n')));
+        action->setStatusTip(entry.join(QStringLiteral(", ")));
+        action->setEnabled(!missing); // greyed: "Remove Missing Files" below takes it away
+    }
+    if (entries.empty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction* removeMissing = m_recentMenu->addAction(tr("&Remove Missing Files"), this, [this] {
+        m_recent.removeMissing();
+        rebuildRecentMenu();
+    });
+    removeMissing->setEnabled(std::ranges::any_of(entries, &RecentFiles::isMissing));
+    QAction* clear = m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+        m_recent.clear();
+        rebuildRecentMenu();
+    });
+    clear->setEnabled(!entries.empty());
+}
+
 void MainWindow::openFiles(const QStringList& paths)
+{
+    if (paths.size() == 1 && isSessionFile(paths.front())) {
+        openSessionFile(paths.front());
+        return;
+    }
+    m_recent.add(paths);
+    m_pendingPlace.reset();
+    startLoading(paths);
+}
+
+void MainWindow::startLoading(const QStringList& paths)
 {
     m_loadingPaths = paths;
     std::vector<std::string> files;
@@ -290,6 +457,7 @@ void MainWindow::openDemo()
         return;
     }
     m_loadingPaths.clear();
+    m_pendingPlace.reset();
     const QByteArray bytes = demo.readAll();
     std::vector<NamedBuffer> buffers;
     buffers.push_back(
@@ -342,6 +510,9 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
     m_problemsButton->setText(
         QStringLiteral("⚠ ") + countText(static_cast<std::int64_t>(warnings + errors), u"problem", u"problems"));
     m_problemsButton->setToolTip(tr("Show what loading skipped, with file and place"));
+    m_placeProblems.clear();
+    if (m_pendingPlace && !result->cancelled)
+        goToPlace(*std::exchange(m_pendingPlace, std::nullopt));
     // Not modal: a blocking box would stall scripted runs (--screenshot) and tests.
     if (!failed.isEmpty()) {
         auto* box = new QMessageBox(
@@ -352,33 +523,60 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
     emit loadCompleted();
 }
 
+// The last step of a deep link or a session: the filters, then the span (or trace), the zoom
+// and the tab. What cannot be reached is said, and the rest is still done.
+void MainWindow::goToPlace(const SessionState& place)
+{
+    m_placeProblems = changedSinceSaved(place);
+    if (!place.traceFilter.isEmpty())
+        m_traceList->filterBar()->setText(place.traceFilter);
+    if (!place.spanFilter.isEmpty())
+        m_spansView->filterBar()->setText(place.spanFilter);
+    if (!place.statisticsFilter.isEmpty())
+        m_statisticsView->filterBar()->setText(place.statisticsFilter);
+    if (!place.traceId.isEmpty() || !place.spanId.isEmpty()) {
+        const SpanLocation at =
+            locateSpan(m_session->presentation()->set(), place.traceId.toStdString(), place.spanId.toStdString());
+        if (at.span.isValid())
+            m_session->openSpan(at.span);
+        else if (at.trace.isValid())
+            m_session->selectTrace(at.trace);
+        if (!at.problem.empty())
+            m_placeProblems << tr("Trace %1, span %2: %3")
+                                   .arg(place.traceId.isEmpty() ? tr("(any)") : place.traceId,
+                                       place.spanId.isEmpty() ? tr("(none)") : place.spanId, toQString(at.problem));
+        WaterfallController* controller = m_traceView->controller();
+        if (place.zoom && at.trace.isValid() && controller->trace() == at.trace) {
+            const qint64 start = controller->traceRange().startNs;
+            controller->setVisibleRange({start + place.zoom->fromNs, start + place.zoom->toNs});
+        }
+    }
+    if (!place.tab.isEmpty() && !showTab(place.tab))
+        m_placeProblems << tr("There is no view named \"%1\"; the views are %2.")
+                               .arg(place.tab, tabNames().join(QStringLiteral(", ")));
+    reportPlaceProblems();
+}
+
+void MainWindow::reportPlaceProblems()
+{
+    if (m_placeProblems.isEmpty())
+        return;
+    statusBar()->showMessage(m_placeProblems.front(), 10000);
+    // Not modal, like the load errors: scripted runs must not stall on a box.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Not everything could be reopened"),
+        m_placeProblems.join(QLatin1Char('\n')), QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::showShortcuts()
 {
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Keyboard Shortcuts"));
     auto* layout = new QVBoxLayout(&dialog);
     auto* text = new QTextBrowser(&dialog);
-    const QList<std::pair<QString, QString>> rows = {
-        {tr("↑ ↓, j k"), tr("Previous / next span")},
-        {tr("Page Up / Page Down, Home / End"), tr("Move a page, to the first / last span")},
-        {tr("← →"), tr("Collapse / expand the span (or go to its parent / first child)")},
-        {tr("Enter, double-click the label"), tr("Collapse or expand the span")},
-        {tr("+ / −, Ctrl+wheel"), tr("Zoom in / out")},
-        {tr("0, double-click the overview"), tr("Show the whole trace")},
-        {tr("Double-click a bar"), tr("Zoom to that span")},
-        {tr("Drag the bars, Shift+wheel"), tr("Pan the time axis")},
-        {tr("Alt+← / Alt+→"), tr("Back / forward through zoom history")},
-        {tr("/ or Ctrl+F"), tr("Search in the trace")},
-        {tr("Enter / Shift+Enter, F3 / Shift+F3"), tr("Next / previous match")},
-        {tr("Esc"), tr("Clear the search or the selection")},
-        {tr("Ctrl+L"), tr("Filter the trace list (a query: docs/query.md)")},
-        {tr("Ctrl+[ / Ctrl+]"), tr("Back / forward through the traces and spans visited")},
-        {tr("Ctrl+O, Ctrl+Shift+O"), tr("Open files, add files")},
-        {tr("Ctrl+E"), tr("Export the waterfall as SVG or PNG")},
-        {tr("Ctrl+C in span details"), tr("Copy the selected value")},
-    };
     QString html = QStringLiteral("<table cellpadding='4'>");
-    for (const auto& [keys, what] : rows)
+    for (const auto& [keys, what] : shortcutHelp())
         html +=
             QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
     text->setHtml(html + QStringLiteral("</table>"));

@@ -2,13 +2,17 @@
 
 #include "ids.h"
 #include "importreport.h"
+#include "recentfiles.h"
+#include "sessionfile.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
@@ -40,8 +44,21 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Opens trace files, replacing what is loaded; a single *.spanwise file is a session.
     void openFiles(const QStringList& paths);
     void openDemo();
+    // Opens the place's files (none: the demo) and, once loaded, goes where it says: trace,
+    // span, tab, filters and zoom. Deep links (--trace, --span, --tab) and sessions come here.
+    void openAt(const SessionState& place);
+    void openSessionFile(const QString& path);
+    // What File ▸ Save Session writes: the files, the selection, the tab, filters and zoom.
+    SessionState currentPlace() const;
+    // Returns an error sentence, or an empty one.
+    QString saveSession(const QString& path);
+    // Why the last place opened could not be reached in full (a missing span, a changed
+    // file), one sentence each; empty when it was.
+    const QStringList& placeProblems() const { return m_placeProblems; }
+    QMenu* recentMenu() const { return m_recentMenu; }
     TraceSession* session() const { return m_session; }
     TraceListPanel* traceList() const { return m_traceList; }
     TraceView* traceView() const { return m_traceView; }
@@ -77,12 +94,19 @@ private:
     void createActions();
     void createCentralWidget();
     void createStatusBar();
+    void startLoading(const QStringList& paths);
     void beginLoading(const QString& what);
     void loadFinished(const std::shared_ptr<const LoadOutcome>& outcome);
     void showProblems();
     void updateStatus();
     void showShortcuts();
+    void showAbout();
     void chooseFiles(bool add);
+    void chooseSessionPath();
+    void rebuildRecentMenu();
+    void createViewOptions(QMenu* view);
+    void goToPlace(const SessionState& place);
+    void reportPlaceProblems();
     void addTab(QWidget* view, const QString& name, const QString& label);
 
     TraceSession* m_session;
@@ -103,7 +127,12 @@ private:
     LoadJob* m_loadJob = nullptr;
     QAction* m_goBack = nullptr;
     QAction* m_goForward = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    RecentFiles m_recent;
     QStringList m_loadingPaths;
+    // Where to go once the load running now finishes (a deep link or a session).
+    std::optional<SessionState> m_pendingPlace;
+    QStringList m_placeProblems;
     QString m_loadStatus;
     std::vector<ImportReport> m_reports;
 };

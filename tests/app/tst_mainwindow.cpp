@@ -25,8 +25,10 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QScreen>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -69,6 +71,13 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // Remembered options (clock-skew switch, map direction) come from a test location.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
     void opensTheDemo()
     {
         MainWindow window;
