@@ -39,20 +39,20 @@ build() {
 valgrind_tests=(tst_paddedbuffer tst_hostile tst_formatcorpus tst_jaegermalformed tst_formatmalformed tst_mutations)
 
 run_all_tests() {
-    local failed=() steps=5
-    echo "== 1/5 the whole suite (default preset)"
+    local failed=() steps=6
+    echo "== 1/6 the whole suite (default preset)"
     ctest --preset default || failed+=("test suite")
-    echo "== 2/5 formatting (.clang-format)"
+    echo "== 2/6 formatting (.clang-format)"
     git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror || failed+=("clang-format")
-    echo "== 3/5 the whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer"
+    echo "== 3/6 the whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer"
     if cmake --preset asan > /dev/null && cmake --build --preset asan; then
         ctest --preset asan || failed+=("sanitizer suite")
     else
         failed+=("sanitizer build")
     fi
-    echo "== 4/5 fuzz targets, 10 s each (tests/fuzz/run.sh)"
+    echo "== 4/6 fuzz targets, 10 s each (tests/fuzz/run.sh)"
     tests/fuzz/run.sh 10 || failed+=("fuzz smoke run")
-    echo "== 5/5 the parsing suites under valgrind (simdjson's reads into the padding)"
+    echo "== 5/6 the parsing suites under valgrind (simdjson's reads into the padding)"
     for test in "${valgrind_tests[@]}"; do
         local binary
         binary=$(find build/tests -name "$test" -type f -executable | head -n 1)
@@ -60,6 +60,8 @@ run_all_tests() {
         QT_ENABLE_REGEXP_JIT=0 valgrind -q --error-exitcode=99 --leak-check=no "$binary" > "build/$test.valgrind.log" 2>&1 ||
             { tail -40 "build/$test.valgrind.log"; failed+=("valgrind $test"); }
     done
+    echo "== 6/6 the Debian package: build it, check its files, validators and --version (never installed)"
+    { packaging/build-deb.sh && tests/packaging/check-deb.sh build/spanwise_*.deb; } || failed+=("package check")
     # A closing line test runners and CI read: steps passed and failed.
     echo "steps: $((steps - ${#failed[@]})) passed, ${#failed[@]} failed"
     if ((${#failed[@]})); then
