@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QSettings>
 #include <QStringList>
 #include <QTextStream>
@@ -135,6 +136,9 @@ int runWindow(QApplication& app)
 {
     WindowOptions options;
     options.process(app);
+    // The drawn icon, and the desktop entry Wayland compositors match the window to.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/spanwise/icons/spanwise.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("dev.spanwise.Spanwise"));
     const QCommandLineParser& parser = options.parser;
 
     // The theme comes first, so the window is built in its colours.

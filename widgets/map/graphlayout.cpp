@@ -10,6 +10,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
 
@@ -243,8 +244,8 @@ std::expected<QByteArray, QString> layoutInChild(
             child.kill();
             child.waitForFinished(1000);
             if (cancelled)
-                return std::unexpected(QStringLiteral("the layout was cancelled"));
-            return std::unexpected(QStringLiteral("Graphviz %1 did not finish within %2 s")
+                return std::unexpected(QCoreApplication::translate("GraphLayout", "the layout was cancelled"));
+            return std::unexpected(QCoreApplication::translate("GraphLayout", "Graphviz %1 did not finish within %2 s")
                                        .arg(QString::fromLatin1(engine))
                                        .arg(options.timeLimitMs / 1000));
         }
@@ -253,7 +254,7 @@ std::expected<QByteArray, QString> layoutInChild(
     qCDebug(lcLayout) << "layout helper" << engine << "finished in" << clock.elapsed() << "ms";
     if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
         return std::unexpected(
-            QStringLiteral("Graphviz %1 failed: %2")
+            QCoreApplication::translate("GraphLayout", "Graphviz %1 failed: %2")
                 .arg(QString::fromLatin1(engine), QString::fromUtf8(child.readAllStandardError()).trimmed()));
     return output;
 }
@@ -271,7 +272,7 @@ GraphLayout readLaidOut(const QByteArray& laidOut, const DependencyGraph& graph)
     }
     GVC_t* context = sharedContext();
     if (gvLayout(context, g.get(), "nop2") != 0) {
-        layout.error = QStringLiteral("Graphviz could not read the layout back");
+        layout.error = QCoreApplication::translate("GraphLayout", "Graphviz could not read the layout back");
         return layout;
     }
     std::vector<Agnode_t*> nodes(graph.nodes.size(), nullptr);
@@ -358,7 +359,7 @@ GraphLayout layoutGraph(const DependencyGraph& graph, const GraphLayoutOptions& 
     std::vector<Agedge_t*> edges;
     auto g = buildGraph(graph, options, nodes, edges);
     if (gvLayout(context, g.get(), "dot") != 0) {
-        layout.error = QStringLiteral("Graphviz could not lay out the graph");
+        layout.error = QCoreApplication::translate("GraphLayout", "Graphviz could not lay out the graph");
         return layout;
     }
     layout = extractLayout(g.get(), nodes, edges);
