@@ -22,7 +22,7 @@ constexpr std::array fieldNames {FieldName {"service", Field::Service}, FieldNam
     FieldName {"name", Field::Operation}, FieldName {"kind", Field::Kind}, FieldName {"status", Field::Status},
     FieldName {"error", Field::Error}, FieldName {"duration", Field::Duration}, FieldName {"trace", Field::TraceId},
     FieldName {"traceid", Field::TraceId}, FieldName {"span", Field::SpanId}, FieldName {"spanid", Field::SpanId},
-    FieldName {"spans", Field::Spans}};
+    FieldName {"file", Field::File}, FieldName {"spans", Field::Spans}};
 
 constexpr std::array<std::string_view, 6> kindNames {
     "unspecified", "internal", "server", "client", "producer", "consumer"};
@@ -82,6 +82,7 @@ std::expected<SpanQuery::Term, QueryError> bind(const TraceSet& set, const Query
     case Field::Operation:
     case Field::TraceId:
     case Field::SpanId:
+    case Field::File:
         if (ordering)
             return std::unexpected(errorAt(qt, "'" + qt.key + "' is text: compare it with = or !="));
         term.pattern = v;
@@ -242,6 +243,11 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
         return textHolds(formatTraceId(span.traceId), term.op, term.pattern);
     case Field::SpanId:
         return textHolds(formatSpanId(span.spanId), term.op, term.pattern);
+    case Field::File: {
+        // The file's name without its folder, so `file=before.json` and `file=*.zst` read well.
+        const std::string_view path = span.file.value < set.files().size() ? set.files()[span.file.value] : "";
+        return textHolds(path.substr(path.find_last_of('/') + 1), term.op, term.pattern);
+    }
     case Field::Kind:
         return compareWith(static_cast<std::int64_t>(span.kind), term.op, term.number);
     case Field::Status:

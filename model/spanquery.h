@@ -37,7 +37,20 @@ private:
 };
 
 struct SpanQuery::Term {
-    enum class Field { Text, Service, Operation, Kind, Status, Error, Duration, TraceId, SpanId, Attribute, Spans };
+    enum class Field {
+        Text,
+        Service,
+        Operation,
+        Kind,
+        Status,
+        Error,
+        Duration,
+        TraceId,
+        SpanId,
+        File,
+        Attribute,
+        Spans
+    };
     Field field = Field::Text;
     QueryOp op = QueryOp::Text;
     std::string pattern;        // text fields, free text (lower-cased for free text)

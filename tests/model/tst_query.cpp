@@ -210,8 +210,12 @@ private slots:
         QCOMPARE(spansPassing(*set, "trace=*2"), (QList<std::uint64_t> {4}));
         // Every term must hold.
         QCOMPARE(spansPassing(*set, "kind=client duration>1ms"), (QList<std::uint64_t> {2}));
-        // The file name is text too.
+        // The file name is text too, and a field of its own (without its folder).
         QCOMPARE(spansPassing(*set, "shop.json").size(), 5);
+        QCOMPARE(spansPassing(*set, "file=shop.json").size(), 5);
+        QCOMPARE(spansPassing(*set, "file=*.json").size(), 5);
+        QCOMPARE(spansPassing(*set, "file=other.json").size(), 0);
+        QCOMPARE(spansPassing(*set, "file!=shop*").size(), 0);
     }
 
     void attributes()
