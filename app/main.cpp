@@ -1,4 +1,5 @@
 #include "checkcommand.h"
+#include "comparecommand.h"
 #include "decompress.h"
 #include "diagnosecommand.h"
 #include "graphcommand.h"
@@ -75,6 +76,7 @@ struct WindowOptions {
             "  check FILE... --rule RULE... [--json]          latency and error rules, exit 1 on a failure\n"
             "  diagnose FILE... [--json]                      clock skew, broken propagation, anomalies\n"
             "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
+            "  compare FILE... --trace A --against B [--json] two traces, path by path\n"
             "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
             "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
         parser.addHelpOption();
@@ -246,6 +248,10 @@ int main(int argc, char** argv)
     if (isCommand(argc, argv, "diagnose")) {
         QCoreApplication app(argc, argv);
         return Spanwise::runDiagnoseCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "compare")) {
+        QCoreApplication app(argc, argv);
+        return Spanwise::runCompareCommand(commandArguments());
     }
     if (isCommand(argc, argv, "stats")) {
         QCoreApplication app(argc, argv);
