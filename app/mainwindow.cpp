@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartsview.h"
+#include "compareview.h"
 #include "dependencymapview.h"
 #include "diagnosticsview.h"
 #include "filterbar.h"
@@ -204,13 +205,13 @@ void MainWindow::showAbout()
 QStringList MainWindow::tabNames()
 {
     return {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("map"),
-        QStringLiteral("charts"), QStringLiteral("diagnostics")};
+        QStringLiteral("charts"), QStringLiteral("diagnostics"), QStringLiteral("compare")};
 }
 
 QStringList MainWindow::reservedTabNames()
 {
-    return {QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("compare"), QStringLiteral("json"),
-        QStringLiteral("logs"), QStringLiteral("mapdiff"), QStringLiteral("live")};
+    return {QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("json"), QStringLiteral("logs"),
+        QStringLiteral("mapdiff"), QStringLiteral("live")};
 }
 
 void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
@@ -243,6 +244,8 @@ bool MainWindow::isSettled() const
         return !m_spansView->isLoading();
     if (current == m_diagnosticsView)
         return !m_diagnosticsView->isComputing();
+    if (current == m_compareView)
+        return !m_compareView->isComputing();
     return true;
 }
 
@@ -262,12 +265,14 @@ void MainWindow::createCentralWidget()
     m_chartsView = new ChartsView(m_session, this);
     m_mapView = new DependencyMapView(m_session, this);
     m_diagnosticsView = new DiagnosticsView(m_session, this);
+    m_compareView = new CompareView(m_session, this);
     addTab(m_traceView, QStringLiteral("waterfall"), tr("&Waterfall"));
     addTab(m_spansView, QStringLiteral("spans"), tr("S&pans"));
     addTab(m_statisticsView, QStringLiteral("statistics"), tr("&Statistics"));
     addTab(m_mapView, QStringLiteral("map"), tr("Dependency &map"));
     addTab(m_chartsView, QStringLiteral("charts"), tr("&Charts"));
     addTab(m_diagnosticsView, QStringLiteral("diagnostics"), tr("D&iagnostics"));
+    addTab(m_compareView, QStringLiteral("compare"), tr("C&ompare"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_traceList);
@@ -370,6 +375,8 @@ SessionState MainWindow::currentPlace() const
     place.traceFilter = m_traceList->filterBar()->text();
     place.spanFilter = m_spansView->filterBar()->text();
     place.statisticsFilter = m_statisticsView->filterBar()->text();
+    place.compareA = m_compareView->queryA();
+    place.compareB = m_compareView->queryB();
     return place;
 }
 
@@ -534,6 +541,8 @@ void MainWindow::goToPlace(const SessionState& place)
         m_spansView->filterBar()->setText(place.spanFilter);
     if (!place.statisticsFilter.isEmpty())
         m_statisticsView->filterBar()->setText(place.statisticsFilter);
+    if (!place.compareA.isEmpty() && !place.compareB.isEmpty())
+        m_compareView->compare(place.compareA, place.compareB);
     if (!place.traceId.isEmpty() || !place.spanId.isEmpty()) {
         const SpanLocation at =
             locateSpan(m_session->presentation()->set(), place.traceId.toStdString(), place.spanId.toStdString());

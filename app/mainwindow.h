@@ -21,6 +21,7 @@ class QTabWidget;
 namespace Spanwise {
 
 class ChartsView;
+class CompareView;
 class DependencyMapView;
 class DiagnosticsView;
 class LoadJob;
@@ -67,6 +68,7 @@ public:
     ChartsView* chartsView() const { return m_chartsView; }
     DependencyMapView* mapView() const { return m_mapView; }
     DiagnosticsView* diagnosticsView() const { return m_diagnosticsView; }
+    CompareView* compareView() const { return m_compareView; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // The views' stable names, used by --tab, links and screenshots, in tab order; and the
@@ -118,6 +120,7 @@ private:
     ChartsView* m_chartsView = nullptr;
     DependencyMapView* m_mapView = nullptr;
     DiagnosticsView* m_diagnosticsView = nullptr;
+    CompareView* m_compareView = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_splitter = nullptr;
     QLabel* m_statusText = nullptr;

@@ -80,6 +80,9 @@ QByteArray sessionToJson(const SessionState& state, const QString& sessionPath)
         {QStringLiteral("filters"),
             QJsonObject {{QStringLiteral("traces"), state.traceFilter}, {QStringLiteral("spans"), state.spanFilter},
                 {QStringLiteral("statistics"), state.statisticsFilter}}}};
+    if (!state.compareA.isEmpty() || !state.compareB.isEmpty())
+        root.insert(QStringLiteral("compare"),
+            QJsonObject {{QStringLiteral("a"), state.compareA}, {QStringLiteral("b"), state.compareB}});
     if (state.zoom)
         // Strings: JSON readers lose nanoseconds past 2^53 in doubles.
         root.insert(QStringLiteral("zoom"),
@@ -135,6 +138,9 @@ std::optional<SessionState> sessionFromJson(const QByteArray& json, const QStrin
     state.traceFilter = text(filters, QStringLiteral("traces"));
     state.spanFilter = text(filters, QStringLiteral("spans"));
     state.statisticsFilter = text(filters, QStringLiteral("statistics"));
+    const QJsonObject compare = root.value(QStringLiteral("compare")).toObject();
+    state.compareA = text(compare, QStringLiteral("a"));
+    state.compareB = text(compare, QStringLiteral("b"));
     const QJsonObject zoom = root.value(QStringLiteral("zoom")).toObject();
     if (!zoom.isEmpty()) {
         bool fromOk = false, toOk = false;

@@ -26,6 +26,9 @@ struct SessionState {
     QString traceFilter;
     QString spanFilter;
     QString statisticsFilter;
+    // The compare tab's two sides (queries picking traces), when it was used.
+    QString compareA;
+    QString compareB;
     // The waterfall's visible range, in nanoseconds from the trace's start.
     struct Zoom {
         qint64 fromNs = 0;

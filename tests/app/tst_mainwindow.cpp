@@ -162,7 +162,8 @@ private slots:
         // Stable tab names, in order.
         QCOMPARE(MainWindow::tabNames(),
             (QStringList {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"),
-                QStringLiteral("map"), QStringLiteral("charts"), QStringLiteral("diagnostics")}));
+                QStringLiteral("map"), QStringLiteral("charts"), QStringLiteral("diagnostics"),
+                QStringLiteral("compare")}));
         for (const QString& name : MainWindow::tabNames()) {
             QVERIFY(window.showTab(name));
             QCOMPARE(window.currentTabName(), name);

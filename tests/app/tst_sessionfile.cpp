@@ -38,6 +38,8 @@ private slots:
         saved.traceFilter = QStringLiteral("service=\"check out\" duration>1s");
         saved.spanFilter = QStringLiteral("error=true");
         saved.statisticsFilter = QStringLiteral("p99>250ms");
+        saved.compareA = QStringLiteral("file=before.json");
+        saved.compareB = QStringLiteral("file=after.json");
         // Past 2^53: a double would round it.
         saved.zoom = SessionState::Zoom {9'007'199'254'740'993, 9'007'199'254'740'999};
         const QString path = dir.filePath(QStringLiteral("s.spanwise"));
@@ -55,6 +57,8 @@ private slots:
         QCOMPARE(read->traceFilter, saved.traceFilter);
         QCOMPARE(read->spanFilter, saved.spanFilter);
         QCOMPARE(read->statisticsFilter, saved.statisticsFilter);
+        QCOMPARE(read->compareA, saved.compareA);
+        QCOMPARE(read->compareB, saved.compareB);
         QVERIFY(read->zoom);
         QCOMPARE(read->zoom->fromNs, saved.zoom->fromNs);
         QCOMPARE(read->zoom->toNs, saved.zoom->toNs);

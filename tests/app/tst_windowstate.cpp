@@ -1,3 +1,4 @@
+#include "compareview.h"
 #include "corpus.h"
 #include "dependencymapview.h"
 #include "filterbar.h"
@@ -177,6 +178,7 @@ private slots:
         window.traceList()->filterBar()->setText(QStringLiteral("duration>1ms"));
         window.spansView()->filterBar()->setText(QStringLiteral("service=publish*"));
         window.statisticsView()->filterBar()->setText(QStringLiteral("count>=2"));
+        window.compareView()->compare(QStringLiteral("trace=") + publishTrace, QStringLiteral("service=frontend"));
         WaterfallController* controller = window.traceView()->controller();
         const auto whole = controller->traceRange();
         controller->setVisibleRange({whole.startNs + whole.width() / 4, whole.startNs + whole.width() / 2});
@@ -195,6 +197,8 @@ private slots:
         QCOMPARE(again.traceFilter, QStringLiteral("duration>1ms"));
         QCOMPARE(again.spanFilter, QStringLiteral("service=publish*"));
         QCOMPARE(again.statisticsFilter, QStringLiteral("count>=2"));
+        QCOMPARE(again.compareA, QStringLiteral("trace=") + publishTrace);
+        QCOMPARE(again.compareB, QStringLiteral("service=frontend"));
         QVERIFY(again.zoom);
         QCOMPARE(again.zoom->fromNs, whole.width() / 4);
         QCOMPARE(again.zoom->toNs, whole.width() / 2);

@@ -126,6 +126,7 @@ const ViewColors& viewColors(bool dark)
         .accent = QColor(0x1a, 0x56, 0xdb),
         .peer = QColor(0x9a, 0xa0, 0xa6),
         .note = QColor(0x8a, 0x5a, 0x00),
+        .betterText = QColor(0x1e, 0x7b, 0x34),
     };
     static const ViewColors darkColors {
         .dark = true,
@@ -147,6 +148,7 @@ const ViewColors& viewColors(bool dark)
         .accent = QColor(0x6d, 0xa8, 0xff),
         .peer = QColor(0x7d, 0x84, 0x8c),
         .note = QColor(0xf0, 0xc0, 0x60),
+        .betterText = QColor(0x7e, 0xd3, 0x8c),
     };
     return dark ? darkColors : light;
 }

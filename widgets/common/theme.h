@@ -43,6 +43,7 @@ struct ViewColors {
     QColor accent;        // the overview window, the marked map node
     QColor peer;          // an uninstrumented peer on the map
     QColor note;          // a warning note
+    QColor betterText;    // an improvement in a comparison (errorText marks a regression)
 };
 const ViewColors& viewColors();
 const ViewColors& viewColors(bool dark);

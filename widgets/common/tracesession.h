@@ -46,6 +46,13 @@ public:
     void back();
     void forward();
 
+    // Asks the compare view for two sides, each a query picking traces (docs/query.md).
+    void requestComparison(const QString& queryA, const QString& queryB)
+    {
+        emit comparisonRequested(queryA, queryB);
+        emit viewRequested(QStringLiteral("compare"));
+    }
+
     // The way values are shown changed (the time zone): views re-show what they hold.
     void notifyDisplayOptionsChanged() { emit displayOptionsChanged(); }
 
@@ -84,6 +91,7 @@ signals:
     // A request to bring a view to the front, by its stable tab name (see MainWindow::tabNames).
     void viewRequested(const QString& tab);
     void displayOptionsChanged();
+    void comparisonRequested(const QString& queryA, const QString& queryB);
     void serviceStatisticsRequested(Spanwise::ServiceId service);
 
 private:

@@ -2,6 +2,8 @@
 
 #include "backgroundwork.h"
 #include "filterbar.h"
+#include "formatting.h"
+#include "hexid.h"
 #include "passingfilterproxy.h"
 #include "roles.h"
 #include "spanquery.h"
@@ -12,7 +14,10 @@
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -38,7 +43,10 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
     m_table->setModel(m_proxy);
     applyTableDefaults(m_table, m_proxy);
     m_table->sortByColumn(TraceListModel::Start, Qt::AscendingOrder);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows for Compare (Ctrl+click); the current row is the trace every view shows.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &TraceListPanel::showTableMenu);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
 
@@ -67,11 +75,61 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
             if (current.isValid())
                 m_session->selectTrace(TraceIndex {static_cast<std::uint32_t>(m_proxy->mapToSource(current).row())});
         });
-    // A dot opens its trace's waterfall (and the list selects it).
+    // A dot opens its trace's waterfall (and the list selects it); right-click compares it.
     connect(m_chart, &TraceScatterPlot::traceClicked, this, [this](TraceIndex trace) {
         if (m_set && trace.value < m_set->traces().size())
             m_session->openSpan(m_set->trace(trace).root);
     });
+    m_chart->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_chart, &QWidget::customContextMenuRequested, this, [this](const QPoint& point) {
+        const auto trace = m_chart->traceAt(point);
+        const TraceIndex selected = m_session->trace();
+        if (!trace || !m_set)
+            return;
+        QMenu menu(this);
+        QAction* compare = menu.addAction(
+            tr("Compare With the Selected Trace"), this, [this, selected, trace] { compareTraces(selected, *trace); });
+        compare->setEnabled(selected.isValid() && selected != *trace);
+        compare->setToolTip(tr("The selected trace is A, this one B"));
+        menu.exec(m_chart->mapToGlobal(point));
+    });
+}
+
+QString TraceListPanel::traceQuery(TraceIndex trace) const
+{
+    return QStringLiteral("trace=") + toQString(formatTraceId(m_set->trace(trace).id));
+}
+
+void TraceListPanel::compareTraces(TraceIndex a, TraceIndex b)
+{
+    m_session->requestComparison(traceQuery(a), traceQuery(b));
+}
+
+void TraceListPanel::showTableMenu(const QPoint& point)
+{
+    if (!m_set)
+        return;
+    std::vector<TraceIndex> selected;
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        selected.push_back(TraceIndex {static_cast<std::uint32_t>(m_proxy->mapToSource(row).row())});
+    QMenu menu(this);
+    QAction* compare = menu.addAction(tr("&Compare the Two Selected Traces"));
+    compare->setEnabled(selected.size() == 2);
+    compare->setToolTip(tr("Select two traces with Ctrl+click; the current one is B"));
+    if (selected.size() == 2) {
+        // The current (last clicked) row is B, the other the baseline A.
+        const TraceIndex current = m_session->trace();
+        const TraceIndex b = current == selected[0] || current == selected[1] ? current : selected[1];
+        const TraceIndex a = b == selected[0] ? selected[1] : selected[0];
+        connect(compare, &QAction::triggered, this, [this, a, b] { compareTraces(a, b); });
+    }
+    const QModelIndex at = m_table->indexAt(point);
+    if (at.isValid()) {
+        const TraceIndex trace {static_cast<std::uint32_t>(m_proxy->mapToSource(at).row())};
+        menu.addAction(tr("Copy Trace &ID"), this,
+            [this, trace] { QGuiApplication::clipboard()->setText(toQString(formatTraceId(m_set->trace(trace).id))); });
+    }
+    menu.exec(m_table->viewport()->mapToGlobal(point));
 }
 
 QSortFilterProxyModel* TraceListPanel::proxy() const

@@ -46,6 +46,10 @@ private:
     void applyFilter();
     void showSelected(TraceIndex trace);
     void updateChart();
+    void showTableMenu(const QPoint& point);
+    // Asks the compare view for trace A against trace B.
+    void compareTraces(TraceIndex a, TraceIndex b);
+    QString traceQuery(TraceIndex trace) const;
 
     TraceSession* m_session;
     std::shared_ptr<const TraceSet> m_set;

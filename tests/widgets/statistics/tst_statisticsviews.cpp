@@ -5,6 +5,7 @@
 #include "latencyhistogram.h"
 #include "loadchecks.h"
 #include "operationstatsmodel.h"
+#include "presentations.h"
 #include "roles.h"
 #include "selftime.h"
 #include "servicecharts.h"
@@ -27,23 +28,11 @@
 #include <QtCharts/QChart>
 
 using namespace Spanwise;
+using Spanwise::Test::presentationOf;
 
 Q_DECLARE_METATYPE(Spanwise::SpanIndex)
 
 namespace {
-
-// The file's presentation, or nullptr (and a test failure naming the file) when it did not
-// load; callers QVERIFY it before use.
-std::shared_ptr<const TraceSetPresentation> presentationOf(const QString& corpusPath)
-{
-    const std::string file = Test::corpusFile(corpusPath);
-    const LoadResult result = loadTraceFiles(std::span<const std::string>(&file, 1));
-    if (const QString failure = Test::loadFailure(result); !failure.isEmpty()) {
-        QTest::qFail(qPrintable(failure), __FILE__, __LINE__);
-        return nullptr;
-    }
-    return std::make_shared<TraceSetPresentation>(result.traces);
-}
 
 QStringList csvLines(const QString& path)
 {

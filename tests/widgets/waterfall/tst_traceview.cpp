@@ -1,6 +1,7 @@
 #include "corpus.h"
 #include "fixtures.h"
 #include "loadchecks.h"
+#include "presentations.h"
 #include "processes.h"
 #include "spandetailsview.h"
 #include "traceloader.h"
@@ -21,24 +22,12 @@
 #include <QXmlStreamReader>
 
 using namespace Spanwise;
+using Spanwise::Test::presentationOf;
 
 Q_DECLARE_METATYPE(Spanwise::SpanIndex)
 Q_DECLARE_METATYPE(Spanwise::TraceIndex)
 
 namespace {
-
-// The file's presentation, or nullptr (and a test failure naming the file) when it did not
-// load; callers QVERIFY it before use.
-std::shared_ptr<const TraceSetPresentation> presentationOf(const QString& corpusPath)
-{
-    const std::string file = Test::corpusFile(corpusPath);
-    const LoadResult result = loadTraceFiles(std::span<const std::string>(&file, 1));
-    if (const QString failure = Test::loadFailure(result); !failure.isEmpty()) {
-        QTest::qFail(qPrintable(failure), __FILE__, __LINE__);
-        return nullptr;
-    }
-    return std::make_shared<TraceSetPresentation>(result.traces);
-}
 
 QString operationOf(const TraceSetPresentation& p, SpanIndex span)
 {
