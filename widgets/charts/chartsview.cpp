@@ -69,21 +69,15 @@ ChartsView::ChartsView(TraceSession* session, QWidget* parent)
         m_selfTime->setPresentation(presentation);
         updateRates();
     });
-    connect(session, &TraceSession::navigated, this, [this](TraceIndex trace) {
-        m_selfTime->showTrace(trace);
-        if (followsSelection(scope()))
-            updateRates();
-    });
-    connect(session, &TraceSession::matchingTracesChanged, this, [this] {
-        if (followsTraceFilter(scope()))
-            updateRates();
-    });
+    connect(session, &TraceSession::navigated, this, [this](TraceIndex trace) { m_selfTime->showTrace(trace); });
+    recomputeWhenScopeMoves(
+        this, *session, [this] { return scope(); }, [this] { updateRates(); });
     connect(m_scope, &QComboBox::currentIndexChanged, this, &ChartsView::updateRates);
 }
 
 FilterScope ChartsView::scope() const
 {
-    return FilterScope(m_scope->currentData().toInt());
+    return scopeIn(m_scope);
 }
 
 void ChartsView::setScope(FilterScope scope)

@@ -48,6 +48,24 @@ bool followsTraceFilter(FilterScope scope)
     return scope == FilterScope::MatchingTraces;
 }
 
+void recomputeWhenScopeMoves(
+    QObject* receiver, const TraceSession& session, std::function<FilterScope()> scope, std::function<void()> recompute)
+{
+    QObject::connect(&session, &TraceSession::navigated, receiver, [scope, recompute] {
+        if (followsSelection(scope()))
+            recompute();
+    });
+    QObject::connect(&session, &TraceSession::matchingTracesChanged, receiver, [scope, recompute] {
+        if (followsTraceFilter(scope()))
+            recompute();
+    });
+}
+
+FilterScope scopeIn(const QComboBox* box)
+{
+    return FilterScope(box->currentData().toInt());
+}
+
 FilterBar::FilterBar(const QString& placeholder, bool withScope, QWidget* parent)
     : QWidget(parent)
     , m_field(new QLineEdit(this))
@@ -104,7 +122,7 @@ void FilterBar::setText(const QString& text)
 
 FilterScope FilterBar::scope() const
 {
-    return m_scope ? FilterScope(m_scope->currentData().toInt()) : FilterScope::AllTraces;
+    return m_scope ? scopeIn(m_scope) : FilterScope::AllTraces;
 }
 
 void FilterBar::setScope(FilterScope scope)

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +27,12 @@ SpanScope spanScopeOf(FilterScope scope, const TraceSession& session);
 // Whether a view in this scope must follow a change of selection, or of the trace-list filter.
 bool followsSelection(FilterScope scope);
 bool followsTraceFilter(FilterScope scope);
+// Calls `recompute` (in `receiver`'s context) when the session's selection or trace-list filter
+// changes what the view's current scope covers.
+void recomputeWhenScopeMoves(QObject* receiver, const TraceSession& session, std::function<FilterScope()> scope,
+    std::function<void()> recompute);
+// The scope a box filled by addScopeItems shows.
+FilterScope scopeIn(const QComboBox* box);
 
 // The one filter bar of the trace list, the span table and the statistics: an optional scope,
 // a query field in the language of docs/query.md (parsed here, applied a moment after typing

@@ -175,14 +175,8 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     connect(m_session, &TraceSession::loaded, this, &DependencyMapView::loaded);
     connect(m_session, &TraceSession::ruleOutcomesChanged, this,
         [this] { m_view->setViolations(violationsOf(*m_session)); });
-    connect(m_session, &TraceSession::navigated, this, [this] {
-        if (followsSelection(FilterScope(m_scope->currentData().toInt())))
-            recompute();
-    });
-    connect(m_session, &TraceSession::matchingTracesChanged, this, [this] {
-        if (followsTraceFilter(FilterScope(m_scope->currentData().toInt())))
-            recompute();
-    });
+    recomputeWhenScopeMoves(
+        this, *m_session, [this] { return scopeIn(m_scope); }, [this] { recompute(); });
 }
 
 // The focus list offers what the whole map shows: services and uninstrumented peers alike.
@@ -266,7 +260,7 @@ void DependencyMapView::recompute()
     options.includeVirtual = m_virtual->isChecked();
     options.foldMeshProxies = m_foldMesh->isChecked();
     const auto presentation = m_session->presentation();
-    if (FilterScope(m_scope->currentData().toInt()) == FilterScope::SelectedTrace) {
+    if (scopeIn(m_scope) == FilterScope::SelectedTrace) {
         if (!m_session->trace().isValid()) {
             m_work->cancel();
             m_view->setGraph(nullptr, {});
@@ -275,7 +269,7 @@ void DependencyMapView::recompute()
             return;
         }
     }
-    const SpanScope scope = spanScopeOf(FilterScope(m_scope->currentData().toInt()), *m_session);
+    const SpanScope scope = spanScopeOf(scopeIn(m_scope), *m_session);
     options.onlyTrace = scope.onlyTrace;
     options.onlyTraces = scope.onlyTraces;
     const QString focus = m_focus->currentIndex() > 0 ? m_focus->currentText() : QString();

@@ -153,14 +153,8 @@ StatisticsView::StatisticsView(TraceSession* session, QWidget* parent)
     connect(m_filter, &FilterBar::scopeChanged, this, &StatisticsView::recompute);
     connect(m_filter, &FilterBar::queryChanged, this, &StatisticsView::applyFilter);
     connect(m_session, &TraceSession::loaded, this, &StatisticsView::loaded);
-    connect(m_session, &TraceSession::navigated, this, [this] {
-        if (followsSelection(m_filter->scope()))
-            recompute();
-    });
-    connect(m_session, &TraceSession::matchingTracesChanged, this, [this] {
-        if (followsTraceFilter(m_filter->scope()))
-            recompute();
-    });
+    recomputeWhenScopeMoves(
+        this, *m_session, [this] { return m_filter->scope(); }, [this] { recompute(); });
     connect(m_session, &TraceSession::serviceStatisticsRequested, this, &StatisticsView::showService);
     connect(m_work, &BackgroundWork::progressChanged, m_progress, &QProgressBar::setValue);
     connect(m_work, &BackgroundWork::runningChanged, m_progress, &QProgressBar::setVisible);
