@@ -2,6 +2,7 @@
 #include "comparecommand.h"
 #include "decompress.h"
 #include "diagnosecommand.h"
+#include "flamegraphcommand.h"
 #include "graphcommand.h"
 #include "graphlayout.h"
 #include "libraryversions.h"
@@ -78,6 +79,7 @@ struct WindowOptions {
             "  stats FILE... [--by GROUP] [--csv|--json]      latency and error figures\n"
             "  compare FILE... --trace A --against B [--json] two traces, path by path\n"
             "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
+            "  flamegraph FILE... [--trace ID] -o out.svg|png a trace's flame chart (--merged: all)\n"
             "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
         parser.addHelpOption();
         for (const QCommandLineOption* option : {&version, &trace, &span, &tab, &theme, &screenshot, &maxDecompressed})
@@ -262,6 +264,11 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         return Spanwise::runGraphCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "flamegraph")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        return Spanwise::runFlameGraphCommand(commandArguments());
     }
     if (isCommand(argc, argv, "waterfall")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -5,6 +5,7 @@
 #include "dependencymapview.h"
 #include "diagnosticsview.h"
 #include "filterbar.h"
+#include "flamegraphview.h"
 #include "formatting.h"
 #include "hexid.h"
 #include "libraryversions.h"
@@ -205,13 +206,14 @@ void MainWindow::showAbout()
 QStringList MainWindow::tabNames()
 {
     return {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("map"),
-        QStringLiteral("charts"), QStringLiteral("diagnostics"), QStringLiteral("compare")};
+        QStringLiteral("charts"), QStringLiteral("diagnostics"), QStringLiteral("compare"),
+        QStringLiteral("flamegraph")};
 }
 
 QStringList MainWindow::reservedTabNames()
 {
-    return {QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("json"), QStringLiteral("logs"),
-        QStringLiteral("mapdiff"), QStringLiteral("live")};
+    return {QStringLiteral("graph"), QStringLiteral("json"), QStringLiteral("logs"), QStringLiteral("mapdiff"),
+        QStringLiteral("live")};
 }
 
 void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
@@ -246,6 +248,8 @@ bool MainWindow::isSettled() const
         return !m_diagnosticsView->isComputing();
     if (current == m_compareView)
         return !m_compareView->isComputing();
+    if (current == m_flameGraphView)
+        return !m_flameGraphView->isComputing();
     return true;
 }
 
@@ -266,6 +270,7 @@ void MainWindow::createCentralWidget()
     m_mapView = new DependencyMapView(m_session, this);
     m_diagnosticsView = new DiagnosticsView(m_session, this);
     m_compareView = new CompareView(m_session, this);
+    m_flameGraphView = new FlameGraphView(m_session, this);
     addTab(m_traceView, QStringLiteral("waterfall"), tr("&Waterfall"));
     addTab(m_spansView, QStringLiteral("spans"), tr("S&pans"));
     addTab(m_statisticsView, QStringLiteral("statistics"), tr("&Statistics"));
@@ -273,6 +278,7 @@ void MainWindow::createCentralWidget()
     addTab(m_chartsView, QStringLiteral("charts"), tr("&Charts"));
     addTab(m_diagnosticsView, QStringLiteral("diagnostics"), tr("D&iagnostics"));
     addTab(m_compareView, QStringLiteral("compare"), tr("C&ompare"));
+    addTab(m_flameGraphView, QStringLiteral("flamegraph"), tr("&Flame graph"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_traceList);

@@ -24,6 +24,7 @@ class ChartsView;
 class CompareView;
 class DependencyMapView;
 class DiagnosticsView;
+class FlameGraphView;
 class LoadJob;
 class RuleMonitor;
 class SpansView;
@@ -69,6 +70,7 @@ public:
     DependencyMapView* mapView() const { return m_mapView; }
     DiagnosticsView* diagnosticsView() const { return m_diagnosticsView; }
     CompareView* compareView() const { return m_compareView; }
+    FlameGraphView* flameGraphView() const { return m_flameGraphView; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // The views' stable names, used by --tab, links and screenshots, in tab order; and the
@@ -121,6 +123,7 @@ private:
     DependencyMapView* m_mapView = nullptr;
     DiagnosticsView* m_diagnosticsView = nullptr;
     CompareView* m_compareView = nullptr;
+    FlameGraphView* m_flameGraphView = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_splitter = nullptr;
     QLabel* m_statusText = nullptr;
