@@ -17,6 +17,7 @@
 #include "spansview.h"
 #include "statisticsview.h"
 #include "theme.h"
+#include "tracegraphview.h"
 #include "tracelistmodel.h"
 #include "tracelistpanel.h"
 #include "tracesession.h"
@@ -207,13 +208,12 @@ QStringList MainWindow::tabNames()
 {
     return {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("map"),
         QStringLiteral("charts"), QStringLiteral("diagnostics"), QStringLiteral("compare"),
-        QStringLiteral("flamegraph")};
+        QStringLiteral("flamegraph"), QStringLiteral("graph")};
 }
 
 QStringList MainWindow::reservedTabNames()
 {
-    return {QStringLiteral("graph"), QStringLiteral("json"), QStringLiteral("logs"), QStringLiteral("mapdiff"),
-        QStringLiteral("live")};
+    return {QStringLiteral("json"), QStringLiteral("logs"), QStringLiteral("mapdiff"), QStringLiteral("live")};
 }
 
 void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
@@ -250,6 +250,8 @@ bool MainWindow::isSettled() const
         return !m_compareView->isComputing();
     if (current == m_flameGraphView)
         return !m_flameGraphView->isComputing();
+    if (current == m_traceGraphView)
+        return !m_traceGraphView->isComputing();
     return true;
 }
 
@@ -271,6 +273,7 @@ void MainWindow::createCentralWidget()
     m_diagnosticsView = new DiagnosticsView(m_session, this);
     m_compareView = new CompareView(m_session, this);
     m_flameGraphView = new FlameGraphView(m_session, this);
+    m_traceGraphView = new TraceGraphView(m_session, this);
     addTab(m_traceView, QStringLiteral("waterfall"), tr("&Waterfall"));
     addTab(m_spansView, QStringLiteral("spans"), tr("S&pans"));
     addTab(m_statisticsView, QStringLiteral("statistics"), tr("&Statistics"));
@@ -278,7 +281,8 @@ void MainWindow::createCentralWidget()
     addTab(m_chartsView, QStringLiteral("charts"), tr("&Charts"));
     addTab(m_diagnosticsView, QStringLiteral("diagnostics"), tr("D&iagnostics"));
     addTab(m_compareView, QStringLiteral("compare"), tr("C&ompare"));
-    addTab(m_flameGraphView, QStringLiteral("flamegraph"), tr("&Flame graph"));
+    addTab(m_flameGraphView, QStringLiteral("flamegraph"), tr("F&lame graph"));
+    addTab(m_traceGraphView, QStringLiteral("graph"), tr("&Trace graph"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_traceList);

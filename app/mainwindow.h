@@ -32,6 +32,7 @@ class StatisticsView;
 struct LoadOutcome;
 class TraceListPanel;
 class TraceSession;
+class TraceGraphView;
 class TraceView;
 
 // The main window: the trace list on the left (filter, scatter plot, table) and the views as
@@ -71,6 +72,7 @@ public:
     DiagnosticsView* diagnosticsView() const { return m_diagnosticsView; }
     CompareView* compareView() const { return m_compareView; }
     FlameGraphView* flameGraphView() const { return m_flameGraphView; }
+    TraceGraphView* traceGraphView() const { return m_traceGraphView; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // The views' stable names, used by --tab, links and screenshots, in tab order; and the
@@ -124,6 +126,7 @@ private:
     DiagnosticsView* m_diagnosticsView = nullptr;
     CompareView* m_compareView = nullptr;
     FlameGraphView* m_flameGraphView = nullptr;
+    TraceGraphView* m_traceGraphView = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_splitter = nullptr;
     QLabel* m_statusText = nullptr;

@@ -42,6 +42,27 @@ void DependencyGraphView::rebuildScene()
     else
         scene()->clear();
     markViolations();
+    markEmphasis();
+}
+
+void DependencyGraphView::setEmphasis(std::vector<bool> nodes, std::vector<bool> edges)
+{
+    m_emphasizedNodes = std::move(nodes);
+    m_emphasizedEdges = std::move(edges);
+    markEmphasis();
+}
+
+void DependencyGraphView::markEmphasis()
+{
+    const auto marked = [](const std::vector<bool>& flags, std::uint32_t index) {
+        return index < flags.size() && flags[index];
+    };
+    for (QGraphicsItem* item : scene()->items()) {
+        if (auto* node = qgraphicsitem_cast<GraphNodeItem*>(item))
+            node->setEmphasized(marked(m_emphasizedNodes, node->node()));
+        else if (auto* edge = qgraphicsitem_cast<GraphEdgeItem*>(item))
+            edge->setEmphasized(marked(m_emphasizedEdges, edge->edge()));
+    }
 }
 
 void DependencyGraphView::setViolations(std::vector<RuleViolation> violations)

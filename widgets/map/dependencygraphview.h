@@ -41,6 +41,9 @@ public:
     void fitAll();
     // Marks the services failing rules are about (RuleMonitor), kept across rebuilds.
     void setViolations(std::vector<RuleViolation> violations);
+    // Emphasises some nodes and edges (by index; empty: none), kept across rebuilds: the trace
+    // graph's critical path.
+    void setEmphasis(std::vector<bool> nodes, std::vector<bool> edges);
     void actualSize();
     bool isAutoFitting() const { return m_autoFit; }
     // Below this zoom node labels are too small to read; a fit stops there.
@@ -63,11 +66,14 @@ private:
     // Builds the scene in the theme's colours (again after a theme change).
     void rebuildScene();
     void markViolations();
+    void markEmphasis();
 
     std::shared_ptr<const DependencyGraph> m_graph;
     GraphLayout m_layout;
     ServicePalettes m_palettes;
     std::vector<RuleViolation> m_violations;
+    std::vector<bool> m_emphasizedNodes;
+    std::vector<bool> m_emphasizedEdges;
     std::vector<std::uint32_t> m_highlighted;
     std::int64_t m_marked = -1;
     bool m_autoFit = true;

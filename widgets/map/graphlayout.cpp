@@ -170,9 +170,9 @@ QString nodeLabel(const DependencyGraph& graph, std::size_t index)
     const DependencyNode& node = graph.nodes[index];
     QString label = toQString(node.name);
     if (node.isVirtual)
-        label += QStringLiteral("\n%1 calls").arg(node.entryCalls);
+        label += node.entryCalls == 1 ? QStringLiteral("\n1 call") : QStringLiteral("\n%1 calls").arg(node.entryCalls);
     else
-        label += QStringLiteral("\n%1 spans").arg(node.spans);
+        label += node.spans == 1 ? QStringLiteral("\n1 span") : QStringLiteral("\n%1 spans").arg(node.spans);
     if (node.serverP95Ns > 0)
         label += QStringLiteral(" · p95 ") + formatDuration(node.serverP95Ns);
     return label;

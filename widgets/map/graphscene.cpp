@@ -89,9 +89,10 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         mix(m_colour.redF(), back.redF()), mix(m_colour.greenF(), back.greenF()), mix(m_colour.blueF(), back.blueF()));
     const QColor frame = isSelected() ? m_colors.accent
         : isViolated()                ? m_colors.error
+        : m_emphasized                ? m_colors.criticalPath
         : m_colors.dark               ? m_colour
                                       : m_colour.darker(130);
-    QPen border(frame, isSelected() || isViolated() ? 3.5 : 1.5);
+    QPen border(frame, isSelected() || isViolated() || m_emphasized ? 3.5 : 1.5);
     border.setCosmetic(true);
     if (m_virtual)
         border.setStyle(Qt::DashLine);
@@ -185,15 +186,29 @@ QPainterPath GraphEdgeItem::shape() const
     return area;
 }
 
+void GraphNodeItem::setEmphasized(bool on)
+{
+    m_emphasized = on;
+    update();
+}
+
+void GraphEdgeItem::setEmphasized(bool on)
+{
+    m_emphasized = on;
+    update();
+}
+
 void GraphEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen pen(m_colour, m_width, m_virtual ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap);
+    const QColor colour = m_emphasized ? m_colors.criticalPath : m_colour;
+    QPen pen(colour, m_emphasized ? std::max(m_width, 3.0) : m_width, m_virtual ? Qt::DashLine : Qt::SolidLine,
+        Qt::RoundCap);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_geometry.path);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(m_colour);
+    painter->setBrush(colour);
     painter->drawPolygon(m_geometry.arrow);
     if (option->levelOfDetailFromTransform(painter->worldTransform()) > 0.5) {
         QFont small = painter->font();

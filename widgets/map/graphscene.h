@@ -26,6 +26,9 @@ public:
     // A failing rule is about this service: a red frame, the rule in the tooltip.
     void setViolation(const QString& text);
     bool isViolated() const { return !m_violation.isEmpty(); }
+    // On a trace's critical path (the trace graph): framed in the critical-path colour.
+    void setEmphasized(bool on);
+    bool isEmphasized() const { return m_emphasized; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -40,6 +43,7 @@ private:
     std::uint64_t m_errors;
     QString m_violation;
     QString m_description;
+    bool m_emphasized = false;
 };
 
 // A caller→callee edge: width by share of calls, colour by error rate; carries its edge index.
@@ -57,6 +61,9 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     static QColor colourForErrorRate(double rate);
+    // On a trace's critical path (the trace graph): drawn over in the critical-path colour.
+    void setEmphasized(bool on);
+    bool isEmphasized() const { return m_emphasized; }
     // Where the call count is written.
     QRectF labelBox() const;
 
@@ -68,6 +75,7 @@ private:
     const ViewColors& m_colors;
     double m_width;
     bool m_virtual;
+    bool m_emphasized = false;
 };
 
 // Fills a scene with the laid-out graph and a legend; used by the view and the exports alike.
