@@ -13,7 +13,8 @@ QString failure(const QString& path, const QSaveFile& file)
     return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
 }
 
-// Opens, lets `write` fill the file, and commits; QSaveFile remembers any failed write.
+} // namespace
+
 QString writeAtomically(const QString& path, const std::function<bool(QSaveFile&)>& write)
 {
     QSaveFile file(path);
@@ -27,8 +28,6 @@ QString writeAtomically(const QString& path, const std::function<bool(QSaveFile&
         return failure(path, file);
     return {};
 }
-
-} // namespace
 
 QString saveBytesAtomically(const QByteArray& bytes, const QString& path)
 {

@@ -27,6 +27,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QShortcut>
@@ -475,9 +476,15 @@ void TraceView::exportImage()
         options.range = m_controller->visibleRange();
         options.rows = &m_waterfall->rows();
     }
-    const QString error = exportWaterfall(*m_presentation, m_controller->trace(), path, options);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), error);
+    const WaterfallExportResult result = exportWaterfall(*m_presentation, m_controller->trace(), path, options);
+    if (!result.error.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), result.error);
+    else if (result.rowsLeftOut > 0)
+        QMessageBox::information(this, tr("Export"),
+            tr("The PNG holds the first %1 rows; %2 rows did not fit its height and were left out. Collapse "
+               "rows, zoom in, or export as SVG to keep them all.")
+                .arg(QLocale().toString(qulonglong(result.rowsWritten)),
+                    QLocale().toString(qulonglong(result.rowsLeftOut))));
 }
 
 } // namespace Spanwise

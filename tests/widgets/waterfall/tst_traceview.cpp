@@ -307,7 +307,7 @@ private slots:
         QVERIFY(presentation);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("hotrod.svg"));
-        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, {}), QString());
+        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, {}).error, QString());
         bool wellFormed = false;
         QStringList elements;
         const QStringList texts = Test::svgTexts(path, &wellFormed, &elements);
@@ -330,7 +330,7 @@ private slots:
                 {2, 1, "x\\y", "line\nbreak", 10, 50}}));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("hostile.svg"));
-        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, {}), QString());
+        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, {}).error, QString());
         bool wellFormed = false;
         QStringList elements;
         const QStringList texts = Test::svgTexts(path, &wellFormed, &elements);
@@ -348,12 +348,12 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("hotrod.png"));
         WaterfallExportOptions options;
         options.width = 1200;
-        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, options), QString());
+        QCOMPARE(exportWaterfall(*presentation, TraceIndex {0}, path, options).error, QString());
         const QImage image(path);
         QCOMPARE(image.width(), 1200);
         QVERIFY(image.height() > 51 * 18);
-        QVERIFY(
-            !exportWaterfall(*presentation, TraceIndex {0}, dir.filePath(QStringLiteral("x.gif")), options).isEmpty());
+        QVERIFY(!exportWaterfall(*presentation, TraceIndex {0}, dir.filePath(QStringLiteral("x.gif")), options)
+                     .error.isEmpty());
     }
 };
 
