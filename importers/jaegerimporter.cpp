@@ -161,8 +161,11 @@ private:
         if (!range.complete)
             return; // the record the file breaks in: the break is reported
         if (const auto element = m_records.parse(range, path)) {
-            if (m_spans.read(*element, path, range.begin, traceId).isValid())
+            const SpanIndex span = m_spans.read(*element, path, range.begin, traceId);
+            if (span.isValid()) {
                 ++m_records.context().report().spans;
+                m_records.context().builder().setSpanSource(span, range.begin, range.end - range.begin);
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 #include "importcontext.h"
 #include "jsonrecords.h"
 #include "otlpjsonspanreader.h"
+#include "tracesetbuilder.h"
 
 namespace Spanwise {
 namespace {
@@ -131,8 +132,11 @@ private:
                     continue; // the record the file breaks in: the break is reported
                 const JsonPath spanPath = spansPath.element(static_cast<std::int64_t>(i));
                 if (const auto element = m_records.parse(span, spanPath)) {
-                    if (m_spans.readSpan(*element, spanPath, span.begin, resource, scope).isValid())
+                    const SpanIndex added = m_spans.readSpan(*element, spanPath, span.begin, resource, scope);
+                    if (added.isValid()) {
                         ++m_records.context().report().spans;
+                        m_records.context().builder().setSpanSource(added, span.begin, span.end - span.begin);
+                    }
                 }
             }
         }

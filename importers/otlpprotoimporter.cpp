@@ -193,6 +193,9 @@ private:
                 return;
             }
             const std::string_view body = message.substr(cursor.pos, *length);
+            // Inside an inflated frame offsets are the frame's: the span cannot be found again.
+            const ProtoMessageBytes bytes =
+                inflated ? ProtoMessageBytes {} : ProtoMessageBytes {base + cursor.pos, *length};
             cursor.pos += *length;
             const std::string path = where + ".resourceSpans[" + std::to_string(index++) + "]";
             m_message.Clear();
@@ -206,7 +209,7 @@ private:
                         std::to_string(salvaged.skipped) + " corrupt span(s) skipped");
                 continue;
             }
-            m_context.report().spans += m_spans.read(m_message, at, path);
+            m_context.report().spans += m_spans.read(m_message, at, path, bytes);
             if (!inflated)
                 m_context.progress(base + cursor.pos);
         }

@@ -51,8 +51,8 @@ void OtlpProtoSpanReader::warn(const std::string& path, std::string text)
     m_context.warn(m_offset, path, std::move(text));
 }
 
-std::size_t OtlpProtoSpanReader::read(
-    const otlp::trace::v1::ResourceSpans& resourceSpans, std::uint64_t messageOffset, const std::string& where)
+std::size_t OtlpProtoSpanReader::read(const otlp::trace::v1::ResourceSpans& resourceSpans, std::uint64_t messageOffset,
+    const std::string& where, ProtoMessageBytes bytes)
 {
     m_offset = messageOffset;
     TraceSetBuilder& builder = m_context.builder();
@@ -73,8 +73,10 @@ std::size_t OtlpProtoSpanReader::read(
         const ScopeIndex scopeIndex = builder.addScope(
             builder.intern(scope.name()), builder.intern(scope.version()), readAttributes(scope.attributes(), 0));
         for (int i = 0; i < scopeSpans.spans_size(); ++i, ++added)
-            readSpan(scopeSpans.spans(i), resource, scopeIndex,
-                where + ".scopeSpans[" + std::to_string(s) + "].spans[" + std::to_string(i) + "]");
+            builder.setSpanSource(
+                readSpan(scopeSpans.spans(i), resource, scopeIndex,
+                    where + ".scopeSpans[" + std::to_string(s) + "].spans[" + std::to_string(i) + "]"),
+                bytes.offset, bytes.length, static_cast<std::uint32_t>(added));
     }
     for (int s = 0; s < resourceSpans.instrumentation_library_spans_size(); ++s) {
         const auto& librarySpans = resourceSpans.instrumentation_library_spans(s);
@@ -82,8 +84,10 @@ std::size_t OtlpProtoSpanReader::read(
         const ScopeIndex scopeIndex =
             builder.addScope(builder.intern(library.name()), builder.intern(library.version()), {});
         for (int i = 0; i < librarySpans.spans_size(); ++i, ++added)
-            readSpan(librarySpans.spans(i), resource, scopeIndex,
-                where + ".instrumentationLibrarySpans[" + std::to_string(s) + "].spans[" + std::to_string(i) + "]");
+            builder.setSpanSource(
+                readSpan(librarySpans.spans(i), resource, scopeIndex,
+                    where + ".instrumentationLibrarySpans[" + std::to_string(s) + "].spans[" + std::to_string(i) + "]"),
+                bytes.offset, bytes.length, static_cast<std::uint32_t>(added));
     }
     return added;
 }
@@ -150,7 +154,7 @@ void OtlpProtoSpanReader::readAnyValue(const otlp::common::v1::AnyValue& value, 
     }
 }
 
-void OtlpProtoSpanReader::readSpan(
+SpanIndex OtlpProtoSpanReader::readSpan(
     const otlp::trace::v1::Span& message, ResourceIndex resource, ScopeIndex scope, const std::string& path)
 {
     TraceSetBuilder& builder = m_context.builder();
@@ -236,7 +240,7 @@ void OtlpProtoSpanReader::readSpan(
     else
         warn(path + ".status.code", "unknown status code; status left unset");
     span.statusMessage = builder.intern(message.status().message());
-    builder.addSpan(span);
+    return builder.addSpan(span);
 }
 
 } // namespace Spanwise

@@ -24,6 +24,14 @@ namespace Spanwise {
 
 class ImportContext;
 
+// Where a ResourceSpans message lies in the file's text, so each span can be shown again
+// (SpanSource: the message, and the span's place in it). Empty when unknown (a message rebuilt
+// from a corrupt one, or one inside a zstd frame of the file's own).
+struct ProtoMessageBytes {
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+};
+
 // Turns decoded OTLP protobuf messages into the model, the same way OtlpJsonSpanReader reads
 // OTLP JSON, so both give the same spans. Problems are reported at `messageOffset`, the byte
 // where the ResourceSpans message starts, with `where` naming it (e.g. "frame 3").
@@ -34,14 +42,14 @@ public:
 
     // Returns how many spans were added.
     std::size_t read(const opentelemetry::proto::trace::v1::ResourceSpans& resourceSpans, std::uint64_t messageOffset,
-        const std::string& where);
+        const std::string& where, ProtoMessageBytes bytes = {});
 
 private:
     using KeyValues = google::protobuf::RepeatedPtrField<opentelemetry::proto::common::v1::KeyValue>;
 
     Range readAttributes(const KeyValues& list, int depth);
     void readAnyValue(const opentelemetry::proto::common::v1::AnyValue& value, Attribute& out, int depth);
-    void readSpan(const opentelemetry::proto::trace::v1::Span& message, ResourceIndex resource, ScopeIndex scope,
+    SpanIndex readSpan(const opentelemetry::proto::trace::v1::Span& message, ResourceIndex resource, ScopeIndex scope,
         const std::string& path);
     void warn(const std::string& path, std::string text);
 

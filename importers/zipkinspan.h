@@ -40,6 +40,7 @@ struct ZipkinSpan {
     // Where the record was (messages give its line and column: a path per span would cost a
     // string each), and a digest of its content, to spot exact repeats.
     std::uint64_t recordOffset = 0;
+    std::uint64_t recordLength = 0; // the record's bytes, to show it as read (SpanSource)
     std::size_t contentHash = 0;
 };
 

@@ -268,7 +268,7 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
     for (const auto& [time, value] : zipkin.annotations)
         events.push_back({clampTime(time), value, {}, 0});
     span.events = builder.addEvents(events);
-    builder.addSpan(span);
+    builder.setSpanSource(builder.addSpan(span), zipkin.recordOffset, zipkin.recordLength);
 }
 
 } // namespace Spanwise

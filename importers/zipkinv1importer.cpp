@@ -37,6 +37,7 @@ public:
     {
         readZipkinCommonFields(record, path, offset, context, m_base);
         m_base.contentHash = std::hash<std::string_view> {}(text);
+        m_base.recordLength = text.size();
         readAnnotations(record);
         readBinaryAnnotations(record);
     }

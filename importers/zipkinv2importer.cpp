@@ -28,6 +28,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
 {
     ZipkinSpan span;
     readZipkinCommonFields(record, path, offset, context, span);
+    span.recordLength = text.size();
     if (const auto kind = jsonMember(record, "kind")) {
         const auto text = jsonString(*kind).value_or(std::string_view {});
         span.kind = kindOf(text);

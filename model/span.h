@@ -93,6 +93,19 @@ struct Scope {
     Range attributes;
 };
 
+// Where a span's record lies in its file, to show it as it was read (the span details' raw
+// JSON): a byte range of the file's text (decompressed, for gzip and zstd files). For OTLP
+// protobuf the range is the whole message the span came in, and `protoSpan` its place among
+// that message's spans (resource by resource, scope by scope); for JSON it is noProtoSpan.
+struct SpanSource {
+    static constexpr std::uint32_t noProtoSpan = 0xffffffff;
+    std::uint64_t offset = 0;
+    std::uint32_t length = 0; // 0: unknown (a span made in code, or a record past 4 GiB)
+    std::uint32_t protoSpan = noProtoSpan;
+
+    bool known() const { return length > 0; }
+};
+
 // A free-text warning a trace file attached to one span (Jaeger's span "warnings").
 struct SpanWarning {
     SpanIndex span;

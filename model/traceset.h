@@ -57,6 +57,11 @@ public:
     }
 
     std::span<const std::string> files() const { return m_files; }
+    // Where the span's record is in its file; unknown (length 0) for spans made in code.
+    SpanSource spanSource(SpanIndex i) const
+    {
+        return i.value < m_spanSources.size() ? m_spanSources[i.value] : SpanSource {};
+    }
     std::span<const SpanWarning> spanWarnings() const { return m_spanWarnings; }
     std::span<const TraceWarning> traceWarnings() const { return m_traceWarnings; }
 
@@ -87,6 +92,7 @@ private:
 
     StringPool m_strings;
     std::vector<Span> m_spans;
+    std::vector<SpanSource> m_spanSources; // by span; shorter when the last spans have none
     std::vector<Attribute> m_attributes;
     std::vector<Event> m_events;
     std::vector<Link> m_links;

@@ -117,6 +117,17 @@ SpanIndex TraceSetBuilder::addSpan(Span span)
     return SpanIndex {static_cast<std::uint32_t>(m_set->m_spans.size() - 1)};
 }
 
+void TraceSetBuilder::setSpanSource(SpanIndex span, std::uint64_t offset, std::uint64_t length, std::uint32_t protoSpan)
+{
+    assert(span.value < m_set->m_spans.size());
+    if (length == 0 || length > UINT32_MAX)
+        return;
+    std::vector<SpanSource>& sources = m_set->m_spanSources;
+    if (sources.size() <= span.value)
+        sources.resize(m_set->m_spans.size());
+    sources[span.value] = {offset, static_cast<std::uint32_t>(length), protoSpan};
+}
+
 void TraceSetBuilder::addSpanWarning(SpanIndex span, std::string_view text)
 {
     m_set->m_spanWarnings.push_back({span, intern(text)});

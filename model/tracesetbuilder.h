@@ -44,6 +44,10 @@ public:
     // The span's file is set to the current file.
     SpanIndex addSpan(Span span);
     void addSpanWarning(SpanIndex span, std::string_view text);
+    // Where the span's record lies in its file (see SpanSource). A record of 4 GiB or more is
+    // left unknown rather than cut.
+    void setSpanSource(
+        SpanIndex span, std::uint64_t offset, std::uint64_t length, std::uint32_t protoSpan = SpanSource::noProtoSpan);
     void addTraceWarning(TraceId trace, std::string_view text);
 
     std::size_t spanCount() const { return m_set->m_spans.size(); }
