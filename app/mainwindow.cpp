@@ -11,9 +11,11 @@
 #include "libraryversions.h"
 #include "loadjob.h"
 #include "problemsdialog.h"
+#include "rawjsonview.h"
 #include "rulemonitor.h"
 #include "shortcuts.h"
 #include "spanlookup.h"
+#include "spanrecords.h"
 #include "spansview.h"
 #include "statisticsview.h"
 #include "theme.h"
@@ -208,12 +210,12 @@ QStringList MainWindow::tabNames()
 {
     return {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("map"),
         QStringLiteral("charts"), QStringLiteral("diagnostics"), QStringLiteral("compare"),
-        QStringLiteral("flamegraph"), QStringLiteral("graph")};
+        QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("json")};
 }
 
 QStringList MainWindow::reservedTabNames()
 {
-    return {QStringLiteral("json"), QStringLiteral("logs"), QStringLiteral("mapdiff"), QStringLiteral("live")};
+    return {QStringLiteral("logs"), QStringLiteral("mapdiff"), QStringLiteral("live")};
 }
 
 void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
@@ -252,6 +254,8 @@ bool MainWindow::isSettled() const
         return !m_flameGraphView->isComputing();
     if (current == m_traceGraphView)
         return !m_traceGraphView->isComputing();
+    if (current == m_rawJsonView)
+        return !m_rawJsonView->isReading();
     return true;
 }
 
@@ -274,6 +278,17 @@ void MainWindow::createCentralWidget()
     m_compareView = new CompareView(m_session, this);
     m_flameGraphView = new FlameGraphView(m_session, this);
     m_traceGraphView = new TraceGraphView(m_session, this);
+    // Records are read back by the importers' code, which the widgets do not know.
+    m_rawJsonView = new RawJsonView(
+        m_session,
+        [](const TraceSet& set, const std::vector<SpanIndex>& spans) {
+            std::vector<RawRecord> shown;
+            for (const SpanRecord& record : readSpanRecords(set, spans))
+                shown.push_back(
+                    {QString::fromStdString(record.json), QString::fromStdString(record.error), record.converted});
+            return shown;
+        },
+        this);
     addTab(m_traceView, QStringLiteral("waterfall"), tr("&Waterfall"));
     addTab(m_spansView, QStringLiteral("spans"), tr("S&pans"));
     addTab(m_statisticsView, QStringLiteral("statistics"), tr("&Statistics"));
@@ -283,6 +298,7 @@ void MainWindow::createCentralWidget()
     addTab(m_compareView, QStringLiteral("compare"), tr("C&ompare"));
     addTab(m_flameGraphView, QStringLiteral("flamegraph"), tr("F&lame graph"));
     addTab(m_traceGraphView, QStringLiteral("graph"), tr("&Trace graph"));
+    addTab(m_rawJsonView, QStringLiteral("json"), tr("&JSON"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_traceList);

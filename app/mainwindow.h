@@ -26,6 +26,7 @@ class DependencyMapView;
 class DiagnosticsView;
 class FlameGraphView;
 class LoadJob;
+class RawJsonView;
 class RuleMonitor;
 class SpansView;
 class StatisticsView;
@@ -73,6 +74,7 @@ public:
     CompareView* compareView() const { return m_compareView; }
     FlameGraphView* flameGraphView() const { return m_flameGraphView; }
     TraceGraphView* traceGraphView() const { return m_traceGraphView; }
+    RawJsonView* rawJsonView() const { return m_rawJsonView; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // The views' stable names, used by --tab, links and screenshots, in tab order; and the
@@ -127,6 +129,7 @@ private:
     CompareView* m_compareView = nullptr;
     FlameGraphView* m_flameGraphView = nullptr;
     TraceGraphView* m_traceGraphView = nullptr;
+    RawJsonView* m_rawJsonView = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_splitter = nullptr;
     QLabel* m_statusText = nullptr;

@@ -6,6 +6,7 @@
 #include "hexid.h"
 #include "libraryversions.h"
 #include "mainwindow.h"
+#include "rawjsonview.h"
 #include "recentfiles.h"
 #include "sessionfile.h"
 #include "shortcuts.h"
@@ -21,6 +22,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenu>
 #include <QProcess>
 #include <QRegularExpression>
@@ -105,6 +108,22 @@ private slots:
         QCOMPARE(selectedSpanId(window), handlerSpan);
         QCOMPARE(selectedOperation(window), handlerOperation);
         QCOMPARE(window.currentTabName(), QStringLiteral("spans"));
+    }
+
+    // The JSON tab reads the record back from the file through the importers' reader.
+    void theJsonTabShowsTheSpansRecord()
+    {
+        MainWindow window;
+        window.show();
+        SessionState link = SessionState::forFiles({publishFile()});
+        link.traceId = publishTrace;
+        link.spanId = handlerSpan;
+        link.tab = QStringLiteral("json");
+        QVERIFY(waitUntilLoaded(window, [&] { window.openAt(link); }));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isSettled() && !window.rawJsonView()->text().isEmpty(), 20000);
+        const QJsonObject record = QJsonDocument::fromJson(window.rawJsonView()->text().toUtf8()).object();
+        QCOMPARE(record.value(QStringLiteral("spanID")).toString(), handlerSpan);
+        QCOMPARE(record.value(QStringLiteral("operationName")).toString(), handlerOperation);
     }
 
     void aLinkThatDoesNotResolveSaysWhyAndKeepsTheRest()

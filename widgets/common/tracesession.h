@@ -46,6 +46,9 @@ public:
     void back();
     void forward();
 
+    // Asks for a view by its stable tab name (MainWindow::tabNames).
+    void requestView(const QString& tab) { emit viewRequested(tab); }
+
     // Asks the compare view for two sides, each a query picking traces (docs/query.md).
     void requestComparison(const QString& queryA, const QString& queryB)
     {

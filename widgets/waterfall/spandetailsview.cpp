@@ -75,8 +75,10 @@ SpanDetailsView::SpanDetailsView(QWidget* parent)
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& point) {
         QMenu menu(this);
         menu.addAction(tr("Copy value"), this, &SpanDetailsView::copyCurrent);
-        if (m_span.isValid())
+        if (m_span.isValid()) {
             menu.addAction(tr("Copy link to this span"), this, [this] { emit copyLinkRequested(m_span); });
+            menu.addAction(tr("Show raw JSON"), this, [this] { emit rawJsonRequested(m_span); });
+        }
         menu.exec(m_tree->viewport()->mapToGlobal(point));
     });
     auto* copy = new QAction(this);

@@ -38,6 +38,8 @@ signals:
     void spanActivated(Spanwise::SpanIndex span);
     // The user asked to copy a link to the span shown (the trace view knows the files).
     void copyLinkRequested(Spanwise::SpanIndex span);
+    // The user asked for the span's record as its file holds it (the JSON tab).
+    void rawJsonRequested(Spanwise::SpanIndex span);
 
 private:
     QTreeWidgetItem* section(const QString& title, int count = -1);

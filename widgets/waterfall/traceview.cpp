@@ -100,6 +100,8 @@ TraceView::TraceView(TraceSession* session, QWidget* parent)
     });
     connect(m_details, &SpanDetailsView::spanActivated, this, &TraceView::jumpTo);
     connect(m_details, &SpanDetailsView::copyLinkRequested, this, &TraceView::copySpanLink);
+    connect(m_details, &SpanDetailsView::rawJsonRequested, this,
+        [this] { m_session->requestView(QStringLiteral("json")); });
     m_waterfall->viewport()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_waterfall->viewport(), &QWidget::customContextMenuRequested, this, [this](const QPoint& point) {
         const std::int64_t position = m_waterfall->positionAt(point);
@@ -428,6 +430,7 @@ void TraceView::showSpanMenu(SpanIndex span, const QPoint& globalPosition)
 {
     QMenu menu(this);
     menu.addAction(tr("Copy &Link to This Span"), this, [this, span] { copySpanLink(span); });
+    menu.addAction(tr("Show &Raw JSON"), this, [this] { m_session->requestView(QStringLiteral("json")); });
     const Span& record = m_presentation->set().spans()[span.value];
     menu.addAction(tr("Copy &Span ID"), this,
         [id = toQString(formatSpanId(record.spanId))] { QGuiApplication::clipboard()->setText(id); });
