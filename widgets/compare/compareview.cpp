@@ -10,6 +10,7 @@
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -91,6 +92,8 @@ CompareView::CompareView(TraceSession* session, QWidget* parent)
     , m_queryA(new QLineEdit(this))
     , m_queryB(new QLineEdit(this))
     , m_swap(new QPushButton(tr("Swap"), this))
+    , m_minPercent(new QDoubleSpinBox(this))
+    , m_minMs(new QDoubleSpinBox(this))
     , m_summary(new QLabel(this))
     , m_tree(new QTreeWidget(this))
     , m_work(new BackgroundWork(this))
@@ -112,6 +115,24 @@ CompareView::CompareView(TraceSession* session, QWidget* parent)
     fields->addWidget(m_queryB, 1);
     fields->addWidget(m_swap);
     fields->addWidget(compareButton);
+    const CompareThresholds defaults;
+    m_minPercent->setRange(0, 1000);
+    m_minPercent->setSuffix(tr(" %"));
+    m_minPercent->setValue(defaults.minChangePercent);
+    m_minMs->setRange(0, 3'600'000);
+    m_minMs->setDecimals(3);
+    m_minMs->setSuffix(tr(" ms"));
+    m_minMs->setValue(static_cast<double>(defaults.minChangeNs) / 1e6);
+    const QString thresholdTip = tr("A node counts as changed when its count differs, or its total time moves by "
+                                    "more than this share and more than this time");
+    m_minPercent->setToolTip(thresholdTip);
+    m_minMs->setToolTip(thresholdTip);
+    auto* thresholds = new QHBoxLayout;
+    thresholds->addWidget(new QLabel(tr("Changed when the total moves by more than"), this));
+    thresholds->addWidget(m_minPercent);
+    thresholds->addWidget(new QLabel(tr("and"), this));
+    thresholds->addWidget(m_minMs);
+    thresholds->addStretch(1);
 
     m_summary->setWordWrap(true);
     m_summary->setText(tr("Pick two traces in the trace list (Ctrl+click) and choose Compare from its context "
@@ -130,11 +151,14 @@ CompareView::CompareView(TraceSession* session, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(fields);
+    layout->addLayout(thresholds);
     layout->addWidget(m_summary);
     layout->addWidget(m_tree, 1);
 
     connect(compareButton, &QPushButton::clicked, this, &CompareView::run);
     connect(m_queryA, &QLineEdit::returnPressed, this, &CompareView::run);
+    connect(m_minPercent, &QDoubleSpinBox::editingFinished, this, &CompareView::run);
+    connect(m_minMs, &QDoubleSpinBox::editingFinished, this, &CompareView::run);
     connect(m_queryB, &QLineEdit::returnPressed, this, &CompareView::run);
     connect(m_swap, &QPushButton::clicked, this, [this] {
         const QString a = m_queryA->text();
@@ -164,6 +188,13 @@ CompareView::~CompareView() = default;
 bool CompareView::isComputing() const
 {
     return m_work->isRunning();
+}
+
+void CompareView::setThresholds(CompareThresholds thresholds)
+{
+    m_minPercent->setValue(thresholds.minChangePercent);
+    m_minMs->setValue(static_cast<double>(thresholds.minChangeNs) / 1e6);
+    run();
 }
 
 QString CompareView::queryA() const
@@ -212,7 +243,8 @@ void CompareView::run()
     }
     m_summary->setText(tr("Comparing…"));
     m_work->run(
-        [presentation = m_presentation, a = m_queryA->text(), b = m_queryB->text()](
+        [presentation = m_presentation, a = m_queryA->text(), b = m_queryB->text(),
+            thresholds = CompareThresholds {m_minPercent->value(), std::llround(m_minMs->value() * 1e6)}](
             const WorkTicket&) -> std::shared_ptr<const Outcome> {
             const TraceSet& set = presentation->set();
             auto outcome = std::make_shared<Outcome>();
@@ -224,7 +256,7 @@ void CompareView::run()
                 outcome->error = tr("Query B: %1").arg(sideB.error());
             else
                 outcome->comparison = std::make_shared<const TraceComparison>(
-                    compareCallTrees(buildCallTree(set, *sideA), buildCallTree(set, *sideB)));
+                    compareCallTrees(buildCallTree(set, *sideA), buildCallTree(set, *sideB), thresholds));
             return outcome;
         },
         [this](const std::shared_ptr<const Outcome>& outcome) { show(*outcome); });

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QDoubleSpinBox;
 class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -34,6 +35,7 @@ public:
 
     // Sets both queries and compares.
     void compare(const QString& queryA, const QString& queryB);
+    void setThresholds(CompareThresholds thresholds);
     QString queryA() const;
     QString queryB() const;
     QTreeWidget* tree() const { return m_tree; }
@@ -59,6 +61,9 @@ private:
     QLineEdit* m_queryA;
     QLineEdit* m_queryB;
     QPushButton* m_swap;
+    // When a node counts as changed (spanwise compare's --min-change-percent, --min-change-ms).
+    QDoubleSpinBox* m_minPercent;
+    QDoubleSpinBox* m_minMs;
     QLabel* m_summary;
     QTreeWidget* m_tree;
     BackgroundWork* m_work;

@@ -105,6 +105,23 @@ private slots:
         QVERIFY(!view.tree()->topLevelItem(0)->text(10).isEmpty()); // p50 A shown
     }
 
+    // The thresholds the tab shows decide, as spanwise compare's flags do: with none, any move
+    // of total time is a change.
+    void thresholdsAreAdjustable()
+    {
+        QVERIFY(m_sdk);
+        TraceSession session;
+        CompareView view(&session);
+        session.setLoaded(m_sdk, {}, {});
+        QVERIFY(compareAndWait(view, fastCheckout, slowCheckout));
+        const std::uint32_t byDefault = view.comparison()->changed;
+        QSignalSpy done(&view, &CompareView::compared);
+        view.setThresholds({0, 0});
+        QVERIFY(done.wait(20000));
+        QVERIFY2(view.comparison()->changed > byDefault,
+            qPrintable(QStringLiteral("%1 then %2").arg(byDefault).arg(view.comparison()->changed)));
+    }
+
     void aQueryItCannotReadIsNamed()
     {
         QVERIFY(m_sdk);
