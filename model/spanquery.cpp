@@ -245,7 +245,10 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
         return textHolds(formatSpanId(span.spanId), term.op, term.pattern);
     case Field::File: {
         // The file's name without its folder, so `file=before.json` and `file=*.zst` read well.
-        const std::string_view path = span.file.value < set.files().size() ? set.files()[span.file.value] : "";
+        // (A ternary with "" would make a temporary std::string and leave the view dangling.)
+        std::string_view path;
+        if (span.file.value < set.files().size())
+            path = set.files()[span.file.value];
         return textHolds(path.substr(path.find_last_of('/') + 1), term.op, term.pattern);
     }
     case Field::Kind:
