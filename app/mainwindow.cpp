@@ -501,6 +501,7 @@ void MainWindow::openDemo()
 
 void MainWindow::beginLoading(const QString& what)
 {
+    m_loadClock.start();
     m_statusText->setText(tr("Loading %1…").arg(what));
     m_progress->setValue(0);
     m_progress->show();
@@ -528,6 +529,8 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
         count(set.errorSpanCount(), u"error span", u"error spans");
     if (result->cancelled)
         status += tr(" — loading was cancelled, the list is incomplete");
+    else
+        status += tr(" — loaded in %1").arg(formatDuration(m_loadClock.nsecsElapsed()));
     m_loadStatus = status;
     updateStatus();
 

@@ -5,6 +5,7 @@
 #include "recentfiles.h"
 #include "sessionfile.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <memory>
@@ -146,6 +147,8 @@ private:
     std::optional<SessionState> m_pendingPlace;
     QStringList m_placeProblems;
     QString m_loadStatus;
+    // From the user's choice of files to the views holding them: the wait the status bar names.
+    QElapsedTimer m_loadClock;
     std::vector<ImportReport> m_reports;
 };
 

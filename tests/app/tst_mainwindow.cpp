@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
@@ -88,6 +89,9 @@ private slots:
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 30);
         QVERIFY2(statusText(window).contains(QStringLiteral("30 traces")), qPrintable(statusText(window)));
+        // How long the user waited, from choosing to seeing.
+        QVERIFY2(statusText(window).contains(QRegularExpression(QStringLiteral("loaded in [0-9.]+ (µs|ms|s)$"))),
+            qPrintable(statusText(window)));
     }
 
     void opensACorpusFileAndFilters()
