@@ -32,14 +32,14 @@ std::optional<TraceId> traceIdOf(const std::string& bytes)
     return TraceId {bigEndian64(bytes, 0), bigEndian64(bytes, 8)};
 }
 
+} // namespace
+
 std::optional<std::uint64_t> spanIdOf(const std::string& bytes)
 {
     if (bytes.size() != 8)
         return std::nullopt;
     return bigEndian64(bytes, 0);
 }
-
-} // namespace
 
 OtlpProtoSpanReader::OtlpProtoSpanReader(ImportContext& context)
     : m_context(context)

@@ -5,6 +5,7 @@
 #include "span.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ template <typename T> class RepeatedPtrField;
 namespace Spanwise {
 
 class ImportContext;
+
+// An OTLP span id (8 bytes, big-endian) as a number; nullopt for any other length.
+std::optional<std::uint64_t> spanIdOf(const std::string& bytes);
 
 // Where a ResourceSpans message lies in the file's text, so each span can be shown again
 // (SpanSource: the message, and the span's place in it). Empty when unknown (a message rebuilt

@@ -3,6 +3,7 @@
 #include "decompress.h"
 #include "hexid.h"
 #include "otlpjsonwriter.h"
+#include "otlpprotospanreader.h"
 #include "traceset.h"
 
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
@@ -47,12 +48,7 @@ SpanRecord recordFrom(std::string_view bytes, const SpanSource& source, const Sp
     if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
         return {{}, false, changed};
     const trace::Span* found = nthSpan(message, source.protoSpan);
-    if (!found || found->span_id().size() != 8)
-        return {{}, false, changed};
-    std::uint64_t id = 0;
-    for (const char byte : found->span_id())
-        id = (id << 8) | static_cast<unsigned char>(byte);
-    if (id != span.spanId)
+    if (!found || spanIdOf(found->span_id()) != span.spanId)
         return {{}, false, changed};
     return {indentJson(otlpJsonOfSpan(*found)), true, {}};
 }
