@@ -140,6 +140,8 @@ TraceComparison compareCallTrees(const CallTree& a, const CallTree& b, CompareTh
         ComparedNode& node = out.nodes[i];
         node.meanTotalNsA = perTrace(node.totalNsA, out.tracesA);
         node.meanTotalNsB = perTrace(node.totalNsB, out.tracesB);
+        node.meanSelfNsA = perTrace(node.selfNsA, out.tracesA);
+        node.meanSelfNsB = perTrace(node.selfNsB, out.tracesB);
         node.status = classify(node, out.tracesA, out.tracesB, thresholds);
         out.added += node.status == NodeChange::Added;
         out.removed += node.status == NodeChange::Removed;

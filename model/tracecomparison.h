@@ -38,7 +38,9 @@ struct ComparedNode {
 
     // Per trace of each side, so groups of different sizes compare; for two traces, the totals.
     double meanTotalNsA = 0, meanTotalNsB = 0;
+    double meanSelfNsA = 0, meanSelfNsB = 0;
     double totalChangeNs() const { return meanTotalNsB - meanTotalNsA; }
+    double selfChangeNs() const { return meanSelfNsB - meanSelfNsA; }
 };
 
 struct TraceComparison {

@@ -53,11 +53,6 @@ QJsonDocument comparisonJson(const TraceComparison& comparison)
         {QStringLiteral("changed"), qint64(comparison.changed)}, {QStringLiteral("nodes"), nodes}});
 }
 
-QString signedDuration(std::int64_t ns)
-{
-    return (ns > 0 ? QStringLiteral("+") : QString()) + formatDuration(ns);
-}
-
 // The merged tree, one node a line, indented by depth, the largest regression first among
 // siblings: "~ cart: load  count 1 → 1  total 40.0 ms → 90.0 ms (+50.0 ms)  self …".
 void printTree(QTextStream& out, const TraceComparison& comparison)
@@ -71,7 +66,7 @@ void printTree(QTextStream& out, const TraceComparison& comparison)
         out << markers[static_cast<int>(node.status)] << ' ' << QString(2 * (node.depth - 1), QLatin1Char(' '))
             << toQString(node.service) << ": " << toQString(node.operation) << "  count " << node.countA << " → "
             << node.countB << "  total " << formatDuration(node.totalNsA) << " → " << formatDuration(node.totalNsB)
-            << " (" << signedDuration(node.totalNsB - node.totalNsA) << ")  self " << formatDuration(node.selfNsA)
+            << " (" << formatDurationChange(node.totalNsB - node.totalNsA) << ")  self " << formatDuration(node.selfNsA)
             << " → " << formatDuration(node.selfNsB) << '\n';
         stack.insert(stack.end(), node.children.rbegin(), node.children.rend());
     }

@@ -131,6 +131,7 @@ private slots:
         QCOMPARE(node.totalNsB, 80 * ms);
         QCOMPARE(node.totalChangeNs(), double(50 * ms));
         QCOMPARE(node.selfNsB - node.selfNsA, 50 * ms);
+        QCOMPARE(node.selfChangeNs(), double(50 * ms));
         // Under web, the regression is the first child.
         const std::uint32_t web = nodeAt(comparison, QStringLiteral("web:GET /checkout"));
         QCOMPARE(comparison.nodes[web].children.front(), payments);

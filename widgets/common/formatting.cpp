@@ -29,6 +29,11 @@ QString formatDuration(std::int64_t nanoseconds)
     return QStringLiteral("%1 h %2 min").arg(totalSeconds / 3600).arg(std::llabs(totalSeconds % 3600) / 60);
 }
 
+QString formatDurationChange(std::int64_t nanoseconds)
+{
+    return (nanoseconds > 0 ? QStringLiteral("+") : QString()) + formatDuration(nanoseconds);
+}
+
 namespace {
 // Read and written on the GUI thread only (the views and the window's menu).
 TimeZoneChoice chosenTimeZone = TimeZoneChoice::Local;

@@ -10,6 +10,9 @@ namespace Spanwise {
 
 // "850 µs", "73.9 ms", "1.25 s", "2 min 5 s": three significant digits, the unit that fits.
 QString formatDuration(std::int64_t nanoseconds);
+// A change of duration with its sign: "+50.0 ms", "-128 µs", "0 ns".
+QString formatDurationChange(std::int64_t nanoseconds);
+
 // Where timestamps are shown: the machine's local time (the default) or UTC. One choice for
 // the whole process (View ▸ Time Zone, remembered by the window); views repaint on a change.
 enum class TimeZoneChoice { Local, Utc };

@@ -62,9 +62,7 @@ QString changeName(NodeChange change)
 
 QString signedDuration(double ns)
 {
-    const auto rounded = static_cast<std::int64_t>(std::llround(ns));
-    return rounded == 0 ? QStringLiteral("0")
-                        : (rounded > 0 ? QStringLiteral("+") : QString()) + formatDuration(rounded);
+    return formatDurationChange(std::llround(ns));
 }
 
 // The traces a query picks, by index; an error sentence when it cannot be read.
@@ -326,9 +324,7 @@ QTreeWidgetItem* CompareView::itemFor(std::uint32_t index, QTreeWidgetItem* pare
     texts[TotalChange] = signedDuration(node.totalChangeNs());
     texts[SelfA] = duration(node.countA, node.selfNsA);
     texts[SelfB] = duration(node.countB, node.selfNsB);
-    const double selfChange = (m_result->tracesB ? double(node.selfNsB) / m_result->tracesB : 0) -
-        (m_result->tracesA ? double(node.selfNsA) / m_result->tracesA : 0);
-    texts[SelfChange] = signedDuration(selfChange);
+    texts[SelfChange] = signedDuration(node.selfChangeNs());
     texts[P50A] = median(node.p50NsA);
     texts[P50B] = median(node.p50NsB);
     auto* item = parent ? new QTreeWidgetItem(parent, texts) : new QTreeWidgetItem(m_tree, texts);

@@ -31,6 +31,14 @@ private slots:
         QCOMPARE(formatDuration(nanoseconds), text);
     }
 
+    // Differences (compare): a plus for slower, a minus for faster, no sign for none.
+    void durationChanges()
+    {
+        QCOMPARE(formatDurationChange(50'000'000), QStringLiteral("+50.0 ms"));
+        QCOMPARE(formatDurationChange(-128'000), QStringLiteral("-128 µs"));
+        QCOMPARE(formatDurationChange(0), QStringLiteral("0 ns"));
+    }
+
     void serviceColorsAreDistinctAndStable()
     {
         std::vector<QString> names;
