@@ -26,6 +26,10 @@ struct Layout {
     WaterfallMetrics metrics;
     int titleHeight;
     int rowCount;
+
+    // The title line and the ruler, above the rows.
+    int headerHeight() const { return titleHeight + metrics.rulerHeight; }
+    int height() const { return headerHeight() + rowCount * metrics.rowHeight; }
 };
 
 Layout layoutOf(const WaterfallRows& rows, const WaterfallExportOptions& options)
@@ -48,8 +52,7 @@ QSize waterfallImageSize(
     const Layout layout = options.rows
         ? layoutOf(*options.rows, options)
         : layoutOf(WaterfallRows(presentation.set(), presentation.set().trace(trace)), options);
-    return {
-        options.width, layout.titleHeight + layout.metrics.rulerHeight + layout.rowCount * layout.metrics.rowHeight};
+    return {options.width, layout.height()};
 }
 
 namespace {
@@ -80,8 +83,7 @@ void paintHeader(QPainter& painter, const WaterfallScene& scene, const Waterfall
 {
     const TraceSet& set = scene.presentation.set();
     const ViewColors& colors = viewColors(false);
-    painter.fillRect(QRect(0, 0, scene.size.width(), scene.layout.titleHeight + scene.layout.metrics.rulerHeight),
-        colors.background);
+    painter.fillRect(QRect(0, 0, scene.size.width(), scene.layout.headerHeight()), colors.background);
     const Span& root = set.span(scene.info.root);
     QFont titleFont = options.font;
     titleFont.setBold(true);
@@ -107,8 +109,7 @@ auto withScene(
     const WaterfallRows all = options.rows ? WaterfallRows() : WaterfallRows(set, info);
     const WaterfallRows& rows = options.rows ? *options.rows : all;
     const Layout layout = layoutOf(rows, options);
-    const QSize size(
-        options.width, layout.titleHeight + layout.metrics.rulerHeight + layout.rowCount * layout.metrics.rowHeight);
+    const QSize size(options.width, layout.height());
     TimeAxis axis;
     axis.startNs = options.range ? options.range->startNs : info.startNs;
     axis.endNs = options.range ? options.range->endNs : std::max(info.endNs, info.startNs + 1);
@@ -128,7 +129,7 @@ void renderWaterfall(QPainter& painter, const TraceSetPresentation& presentation
         if (scene.layout.rowCount == 0)
             return;
         painter.save();
-        painter.translate(0, scene.layout.titleHeight + scene.layout.metrics.rulerHeight);
+        painter.translate(0, scene.layout.headerHeight());
         paintRowBlock(painter, scene, options, 0, scene.layout.rowCount - 1);
         painter.restore();
     });
@@ -170,7 +171,7 @@ QString writeBlockedSvg(const TraceSetPresentation& presentation, TraceIndex tra
                     .arg(scene.size.width())
                     .arg(scene.size.height())
                     .toUtf8());
-            const int headerHeight = scene.layout.titleHeight + scene.layout.metrics.rulerHeight;
+            const int headerHeight = scene.layout.headerHeight();
             file.write("<g>\n");
             file.write(part(headerHeight, [&](QPainter& painter) { paintHeader(painter, scene, options); }));
             file.write("</g>\n");
@@ -195,18 +196,22 @@ WaterfallExportResult exportWaterfall(const TraceSetPresentation& presentation, 
 {
     if (!trace.isValid() || trace.value >= presentation.set().traces().size())
         return {QStringLiteral("there is no such trace to export"), 0, 0};
-    const TraceSet& set = presentation.set();
-    const std::size_t asked =
-        options.rows ? options.rows->visible().size() : WaterfallRows(set, set.trace(trace)).visible().size();
+    // The rows are built once here (unless given) and shared by the size and the drawing.
     WaterfallExportOptions fitted = options;
+    WaterfallRows all;
+    if (!fitted.rows) {
+        all = WaterfallRows(presentation.set(), presentation.set().trace(trace));
+        fitted.rows = &all;
+    }
+    const std::size_t asked = fitted.rows->visible().size();
     const QString suffix = QFileInfo(path).suffix().toLower();
     WaterfallExportResult result;
     if (suffix == QStringLiteral("svg")) {
         result.error = writeBlockedSvg(presentation, trace, path, fitted);
     } else if (suffix == QStringLiteral("png")) {
         // The first rows that fit the height limit; the rest is counted, never refused.
-        const WaterfallMetrics metrics = WaterfallMetrics::forFont(options.font, options.labelWidth);
-        const int rowsThatFit = (maxPngHeight - (metrics.rowHeight + 8) - metrics.rulerHeight) / metrics.rowHeight;
+        const Layout layout = layoutOf(*fitted.rows, fitted);
+        const int rowsThatFit = (maxPngHeight - layout.headerHeight()) / layout.metrics.rowHeight;
         fitted.maxRows = std::min<std::size_t>(fitted.maxRows, static_cast<std::size_t>(std::max(1, rowsThatFit)));
         const QSize size = waterfallImageSize(presentation, trace, fitted);
         QImage image(size, QImage::Format_RGB32);
