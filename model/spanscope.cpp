@@ -28,4 +28,16 @@ std::vector<SpanIndex> spansInScope(const TraceSet& set, const SpanScope& scope)
     return spans;
 }
 
+std::vector<TraceIndex> tracesInScope(const TraceSet& set, const SpanScope& scope)
+{
+    if (scope.onlyTrace)
+        return {*scope.onlyTrace};
+    std::vector<TraceIndex> traces;
+    assert(!scope.onlyTraces || scope.onlyTraces->size() == set.traces().size());
+    for (std::uint32_t t = 0; t < set.traces().size(); ++t)
+        if (!scope.onlyTraces || (t < scope.onlyTraces->size() && (*scope.onlyTraces)[t]))
+            traces.push_back(TraceIndex {t});
+    return traces;
+}
+
 } // namespace Spanwise

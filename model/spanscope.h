@@ -20,5 +20,7 @@ struct SpanScope {
 // The spans of the traces in scope, trace by trace in depth-first order (or every span, in
 // index order, when nothing restricts it).
 std::vector<SpanIndex> spansInScope(const TraceSet& set, const SpanScope& scope);
+// The traces in scope, in index order (every trace when nothing restricts it).
+std::vector<TraceIndex> tracesInScope(const TraceSet& set, const SpanScope& scope);
 
 } // namespace Spanwise

@@ -4,6 +4,7 @@
 #include "command.h"
 #include "flamegraph.h"
 #include "flamegraphexport.h"
+#include "spanscope.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
@@ -40,10 +41,7 @@ int runFlameGraphCommand(const QStringList& arguments)
     const TraceSet& set = *result.traces;
     FlameGraph graph;
     if (parser.isSet(mergedOption)) {
-        std::vector<TraceIndex> traces;
-        for (std::uint32_t i = 0; i < set.traces().size(); ++i)
-            traces.push_back(TraceIndex {i});
-        graph = mergedFlameGraph(buildCallTree(set, traces));
+        graph = mergedFlameGraph(buildCallTree(set, tracesInScope(set, {})));
     } else {
         TraceIndex trace {0};
         if (parser.isSet(traceOption)) {

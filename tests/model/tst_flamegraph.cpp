@@ -1,6 +1,7 @@
 #include "calltree.h"
 #include "fixtures.h"
 #include "flamegraph.h"
+#include "spanscope.h"
 #include "traceset.h"
 
 #include <QTest>
@@ -20,10 +21,7 @@ QString nameOf(const TraceSet& set, const FlameFrame& frame)
 
 std::vector<TraceIndex> allTraces(const TraceSet& set)
 {
-    std::vector<TraceIndex> traces;
-    for (std::uint32_t i = 0; i < set.forest().traces().size(); ++i)
-        traces.push_back(TraceIndex {i});
-    return traces;
+    return tracesInScope(set, {});
 }
 
 } // namespace

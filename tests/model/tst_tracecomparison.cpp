@@ -1,5 +1,6 @@
 #include "calltree.h"
 #include "fixtures.h"
+#include "spanscope.h"
 #include "tracecomparison.h"
 #include "traceset.h"
 
@@ -15,10 +16,7 @@ constexpr std::int64_t ms = 1'000'000;
 
 std::vector<TraceIndex> allTraces(const TraceSet& set)
 {
-    std::vector<TraceIndex> traces;
-    for (std::uint32_t i = 0; i < set.forest().traces().size(); ++i)
-        traces.push_back(TraceIndex {i});
-    return traces;
+    return tracesInScope(set, {});
 }
 
 TraceComparison compareSets(const TraceSet& a, const TraceSet& b, CompareThresholds thresholds = {})

@@ -5,6 +5,7 @@
 #include "formatting.h"
 #include "query.h"
 #include "spanquery.h"
+#include "spanscope.h"
 #include "theme.h"
 #include "tracesession.h"
 #include "traceset.h"
@@ -74,12 +75,8 @@ std::expected<std::vector<TraceIndex>, QString> tracesPicked(const TraceSet& set
     const auto bound = SpanQuery::compile(set, *query);
     if (!bound)
         return std::unexpected(QString::fromStdString(bound.error().message));
-    const std::vector<bool> passing = tracesMatching(set, *bound);
-    std::vector<TraceIndex> traces;
-    for (std::uint32_t i = 0; i < passing.size(); ++i)
-        if (passing[i])
-            traces.push_back(TraceIndex {i});
-    return traces;
+    return tracesInScope(
+        set, {.onlyTrace = {}, .onlyTraces = std::make_shared<const std::vector<bool>>(tracesMatching(set, *bound))});
 }
 
 } // namespace

@@ -244,11 +244,7 @@ void FlameGraphView::recompute()
             const TraceSet& set = presentation->set();
             if (scope == FilterScope::SelectedTrace)
                 return std::make_shared<const FlameGraph>(flameChartOf(set, *spans.onlyTrace));
-            std::vector<TraceIndex> traces;
-            for (std::uint32_t i = 0; i < set.forest().traces().size(); ++i)
-                if (!spans.onlyTraces || (*spans.onlyTraces)[i])
-                    traces.push_back(TraceIndex {i});
-            return std::make_shared<const FlameGraph>(mergedFlameGraph(buildCallTree(set, traces)));
+            return std::make_shared<const FlameGraph>(mergedFlameGraph(buildCallTree(set, tracesInScope(set, spans))));
         },
         [this](const std::shared_ptr<const FlameGraph>& graph) { showGraph(graph); });
 }
