@@ -68,6 +68,30 @@ std::optional<TraceIndex> Command::findTrace(const TraceSet& set, const QString&
     return std::nullopt;
 }
 
+std::expected<TraceIndex, int> Command::chosenTrace(
+    const TraceSet& set, const QCommandLineOption& traceOption, const QString& alternative)
+{
+    if (m_parser.isSet(traceOption)) {
+        const auto found = findTrace(set, m_parser.value(traceOption));
+        return found ? std::expected<TraceIndex, int>(*found) : std::unexpected(int(ExitInputFailed));
+    }
+    if (set.traces().size() == 1)
+        return TraceIndex {0};
+    return std::unexpected(
+        usageError(QStringLiteral("the files hold %1 traces; choose one with --trace ID%2")
+                       .arg(set.traces().size())
+                       .arg(alternative.isEmpty() ? QString() : QStringLiteral(", or ") + alternative)));
+}
+
+std::expected<int, int> Command::imageWidth(const ImageOptions& options)
+{
+    bool widthOk = false;
+    const int width = m_parser.value(options.width).toInt(&widthOk);
+    if (files().isEmpty() || !m_parser.isSet(options.output) || !widthOk || width < 400 || width > 20000)
+        return std::unexpected(usageError(QStringLiteral("give trace files, -o FILE, and a width from 400 to 20000")));
+    return width;
+}
+
 LoadResult loadForCommand(const QStringList& files, QTextStream& err)
 {
     std::vector<std::string> paths;

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <expected>
 #include <optional>
 
 namespace Spanwise {
@@ -29,6 +30,15 @@ enum ExitCode : int {
 // messages prefixed with "spanwise NAME:", loading with every import message printed with file
 // and place, trace ids resolved, and the exit codes above. A subcommand adds its options to
 // parser(), calls parse(), and returns what the helpers return.
+// The options of the commands that draw an image (waterfall, flamegraph): -o/--output FILE and
+// --width N. Add them with Command::addImageOptions.
+struct ImageOptions {
+    QCommandLineOption output {QStringList {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("The image to write: .svg or .png."), QStringLiteral("FILE")};
+    QCommandLineOption width {QStringLiteral("width"), QStringLiteral("Image width in pixels (default 1400)."),
+        QStringLiteral("N"), QStringLiteral("1400")};
+};
+
 class Command
 {
 public:
@@ -50,6 +60,14 @@ public:
     LoadResult load();
     // The trace with this hex id, or nothing after saying so.
     std::optional<TraceIndex> findTrace(const TraceSet& set, const QString& hexId);
+    // The one trace a drawing command draws: --trace ID, else the files' only trace. Otherwise
+    // the exit code after saying why (the id is not loaded: 1; several traces and no --trace: 2,
+    // naming `alternative` as another way out when given).
+    std::expected<TraceIndex, int> chosenTrace(
+        const TraceSet& set, const QCommandLineOption& traceOption, const QString& alternative = {});
+    // The image width, having checked there are files, -o and a width from 400 to 20000; else
+    // the usage error's exit code. Call after parse().
+    std::expected<int, int> imageWidth(const ImageOptions& options);
 
 private:
     QString m_name;

@@ -21,18 +21,14 @@ int runFlameGraphCommand(const QStringList& arguments)
         QStringLiteral("The trace id (hex) to draw; needed when the files hold several traces."), QStringLiteral("ID"));
     const QCommandLineOption mergedOption(QStringLiteral("merged"),
         QStringLiteral("Merge every trace of the files by path, as a profiler's flame graph."));
-    const QCommandLineOption outputOption(QStringList {QStringLiteral("o"), QStringLiteral("output")},
-        QStringLiteral("The image to write: .svg or .png."), QStringLiteral("FILE"));
-    const QCommandLineOption widthOption(QStringLiteral("width"),
-        QStringLiteral("Image width in pixels (default 1400)."), QStringLiteral("N"), QStringLiteral("1400"));
+    const ImageOptions image;
     QCommandLineParser& parser = command.parser();
-    parser.addOptions({traceOption, mergedOption, outputOption, widthOption});
+    parser.addOptions({traceOption, mergedOption, image.output, image.width});
     if (const auto stop = command.parse(arguments))
         return *stop;
-    bool widthOk = false;
-    const int width = parser.value(widthOption).toInt(&widthOk);
-    if (command.files().isEmpty() || !parser.isSet(outputOption) || !widthOk || width < 400 || width > 20000)
-        return command.usageError(QStringLiteral("give trace files, -o FILE, and a width from 400 to 20000"));
+    const auto width = command.imageWidth(image);
+    if (!width)
+        return width.error();
     if (parser.isSet(traceOption) && parser.isSet(mergedOption))
         return command.usageError(QStringLiteral("--trace and --merged do not go together"));
     const LoadResult result = command.load();
@@ -43,23 +39,15 @@ int runFlameGraphCommand(const QStringList& arguments)
     if (parser.isSet(mergedOption)) {
         graph = mergedFlameGraph(buildCallTree(set, tracesInScope(set, {})));
     } else {
-        TraceIndex trace {0};
-        if (parser.isSet(traceOption)) {
-            const auto found = command.findTrace(set, parser.value(traceOption));
-            if (!found)
-                return ExitInputFailed;
-            trace = *found;
-        } else if (set.traces().size() != 1) {
-            return command.usageError(
-                QStringLiteral("the files hold %1 traces; choose one with --trace ID, or --merged")
-                    .arg(set.traces().size()));
-        }
-        graph = flameChartOf(set, trace);
+        const auto trace = command.chosenTrace(set, traceOption, QStringLiteral("--merged"));
+        if (!trace)
+            return trace.error();
+        graph = flameChartOf(set, *trace);
     }
     const TraceSetPresentation presentation(result.traces);
     FlameExportOptions options;
-    options.width = width;
-    const FlameExportResult written = exportFlameGraph(graph, presentation, parser.value(outputOption), options);
+    options.width = *width;
+    const FlameExportResult written = exportFlameGraph(graph, presentation, parser.value(image.output), options);
     if (!written.error.isEmpty())
         return command.failure(written.error);
     if (written.rowsLeftOut > 0)

@@ -35,10 +35,7 @@ int runWaterfallCommand(const QStringList& arguments)
                        "[--max-rows N]"));
     const QCommandLineOption traceOption(
         QStringLiteral("trace"), QStringLiteral("The trace id (hex) to draw."), QStringLiteral("ID"));
-    const QCommandLineOption outputOption(QStringList {QStringLiteral("o"), QStringLiteral("output")},
-        QStringLiteral("The image to write: .svg or .png."), QStringLiteral("FILE"));
-    const QCommandLineOption widthOption(QStringLiteral("width"),
-        QStringLiteral("Image width in pixels (default 1400)."), QStringLiteral("N"), QStringLiteral("1400"));
+    const ImageOptions image;
     const QCommandLineOption fromOption(QStringLiteral("from"),
         QStringLiteral("Start of the time window, from the trace's start (e.g. 1.5s, 250ms)."), QStringLiteral("T"));
     const QCommandLineOption toOption(
@@ -48,13 +45,12 @@ int runWaterfallCommand(const QStringList& arguments)
     const QCommandLineOption maxRowsOption(
         QStringLiteral("max-rows"), QStringLiteral("At most N rows, from the top."), QStringLiteral("N"));
     QCommandLineParser& parser = command.parser();
-    parser.addOptions({traceOption, outputOption, widthOption, fromOption, toOption, depthOption, maxRowsOption});
+    parser.addOptions({traceOption, image.output, image.width, fromOption, toOption, depthOption, maxRowsOption});
     if (const auto stop = command.parse(arguments))
         return *stop;
-    bool widthOk = false;
-    const int width = parser.value(widthOption).toInt(&widthOk);
-    if (command.files().isEmpty() || !parser.isSet(outputOption) || !widthOk || width < 400 || width > 20000)
-        return command.usageError(QStringLiteral("give trace files, -o FILE, and a width from 400 to 20000"));
+    const auto width = command.imageWidth(image);
+    if (!width)
+        return width.error();
     const auto from =
         parser.isSet(fromOption) ? offsetValue(parser.value(fromOption)) : std::optional<std::int64_t> {0};
     // GCC 12 warns of a maybe-uninitialized optional here: a sentinel says "no --to" instead.
@@ -73,24 +69,16 @@ int runWaterfallCommand(const QStringList& arguments)
     if (result.anyFailed())
         return ExitInputFailed;
     const TraceSet& set = *result.traces;
-    TraceIndex trace;
-    if (parser.isSet(traceOption)) {
-        const auto found = command.findTrace(set, parser.value(traceOption));
-        if (!found)
-            return ExitInputFailed;
-        trace = *found;
-    } else if (set.traces().size() == 1) {
-        trace = TraceIndex {0};
-    } else {
-        return command.usageError(
-            QStringLiteral("the files hold %1 traces; choose one with --trace ID").arg(set.traces().size()));
-    }
+    const auto chosen = command.chosenTrace(set, traceOption);
+    if (!chosen)
+        return chosen.error();
+    const TraceIndex trace = *chosen;
     const TraceSetPresentation presentation(result.traces);
     const TraceInfo& info = set.trace(trace);
     WaterfallRows rows(set, info);
     WaterfallExportOptions options;
-    options.width = width;
-    options.labelWidth = std::clamp(width * 2 / 7, 240, 480);
+    options.width = *width;
+    options.labelWidth = std::clamp(*width * 2 / 7, 240, 480);
     options.font = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
     options.rows = &rows;
     const auto levels = depth > 0 ? static_cast<std::uint32_t>(depth) : std::numeric_limits<std::uint32_t>::max();
@@ -104,7 +92,7 @@ int runWaterfallCommand(const QStringList& arguments)
     }
     if (maxRows > 0)
         options.maxRows = static_cast<std::size_t>(maxRows);
-    const WaterfallExportResult written = exportWaterfall(presentation, trace, parser.value(outputOption), options);
+    const WaterfallExportResult written = exportWaterfall(presentation, trace, parser.value(image.output), options);
     if (!written.error.isEmpty())
         return command.failure(written.error);
     // Leaving rows out is what was asked (or what a PNG can hold): say so, and succeed.
@@ -112,7 +100,7 @@ int runWaterfallCommand(const QStringList& arguments)
         command.err() << "spanwise waterfall: wrote the first " << written.rowsWritten << " of "
                       << written.rowsWritten + written.rowsLeftOut << " rows; " << written.rowsLeftOut
                       << " rows were left out"
-                      << (QFileInfo(parser.value(outputOption)).suffix().toLower() == QStringLiteral("png") &&
+                      << (QFileInfo(parser.value(image.output)).suffix().toLower() == QStringLiteral("png") &&
                                      written.rowsWritten < options.maxRows
                                  ? " (a PNG is at most 16384 pixels tall: use --from/--to, --depth or SVG for the rest)"
                                  : "")
