@@ -178,9 +178,7 @@ int runWindow(QApplication& app)
     if (session) {
         window.openSessionFile(files.front());
     } else {
-        Spanwise::SessionState place = Spanwise::SessionState::forFiles(files);
-        for (Spanwise::SessionState::File& file : place.files)
-            file.size = -1, file.modified = {}; // a link is not a snapshot: no "changed since" warning
+        Spanwise::SessionState place = Spanwise::SessionState::ofFiles(files);
         place.traceId = parser.value(options.trace).trimmed();
         place.spanId = parser.value(options.span).trimmed();
         place.tab = tab;

@@ -426,9 +426,7 @@ void MainWindow::openAt(const SessionState& place)
     if (place.files.empty()) {
         openDemo();
     } else {
-        const QStringList paths = place.paths();
-        m_recent.add(paths);
-        startLoading(paths);
+        startLoading(place.paths());
     }
     m_pendingPlace = place;
 }
@@ -467,13 +465,13 @@ void MainWindow::openFiles(const QStringList& paths)
         openSessionFile(paths.front());
         return;
     }
-    m_recent.add(paths);
-    m_pendingPlace.reset();
+    m_pendingPlace.reset(); // nowhere to go but where a load opens
     startLoading(paths);
 }
 
 void MainWindow::startLoading(const QStringList& paths)
 {
+    m_recent.add(paths);
     m_loadingPaths = paths;
     std::vector<std::string> files;
     for (const QString& path : paths)

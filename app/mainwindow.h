@@ -103,6 +103,7 @@ private:
     void createActions();
     void createCentralWidget();
     void createStatusBar();
+    // Loads files (and puts them on File ▸ Open Recent); the views follow when it finishes.
     void startLoading(const QStringList& paths);
     void beginLoading(const QString& what);
     void loadFinished(const std::shared_ptr<const LoadOutcome>& outcome);

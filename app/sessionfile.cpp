@@ -37,6 +37,14 @@ QStringList SessionState::paths() const
     return result;
 }
 
+SessionState SessionState::ofFiles(const QStringList& paths)
+{
+    SessionState state;
+    for (const QString& path : paths)
+        state.files.push_back({path, -1, {}});
+    return state;
+}
+
 SessionState SessionState::forFiles(const QStringList& paths)
 {
     SessionState state;

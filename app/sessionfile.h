@@ -37,8 +37,11 @@ struct SessionState {
     std::optional<Zoom> zoom;
 
     QStringList paths() const;
-    // A session for these files as they are on disk now (sizes and times filled in).
+    // A session for these files as they are on disk now (absolute paths, sizes and times filled
+    // in, so reopening can say what changed).
     static SessionState forFiles(const QStringList& paths);
+    // These files as given, with no snapshot: a link or an Open, which has nothing to compare with.
+    static SessionState ofFiles(const QStringList& paths);
 };
 
 // The files of a session that differ from what was saved, as sentences ("trace.json changed
