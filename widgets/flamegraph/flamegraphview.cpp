@@ -224,8 +224,18 @@ void FlameGraphView::setSearch(const QString& text)
     m_search->setText(text);
 }
 
+void FlameGraphView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        recompute();
+}
+
 void FlameGraphView::recompute()
 {
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     if (!m_presentation) {
         m_work->cancel();
         showGraph(nullptr);

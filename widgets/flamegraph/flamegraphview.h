@@ -43,6 +43,9 @@ public:
 signals:
     void graphChanged();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void recompute();
     void showGraph(std::shared_ptr<const FlameGraph> graph);
@@ -55,6 +58,8 @@ private:
     QLabel* m_status;
     QScrollArea* m_scroll;
     FlameCanvas* m_canvas;
+    // Something changed while the tab was hidden: compute when it is shown (hidden tabs do no work).
+    bool m_stale = false;
     BackgroundWork* m_work;
     std::shared_ptr<const TraceSetPresentation> m_presentation;
     std::shared_ptr<const FlameGraph> m_graph;

@@ -83,8 +83,19 @@ bool TraceGraphView::isComputing() const
     return m_work->isRunning();
 }
 
+void TraceGraphView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        recompute();
+}
+
 void TraceGraphView::recompute()
 {
+    // Laid out only when seen: Graphviz takes one process-wide lock the map's layout needs too.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     const TraceIndex trace = m_session->trace();
     if (!m_presentation || !trace.isValid()) {
         m_work->cancel();
@@ -103,10 +114,10 @@ void TraceGraphView::recompute()
             computed->layout = layoutGraph(computed->graph->graph, topToBottom(ticket.cancelFlag()));
             return computed;
         },
-        [this](const std::shared_ptr<Computed>& computed) { show(*computed); });
+        [this](const std::shared_ptr<Computed>& computed) { showLayout(*computed); });
 }
 
-void TraceGraphView::show(const Computed& computed)
+void TraceGraphView::showLayout(const Computed& computed)
 {
     m_shown = computed.trace;
     if (!computed.layout.error.isEmpty()) {

@@ -36,15 +36,20 @@ public:
 signals:
     void laidOut();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     struct Computed;
     void recompute();
-    void show(const Computed& computed);
+    void showLayout(const Computed& computed);
     void exportGraph();
 
     TraceSession* m_session;
     DependencyGraphView* m_view;
     QLabel* m_note;
+    // Something changed while the tab was hidden: compute when it is shown (hidden tabs do no work).
+    bool m_stale = false;
     BackgroundWork* m_work;
     std::shared_ptr<const TraceSetPresentation> m_presentation;
     std::shared_ptr<const TraceGraph> m_graph;

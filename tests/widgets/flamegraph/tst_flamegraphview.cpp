@@ -88,6 +88,9 @@ private slots:
         FlameGraphView view(&session);
         session.setLoaded(m_hotrod, {}, {});
         session.selectTrace(TraceIndex {0});
+        // A hidden tab does no work; shown, it computes what changed meanwhile.
+        QVERIFY(!view.graph() && !view.isComputing());
+        view.show();
         QTRY_VERIFY_WITH_TIMEOUT(view.graph() && !view.isComputing(), 20000);
         // The frames whose service or operation names redis, counted from the set itself.
         const TraceSet& set = m_hotrod->set();
@@ -111,6 +114,7 @@ private slots:
         QVERIFY(m_hotrod);
         TraceSession session;
         FlameGraphView view(&session);
+        view.show();
         session.setLoaded(m_hotrod, {}, {});
         auto* scope = view.findChild<QComboBox*>();
         scope->setCurrentIndex(scope->findData(int(FilterScope::AllTraces)));
