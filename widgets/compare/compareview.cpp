@@ -22,6 +22,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <expected>
 
@@ -139,7 +140,9 @@ CompareView::CompareView(TraceSession* session, QWidget* parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(PathColumn, QHeaderView::Stretch);
+    // Names read whole: sized to them when a comparison arrives (the figures scroll beside them
+    // on a narrow screen), and the user may drag it.
+    m_tree->header()->setSectionResizeMode(PathColumn, QHeaderView::Interactive);
     for (int column = ChangeColumn; column < ColumnCount; ++column)
         m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -302,6 +305,8 @@ void CompareView::show(const Outcome& outcome)
         if (++shown == shownDifferences)
             break;
     }
+    m_tree->resizeColumnToContents(PathColumn);
+    m_tree->setColumnWidth(PathColumn, std::max(m_tree->columnWidth(PathColumn), m_tree->viewport()->width() / 3));
     emit compared();
 }
 
