@@ -114,6 +114,7 @@ private slots:
     void everyViewFollowsTheSession()
     {
         MainWindow window;
+        window.show(); // tabs compute only while shown
         QVERIFY(openHotrodAndPublish(window));
         TraceSession& session = *window.session();
         const TraceSet& set = session.presentation()->set();
@@ -128,19 +129,23 @@ private slots:
             QSignalSpy spansReady(window.spansView(), &SpansView::rowsReady);
             QSignalSpy statsReady(window.statisticsView(), &StatisticsView::statisticsReady);
             QSignalSpy mapReady(window.mapView(), &DependencyMapView::mapReady);
+            window.showTab(QStringLiteral("waterfall"));
             session.selectTrace(trace);
             // Trace list: the selected row is this trace.
             const QModelIndex current = window.traceList()->table()->currentIndex();
             QCOMPARE(window.traceList()->proxy()->mapToSource(current).row(), int(t));
             // Waterfall.
             QCOMPARE(window.traceView()->controller()->trace(), trace);
-            // Spans of the selected trace.
+            // Spans of the selected trace: each hidden tab catches up when shown.
+            window.showTab(QStringLiteral("spans"));
             QVERIFY(spansReady.count() || spansReady.wait(10000));
             QCOMPARE(window.spansView()->shownRows(), int(info.spanCount()));
             // Statistics of the selected trace count its spans.
+            window.showTab(QStringLiteral("statistics"));
             QVERIFY(statsReady.count() || statsReady.wait(10000));
             QCOMPARE(window.statisticsView()->model()->result()->spans, std::uint64_t(info.spanCount()));
             // The map of the selected trace has its services (no virtual peers in these files).
+            window.showTab(QStringLiteral("map"));
             QVERIFY(mapReady.count() || mapReady.wait(20000));
             QCOMPARE(window.mapView()->graphView()->graph()->nodes.size(), std::size_t(info.serviceCount));
             // The title names the trace's root operation.
@@ -180,6 +185,7 @@ private slots:
     void viewsFollowTheFilterScope()
     {
         MainWindow window;
+        window.show();
         QVERIFY(openHotrodAndPublish(window));
         TraceSession& session = *window.session();
         const TraceSet& set = session.presentation()->set();
@@ -192,12 +198,15 @@ private slots:
         session.setTraceFilter(QStringLiteral("service=redis"));
         QTRY_VERIFY(session.matchingTraces() != nullptr);
         QCOMPARE(std::count(session.matchingTraces()->begin(), session.matchingTraces()->end(), true), 1);
+        window.showTab(QStringLiteral("statistics"));
         QTRY_VERIFY(!statsReady.isEmpty() && !window.statisticsView()->isComputing());
         QCOMPARE(window.statisticsView()->model()->result()->spans, std::uint64_t(51));
+        window.showTab(QStringLiteral("spans"));
         QTRY_VERIFY(!spansReady.isEmpty() && !window.spansView()->isLoading());
         QCOMPARE(window.spansView()->shownRows(), 51);
         // Clearing the filter: every trace again (51 + 40 spans).
         statsReady.clear();
+        window.showTab(QStringLiteral("statistics"));
         session.setTraceFilter(QString());
         QTRY_VERIFY(!statsReady.isEmpty() && !window.statisticsView()->isComputing());
         QCOMPARE(window.statisticsView()->model()->result()->spans, std::uint64_t(set.spans().size()));
@@ -208,6 +217,8 @@ private slots:
     void clockSkewCorrection()
     {
         MainWindow window;
+        window.show();
+        window.showTab(QStringLiteral("diagnostics"));
         QSignalSpy loaded(&window, &MainWindow::loadCompleted);
         window.openFiles({QString::fromStdString(Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")))});
         QVERIFY(waitForLoad(window, loaded));
@@ -256,7 +267,11 @@ private slots:
         QSignalSpy loaded(&window, &MainWindow::loadCompleted);
         window.openFiles({QString::fromStdString(Test::corpusFile(QStringLiteral("sdk/traces.otlp.json")))});
         QVERIFY(waitForLoad(window, loaded));
+        window.show();
         window.mapView()->setSelectedTraceOnly(false);
+        window.showTab(QStringLiteral("map"));
+        QTRY_VERIFY(!window.mapView()->isComputing());
+        window.showTab(QStringLiteral("statistics"));
         TraceSession& session = *window.session();
         QSignalSpy outcomes(&session, &TraceSession::ruleOutcomesChanged);
         session.setRules({QStringLiteral("p95(service=\"payments-service\") < 1ms"), QStringLiteral("spans() > 0")});

@@ -100,6 +100,7 @@ private slots:
         SPANWISE_VERIFY_LOADED(loaded);
         Spanwise::TraceSession session;
         Spanwise::StatisticsView view(&session);
+        view.show(); // views compute only while shown
         QSignalSpy ready(&view, &Spanwise::StatisticsView::statisticsReady);
         session.setLoaded(std::make_shared<Spanwise::TraceSetPresentation>(loaded.traces), {}, {});
         QVERIFY(ready.wait(20000));

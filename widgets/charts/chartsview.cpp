@@ -2,6 +2,7 @@
 
 #include "chartexport.h"
 #include "filterbar.h"
+#include "refreshwhenshown.h"
 #include "servicecharts.h"
 #include "tracesession.h"
 
@@ -48,6 +49,7 @@ ChartsView::ChartsView(TraceSession* session, QWidget* parent)
     , m_calls(new ServiceRateChart(false, this))
     , m_failures(new ServiceRateChart(true, this))
     , m_selfTime(new SelfTimeChart(this))
+    , m_update(new RefreshWhenShown(this, [this] { refresh(); }))
 {
     Q_ASSERT(session);
     addScopeItems(m_scope);
@@ -65,14 +67,12 @@ ChartsView::ChartsView(TraceSession* session, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
     layout->addWidget(split, 1);
-    connect(session, &TraceSession::loaded, this, [this](const auto& presentation) {
-        m_selfTime->setPresentation(presentation);
-        updateRates();
-    });
-    connect(session, &TraceSession::navigated, this, [this](TraceIndex trace) { m_selfTime->showTrace(trace); });
+    // Charts are drawn only while the tab is shown; what changed while hidden waits for it.
+    connect(session, &TraceSession::loaded, m_update, &RefreshWhenShown::request);
+    connect(session, &TraceSession::navigated, m_update, &RefreshWhenShown::request);
     recomputeWhenScopeMoves(
-        this, *session, [this] { return scope(); }, [this] { updateRates(); });
-    connect(m_scope, &QComboBox::currentIndexChanged, this, &ChartsView::updateRates);
+        this, *session, [this] { return scope(); }, [this] { m_update->request(); });
+    connect(m_scope, &QComboBox::currentIndexChanged, m_update, &RefreshWhenShown::request);
 }
 
 FilterScope ChartsView::scope() const
@@ -85,8 +85,11 @@ void ChartsView::setScope(FilterScope scope)
     m_scope->setCurrentIndex(m_scope->findData(int(scope)));
 }
 
-void ChartsView::updateRates()
+void ChartsView::refresh()
 {
+    if (m_selfTime->presentation() != m_session->presentation())
+        m_selfTime->setPresentation(m_session->presentation());
+    m_selfTime->showTrace(m_session->trace());
     const SpanScope spans = spanScopeOf(scope(), *m_session);
     m_calls->setPresentation(m_session->presentation(), spans);
     m_failures->setPresentation(m_session->presentation(), spans);

@@ -11,6 +11,7 @@ class QComboBox;
 
 namespace Spanwise {
 
+class RefreshWhenShown;
 class SelfTimeChart;
 class ServiceRateChart;
 class TraceSession;
@@ -34,13 +35,15 @@ public:
     SelfTimeChart* selfTime() const { return m_selfTime; }
 
 private:
-    void updateRates();
+    // Takes the session's load, trace and scope.
+    void refresh();
 
     TraceSession* m_session;
     QComboBox* m_scope;
     ServiceRateChart* m_calls;
     ServiceRateChart* m_failures;
     SelfTimeChart* m_selfTime;
+    RefreshWhenShown* m_update;
 };
 
 } // namespace Spanwise

@@ -42,6 +42,7 @@ public:
     explicit SelfTimeChart(QWidget* parent = nullptr);
     void setPresentation(std::shared_ptr<const TraceSetPresentation> presentation);
     void showTrace(TraceIndex trace);
+    const std::shared_ptr<const TraceSetPresentation>& presentation() const { return m_presentation; }
 
 private:
     void rebuild() override;

@@ -1,11 +1,11 @@
 #include "tabledefaults.h"
 
+#include <QAbstractItemModel>
 #include <QHeaderView>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 
 namespace Spanwise {
-void applyTableDefaults(QTableView* table, QSortFilterProxyModel* proxy)
+void applyTableDefaults(QTableView* table, QAbstractItemModel* model)
 {
     table->setSortingEnabled(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -18,8 +18,8 @@ void applyTableDefaults(QTableView* table, QSortFilterProxyModel* proxy)
         if (table->currentIndex().isValid())
             table->scrollTo(table->currentIndex(), QAbstractItemView::PositionAtCenter);
     };
-    QObject::connect(proxy, &QAbstractItemModel::layoutChanged, table, keepCurrentInView);
-    QObject::connect(proxy, &QAbstractItemModel::rowsInserted, table, keepCurrentInView);
+    QObject::connect(model, &QAbstractItemModel::layoutChanged, table, keepCurrentInView);
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, table, keepCurrentInView);
 }
 
 } // namespace Spanwise

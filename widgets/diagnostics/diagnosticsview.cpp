@@ -3,6 +3,7 @@
 #include "backgroundwork.h"
 #include "formatting.h"
 #include "hexid.h"
+#include "refreshwhenshown.h"
 #include "theme.h"
 #include "tracesession.h"
 #include "traceset.h"
@@ -46,6 +47,7 @@ DiagnosticsView::DiagnosticsView(TraceSession* session, QWidget* parent)
     , m_summary(new QLabel(this))
     , m_tree(new QTreeWidget(this))
     , m_work(new BackgroundWork(this))
+    , m_diagnoseWhenShown(new RefreshWhenShown(this, [this] { diagnose(); }))
 {
     Q_ASSERT(session);
     m_correct->setObjectName(QStringLiteral("correctClockSkew"));
@@ -63,7 +65,14 @@ DiagnosticsView::DiagnosticsView(TraceSession* session, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_tree, 1);
 
-    connect(m_session, &TraceSession::loaded, this, &DiagnosticsView::loaded);
+    connect(m_session, &TraceSession::loaded, this, [this] {
+        // Diagnosed only when seen, unless the remembered skew switch needs the skew at once to
+        // correct the new load.
+        if (QSettings().value(correctionKey).toBool())
+            diagnose();
+        else
+            m_diagnoseWhenShown->request();
+    });
     connect(m_correct, &QCheckBox::toggled, this, &DiagnosticsView::setCorrection);
     // The switch is remembered: the next load with skewed hosts is corrected as it arrives.
     connect(m_correct, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(correctionKey, on); });
@@ -77,11 +86,12 @@ DiagnosticsView::DiagnosticsView(TraceSession* session, QWidget* parent)
 
 bool DiagnosticsView::isComputing() const
 {
-    return m_work->isRunning();
+    return m_work->isRunning() || m_diagnoseWhenShown->isPending();
 }
 
-void DiagnosticsView::loaded(const std::shared_ptr<const TraceSetPresentation>& presentation)
+void DiagnosticsView::diagnose()
 {
+    const std::shared_ptr<const TraceSetPresentation>& presentation = m_session->presentation();
     if (presentation == m_raw || (presentation && presentation == m_corrected))
         return; // the correction switched: the findings stand
     m_raw = presentation;

@@ -16,6 +16,7 @@ class QTreeWidgetItem;
 namespace Spanwise {
 
 class BackgroundWork;
+class RefreshWhenShown;
 class TraceSession;
 class TraceSetPresentation;
 
@@ -41,7 +42,8 @@ signals:
 
 private:
     struct Computed;
-    void loaded(const std::shared_ptr<const TraceSetPresentation>& presentation);
+    // Diagnoses the session's load, unless the clock-skew switch only swapped its times.
+    void diagnose();
     void show(const Computed& computed);
     void setCorrection(bool on);
     QTreeWidgetItem* section(const QString& title, std::size_t count);
@@ -52,6 +54,7 @@ private:
     QLabel* m_summary;
     QTreeWidget* m_tree;
     BackgroundWork* m_work;
+    RefreshWhenShown* m_diagnoseWhenShown;
     std::shared_ptr<const TraceSetPresentation> m_raw;       // as loaded
     std::shared_ptr<const TraceSetPresentation> m_corrected; // built when first switched on
     ClockSkewEstimate m_skew;

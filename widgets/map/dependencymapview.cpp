@@ -8,6 +8,7 @@
 #include "graphexport.h"
 #include "graphscene.h"
 #include "hexid.h"
+#include "refreshwhenshown.h"
 #include "rulemonitor.h"
 #include "theme.h"
 #include "tracesession.h"
@@ -70,6 +71,7 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     , m_calls(new QTreeWidget(this))
     , m_cancelLayout(new QPushButton(tr("Cancel"), this))
     , m_work(new BackgroundWork(this))
+    , m_computeWhenShown(new RefreshWhenShown(this, [this] { compute(); }))
 {
     Q_ASSERT(session);
     addScopeItems(m_scope);
@@ -203,7 +205,7 @@ void DependencyMapView::changeEvent(QEvent* event)
 
 bool DependencyMapView::isComputing() const
 {
-    return m_work->isRunning();
+    return m_work->isRunning() || m_computeWhenShown->isPending();
 }
 
 void DependencyMapView::showComputed(
@@ -255,6 +257,11 @@ void DependencyMapView::setSelectedTraceOnly(bool only)
 }
 
 void DependencyMapView::recompute()
+{
+    m_computeWhenShown->request();
+}
+
+void DependencyMapView::compute()
 {
     DependencyOptions options;
     options.includeVirtual = m_virtual->isChecked();

@@ -18,6 +18,7 @@ class QTreeWidget;
 namespace Spanwise {
 
 class BackgroundWork;
+class RefreshWhenShown;
 class DependencyGraphView;
 class TraceSession;
 class TraceSetPresentation;
@@ -37,6 +38,7 @@ public:
     void setSelectedTraceOnly(bool only);
     DependencyGraphView* graphView() const { return m_view; }
     QTreeWidget* calls() const { return m_calls; }
+    // Work running, or waiting for the view to be shown.
     bool isComputing() const;
     QString exportTo(const QString& path) const;
 
@@ -57,7 +59,9 @@ private:
     void loaded();
     void colourNote();
     void offerFocusOn(QStringList names);
+    // Computes now if the view is shown, else when it is next shown.
     void recompute();
+    void compute();
     void showComputed(const std::shared_ptr<const TraceSetPresentation>& presentation, const Computed& computed);
     void showCalls(std::uint32_t edge);
 
@@ -77,6 +81,7 @@ private:
     QSplitter* m_split;
     // A new request cancels the running layout (a large one's helper process is killed).
     BackgroundWork* m_work;
+    RefreshWhenShown* m_computeWhenShown;
 };
 
 } // namespace Spanwise

@@ -9,6 +9,7 @@
 #include "latencyhistogram.h"
 #include "operationstatsmodel.h"
 #include "passingfilterproxy.h"
+#include "refreshwhenshown.h"
 #include "roles.h"
 #include "rulemonitor.h"
 #include "rules.h"
@@ -84,6 +85,7 @@ StatisticsView::StatisticsView(TraceSession* session, QWidget* parent)
     , m_logScale(new QCheckBox(tr("Log scale"), this))
     , m_examples(new QListWidget(this))
     , m_work(new BackgroundWork(this))
+    , m_computeWhenShown(new RefreshWhenShown(this, [this] { compute(); }))
 {
     Q_ASSERT(session);
     m_filter->setObjectName(QStringLiteral("statisticsFilter"));
@@ -290,10 +292,15 @@ void StatisticsView::editRules()
 
 bool StatisticsView::isComputing() const
 {
-    return m_work->isRunning();
+    return m_work->isRunning() || m_computeWhenShown->isPending();
 }
 
 void StatisticsView::recompute()
+{
+    m_computeWhenShown->request();
+}
+
+void StatisticsView::compute()
 {
     m_examples->clear();
     m_histogram->setDurations(QString(), {}, 0, 0, 0);

@@ -18,6 +18,7 @@ class QTableView;
 namespace Spanwise {
 
 class BackgroundWork;
+class RefreshWhenShown;
 class FilterBar;
 class LatencyHistogram;
 class OperationStatsModel;
@@ -46,6 +47,7 @@ public:
     QListWidget* examples() const { return m_examples; }
     LatencyHistogram* histogram() const { return m_histogram; }
     FilterBar* filterBar() const { return m_filter; }
+    // Work running, or waiting for the view to be shown.
     bool isComputing() const;
     QString exportCsvTo(const QString& path) const;
 
@@ -55,7 +57,9 @@ signals:
 private:
     void loaded();
     void editRules();
+    // Computes now if the view is shown, else when it is next shown.
     void recompute();
+    void compute();
     void showResult(const std::shared_ptr<const TraceSetPresentation>& presentation,
         const std::shared_ptr<const StatsResult>& result);
     void showRow(int sourceRow);
@@ -75,6 +79,7 @@ private:
     QCheckBox* m_logScale;
     QListWidget* m_examples;
     BackgroundWork* m_work;
+    RefreshWhenShown* m_computeWhenShown;
     ServiceId m_pendingService;
 };
 

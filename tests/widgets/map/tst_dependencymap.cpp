@@ -59,6 +59,7 @@ private slots:
         auto presentation = std::make_shared<TraceSetPresentation>(fixture());
         TraceSession session;
         DependencyMapView view(&session);
+        view.show(); // views compute only while shown
         QSignalSpy ready(&view, &DependencyMapView::mapReady);
         session.setLoaded(presentation, {}, {});
         QVERIFY(ready.wait(20000));
@@ -87,14 +88,17 @@ private slots:
         DependencyMapView view(&session);
         QSignalSpy ready(&view, &DependencyMapView::mapReady);
         session.setLoaded(std::make_shared<TraceSetPresentation>(loaded.traces), {}, {});
-        QVERIFY(ready.wait(20000));
+        // Hidden, the map waits; shown, it is laid out.
+        QVERIFY(!ready.wait(300));
+        QVERIFY(view.isComputing());
+        view.resize(1400, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(ready.count() || ready.wait(20000));
         DependencyGraphView* map = view.graphView();
         const auto shownWidth = [map] {
             return map->mapFromScene(map->scene()->itemsBoundingRect()).boundingRect().width();
         };
-        view.resize(1400, 900);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
         // Fitted: the map spans most of the viewport's width or height (or is at its natural size).
         const auto fitted = [map, &shownWidth] {
             const QRect all = map->mapFromScene(map->scene()->itemsBoundingRect()).boundingRect();
@@ -123,6 +127,7 @@ private slots:
         auto presentation = std::make_shared<TraceSetPresentation>(fixture());
         TraceSession session;
         DependencyMapView view(&session);
+        view.show(); // views compute only while shown
         QSignalSpy ready(&view, &DependencyMapView::mapReady);
         session.setLoaded(presentation, {}, {});
         QVERIFY(ready.wait(20000));
@@ -151,6 +156,7 @@ private slots:
                 {1, {}, "web", "r", 0, 20'000'000, false, 3}, {2, 1, "db", "q", 1, 10'000'000, false, 3}}));
         TraceSession session;
         DependencyMapView view(&session);
+        view.show(); // views compute only while shown
         QSignalSpy ready(&view, &DependencyMapView::mapReady);
         session.setLoaded(presentation, {}, {});
         QVERIFY(ready.wait(20000));

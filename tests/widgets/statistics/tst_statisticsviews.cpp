@@ -106,6 +106,7 @@ private slots:
         QVERIFY(presentation);
         TraceSession session;
         StatisticsView view(&session);
+        view.show(); // views compute only while shown
         QSignalSpy ready(&view, &StatisticsView::statisticsReady);
         session.setLoaded(presentation, {}, {});
         QVERIFY(ready.wait(20000));
@@ -172,6 +173,7 @@ private slots:
         QVERIFY(presentation);
         TraceSession session;
         StatisticsView view(&session);
+        view.show(); // views compute only while shown
         QSignalSpy ready(&view, &StatisticsView::statisticsReady);
         session.setLoaded(presentation, {}, {});
         QVERIFY(ready.wait(20000));
@@ -194,14 +196,21 @@ private slots:
         QVERIFY(presentation);
         TraceSession session;
         SpansView view(&session);
+        view.show(); // a hidden view does no work
         QSignalSpy ready(&view, &SpansView::rowsReady);
+        // Filtering runs on a worker: the rows arrive with rowsReady.
+        const auto filterTo = [&](const QString& text) {
+            ready.clear();
+            view.filterBar()->setText(text);
+            return ready.wait(10000);
+        };
         session.setLoaded(presentation, {}, {}); // opens on the one trace
         QVERIFY(ready.count() || ready.wait(10000));
         QCOMPARE(view.shownRows(), 51);
         // A trace index from another, larger load is no trace here: the session keeps its own.
         session.selectTrace(TraceIndex {7});
         QCOMPARE(session.trace().value, 0u);
-        view.filterBar()->setText(QStringLiteral("error=true"));
+        QVERIFY(filterTo(QStringLiteral("error=true")));
         QCOMPARE(view.shownRows(), 3);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("spans.csv"));
@@ -213,11 +222,11 @@ private slots:
         // duration in the span table is the span's: the trace takes 1.81 s; five of its spans take
         // 1 s or more (the file's "duration" fields: /dispatch 1811018 µs, four /customer hops
         // 1379334..1381463 µs), none 2 s.
-        view.filterBar()->setText(QStringLiteral("duration>=1s"));
+        QVERIFY(filterTo(QStringLiteral("duration>=1s")));
         QCOMPARE(view.shownRows(), 5);
-        view.filterBar()->setText(QStringLiteral("duration>=2s"));
+        QVERIFY(filterTo(QStringLiteral("duration>=2s")));
         QCOMPARE(view.shownRows(), 0);
-        view.filterBar()->setText(QStringLiteral("service=redis"));
+        QVERIFY(filterTo(QStringLiteral("service=redis")));
         QCOMPARE(view.shownRows(), 14);
         // All loaded traces: the scope box, in the one order every view shows.
         view.setAllTraces(true);
@@ -229,12 +238,56 @@ private slots:
         QCOMPARE(session.span().value, view.table()->model()->index(0, 0).data(Roles::Span).toUInt());
     }
 
+    void spansViewSortsOnlyWhenShown()
+    {
+        auto presentation = presentationOf(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"));
+        QVERIFY(presentation);
+        TraceSession session;
+        SpansView view(&session);
+        QSignalSpy ready(&view, &SpansView::rowsReady);
+        session.setLoaded(presentation, {}, {});
+        // Hidden, it waits: no rows, no work, and it says it has work to do once shown.
+        QVERIFY(!ready.wait(300));
+        QCOMPARE(view.shownRows(), 0);
+        QVERIFY(view.isLoading());
+        view.show();
+        QVERIFY(ready.count() || ready.wait(10000));
+        QCOMPARE(view.shownRows(), 51);
+        const auto column = [&](int c) {
+            std::vector<qlonglong> values;
+            for (int row = 0; row < view.shownRows(); ++row)
+                values.push_back(view.model()->index(row, c).data(Roles::Sort).toLongLong());
+            return values;
+        };
+        // Worst first by default; a header click orders the other way, on the worker.
+        auto durations = column(SpanTableModel::Duration);
+        QVERIFY(std::is_sorted(durations.rbegin(), durations.rend()));
+        QVERIFY(durations.front() > durations.back());
+        ready.clear();
+        view.table()->sortByColumn(SpanTableModel::Duration, Qt::AscendingOrder);
+        QVERIFY(ready.wait(10000));
+        durations = column(SpanTableModel::Duration);
+        QVERIFY(std::is_sorted(durations.begin(), durations.end()));
+        // Text columns sort by the text the cells show.
+        ready.clear();
+        view.table()->sortByColumn(SpanTableModel::Service, Qt::AscendingOrder);
+        QVERIFY(ready.wait(10000));
+        QStringList services;
+        for (int row = 0; row < view.shownRows(); ++row)
+            services << view.model()->index(row, SpanTableModel::Service).data().toString();
+        QStringList sorted = services;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(services, sorted);
+        QCOMPARE(services.count(QStringLiteral("redis")), 14);
+    }
+
     void chartsShowEveryCalledService()
     {
         auto presentation = presentationOf(QStringLiteral("sdk/traces.otlp.json"));
         QVERIFY(presentation);
         TraceSession session;
         ChartsView view(&session);
+        view.show(); // views compute only while shown
         session.setLoaded(presentation, {}, {});
         // Every one of the 9 services is called at least once.
         QCOMPARE(view.calls()->chart()->series().size(), 9);
