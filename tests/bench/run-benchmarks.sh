@@ -15,3 +15,9 @@ for spans in "${sizes[@]}"; do
 done
 echo "=== dependency map layout"
 QT_QPA_PLATFORM=offscreen "$bench/bench_graphlayout" 50 200 500
+echo "=== from the user's chair: the spanwise process on a file, against simdjson's parse of it"
+if command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$bench/bench_userchair" "${sizes[@]}"
+else
+    QT_QPA_PLATFORM=offscreen "$bench/bench_userchair" "${sizes[@]}"
+fi
