@@ -49,7 +49,6 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -335,7 +334,7 @@ void MainWindow::createStatusBar()
 void MainWindow::updateStatus()
 {
     QString status = m_loadStatus;
-    const int shown = m_traceList->proxy()->rowCount(), all = m_traceList->model()->rowCount();
+    const int shown = m_traceList->model()->rowCount(), all = m_traceList->model()->traceCount();
     if (!m_session->traceFilter().trimmed().isEmpty())
         status += tr(" — %1 of %2 traces match the filter").arg(QLocale().toString(shown), QLocale().toString(all));
     m_statusText->setText(status);

@@ -11,6 +11,7 @@
 #include "spansview.h"
 #include "spantablemodel.h"
 #include "statisticsview.h"
+#include "tracelistmodel.h"
 #include "tracelistpanel.h"
 #include "tracesession.h"
 #include "traceset.h"
@@ -133,7 +134,7 @@ private slots:
             session.selectTrace(trace);
             // Trace list: the selected row is this trace.
             const QModelIndex current = window.traceList()->table()->currentIndex();
-            QCOMPARE(window.traceList()->proxy()->mapToSource(current).row(), int(t));
+            QCOMPARE(window.traceList()->model()->traceAt(current.row()), trace);
             // Waterfall.
             QCOMPARE(window.traceView()->controller()->trace(), trace);
             // Spans of the selected trace: each hidden tab catches up when shown.
@@ -159,12 +160,14 @@ private slots:
         session.openSpan(span);
         QCOMPARE(window.currentTabName(), QStringLiteral("waterfall"));
         QCOMPARE(window.traceView()->controller()->selection(), span);
-        QCOMPARE(window.traceList()->proxy()->mapToSource(window.traceList()->table()->currentIndex()).row(), 1);
+        QCOMPARE(
+            window.traceList()->model()->traceAt(window.traceList()->table()->currentIndex().row()), TraceIndex {1});
         // Back returns to the trace before; forward to the span.
         QVERIFY(session.canGoBack());
         session.back();
         QCOMPARE(window.traceView()->controller()->trace(), TraceIndex {0});
-        QCOMPARE(window.traceList()->proxy()->mapToSource(window.traceList()->table()->currentIndex()).row(), 0);
+        QCOMPARE(
+            window.traceList()->model()->traceAt(window.traceList()->table()->currentIndex().row()), TraceIndex {0});
         session.forward();
         QCOMPARE(window.traceView()->controller()->selection(), span);
 

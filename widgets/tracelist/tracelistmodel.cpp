@@ -35,57 +35,81 @@ TraceListModel::TraceListModel(QObject* parent)
 
 void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> traces)
 {
-    beginResetModel();
+    std::vector<TraceIndex> all(traces ? traces->traces().size() : 0);
+    for (std::uint32_t t = 0; t < all.size(); ++t)
+        all[t] = TraceIndex {t};
     m_traces = std::move(traces);
-    m_rows.clear();
-    if (m_traces) {
-        // The same colours as every other view: assigned over the whole set's service names.
-        m_serviceColors = servicePalettesOf(*m_traces);
-        std::vector<QString> fileNames;
-        for (const std::string& path : m_traces->files())
-            fileNames.push_back(QFileInfo(toQString(path)).fileName());
-        m_rows.reserve(m_traces->traces().size());
-        for (const TraceInfo& trace : m_traces->traces()) {
-            const Span& root = m_traces->span(trace.root);
-            m_rows.push_back({toQString(m_traces->serviceName(root.service)), toQString(m_traces->text(root.operation)),
-                toQString(formatTraceId(trace.id)), filesOf(trace, fileNames), root.service});
-        }
+    // The same colours as every other view: assigned over the whole set's service names.
+    m_serviceColors = m_traces ? servicePalettesOf(*m_traces) : ServicePalettes {};
+    m_files.assign(all.size(), QString());
+    m_filesReady.assign(all.size(), false);
+    setOrder(std::move(all));
+}
+
+void TraceListModel::setOrder(std::vector<TraceIndex> traces)
+{
+    beginResetModel();
+    m_order = std::move(traces);
+    m_rowOfTrace.assign(m_traces ? m_traces->traces().size() : 0, -1);
+    for (std::size_t row = 0; row < m_order.size(); ++row) {
+        Q_ASSERT(m_order[row].value < m_rowOfTrace.size());
+        m_rowOfTrace[m_order[row].value] = static_cast<int>(row);
     }
     endResetModel();
 }
 
-// The files a trace's spans came from: a trace can be spread over several.
-QString TraceListModel::filesOf(const TraceInfo& trace, const std::vector<QString>& fileNames) const
+int TraceListModel::rowOf(TraceIndex trace) const
+{
+    return trace.value < m_rowOfTrace.size() ? m_rowOfTrace[trace.value] : -1;
+}
+
+int TraceListModel::traceCount() const
+{
+    return m_traces ? static_cast<int>(m_traces->traces().size()) : 0;
+}
+
+QString traceFileNames(const TraceSet& set, const TraceInfo& trace)
 {
     std::vector<std::uint32_t> files;
-    for (const SpanIndex s : m_traces->forest().spansOf(trace)) {
-        const FileIndex file = m_traces->span(s).file;
+    for (const SpanIndex s : set.forest().spansOf(trace)) {
+        const FileIndex file = set.span(s).file;
         if (file.isValid() && std::find(files.begin(), files.end(), file.value) == files.end())
             files.push_back(file.value);
     }
     std::sort(files.begin(), files.end());
     QStringList names;
     for (const std::uint32_t file : files)
-        names << fileNames[file];
+        names << QFileInfo(toQString(set.files()[file])).fileName();
     return names.join(QStringLiteral(", "));
+}
+
+const QString& TraceListModel::filesOf(TraceIndex trace) const
+{
+    if (!m_filesReady[trace.value]) {
+        m_files[trace.value] = traceFileNames(*m_traces, m_traces->trace(trace));
+        m_filesReady[trace.value] = true;
+    }
+    return m_files[trace.value];
 }
 
 int TraceListModel::rows() const
 {
-    return static_cast<int>(m_rows.size());
+    return static_cast<int>(m_order.size());
 }
 
 QVariant TraceListModel::other(int row, int column, int role) const
 {
     switch (role) {
     case Roles::Trace:
-        return row;
+        return traceAt(row).value;
     case Qt::DecorationRole:
-        return column == RootService ? QVariant(m_serviceColors[isDarkTheme() ? 1 : 0][m_rows[row].rootServiceId.value])
-                                     : QVariant();
+        return column == RootService
+            ? QVariant(m_serviceColors[isDarkTheme() ? 1 : 0]
+                                      [m_traces->span(m_traces->trace(traceAt(row)).root).service.value])
+            : QVariant();
     case Qt::ForegroundRole:
-        return column == Errors && m_traces->traces()[row].errorCount > 0 ? QVariant(viewColors().errorText)
-                                                                          : QVariant();
+        return column == Errors && m_traces->trace(traceAt(row)).errorCount > 0 ? QVariant(viewColors().errorText)
+                                                                                : QVariant();
     case Qt::ToolTipRole:
         return column == TraceIdColumn || column == File ? display(row, column) : QVariant();
     default:
@@ -95,12 +119,12 @@ QVariant TraceListModel::other(int row, int column, int role) const
 
 QVariant TraceListModel::display(int row, int column) const
 {
-    const TraceInfo& trace = m_traces->traces()[row];
+    const TraceInfo& trace = m_traces->trace(traceAt(row));
     switch (column) {
     case RootService:
-        return m_rows[row].rootService;
+        return toQString(m_traces->serviceName(m_traces->span(trace.root).service));
     case RootOperation:
-        return m_rows[row].rootOperation;
+        return toQString(m_traces->text(m_traces->span(trace.root).operation));
     case Start:
         return trace.hasTime ? formatTimestamp(trace.startNs) : tr("no time recorded");
     case Duration:
@@ -112,9 +136,9 @@ QVariant TraceListModel::display(int row, int column) const
     case Errors:
         return trace.errorCount;
     case TraceIdColumn:
-        return m_rows[row].traceId;
+        return toQString(formatTraceId(trace.id));
     case File:
-        return m_rows[row].file;
+        return filesOf(traceAt(row));
     default:
         return {};
     }
@@ -122,7 +146,7 @@ QVariant TraceListModel::display(int row, int column) const
 
 QVariant TraceListModel::raw(int row, int column) const
 {
-    const TraceInfo& trace = m_traces->traces()[row];
+    const TraceInfo& trace = m_traces->trace(traceAt(row));
     switch (column) {
     case Start:
         return static_cast<qlonglong>(trace.startNs);

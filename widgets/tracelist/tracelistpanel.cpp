@@ -4,11 +4,11 @@
 #include "filterbar.h"
 #include "formatting.h"
 #include "hexid.h"
-#include "passingfilterproxy.h"
 #include "roles.h"
 #include "spanquery.h"
 #include "tabledefaults.h"
 #include "tracelistmodel.h"
+#include "traceorder.h"
 #include "tracescatterplot.h"
 #include "tracesession.h"
 #include "traceset.h"
@@ -18,7 +18,6 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QMenu>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -29,7 +28,6 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
     , m_model(new TraceListModel(this))
-    , m_proxy(new PassingFilterProxy(this))
     , m_table(new QTableView(this))
     , m_chart(new TraceScatterPlot(this))
     , m_filter(new FilterBar(tr("Filter traces, e.g. checkout error=true duration>1s"), false, this))
@@ -37,12 +35,12 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
 {
     Q_ASSERT(session);
     m_filter->setObjectName(QStringLiteral("traceFilter"));
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(Roles::Sort);
     m_table->setObjectName(QStringLiteral("traceTable"));
-    m_table->setModel(m_proxy);
-    applyTableDefaults(m_table, m_proxy);
+    m_table->setModel(m_model);
+    applyTableDefaults(m_table, m_model);
+    // The model never sorts: the header's indicator asks the worker for a new order.
     m_table->sortByColumn(TraceListModel::Start, Qt::AscendingOrder);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] { showTraces(); });
     // Several rows for Compare (Ctrl+click); the current row is the trace every view shows.
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -73,7 +71,7 @@ TraceListPanel::TraceListPanel(TraceSession* session, QWidget* parent)
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
             if (current.isValid())
-                m_session->selectTrace(TraceIndex {static_cast<std::uint32_t>(m_proxy->mapToSource(current).row())});
+                m_session->selectTrace(m_model->traceAt(current.row()));
         });
     // A dot opens its trace's waterfall (and the list selects it); right-click compares it.
     connect(m_chart, &TraceScatterPlot::traceClicked, this, [this](TraceIndex trace) {
@@ -111,7 +109,7 @@ void TraceListPanel::showTableMenu(const QPoint& point)
         return;
     std::vector<TraceIndex> selected;
     for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
-        selected.push_back(TraceIndex {static_cast<std::uint32_t>(m_proxy->mapToSource(row).row())});
+        selected.push_back(m_model->traceAt(row.row()));
     QMenu menu(this);
     QAction* compare = menu.addAction(tr("&Compare the Two Selected Traces"));
     compare->setEnabled(selected.size() == 2);
@@ -125,16 +123,11 @@ void TraceListPanel::showTableMenu(const QPoint& point)
     }
     const QModelIndex at = m_table->indexAt(point);
     if (at.isValid()) {
-        const TraceIndex trace {static_cast<std::uint32_t>(m_proxy->mapToSource(at).row())};
+        const TraceIndex trace = m_model->traceAt(at.row());
         menu.addAction(tr("Copy Trace &ID"), this,
             [this, trace] { QGuiApplication::clipboard()->setText(toQString(formatTraceId(m_set->trace(trace).id))); });
     }
     menu.exec(m_table->viewport()->mapToGlobal(point));
-}
-
-QSortFilterProxyModel* TraceListPanel::proxy() const
-{
-    return m_proxy;
 }
 
 bool TraceListPanel::isFiltering() const
@@ -146,9 +139,9 @@ void TraceListPanel::setTraceSet(std::shared_ptr<const TraceSet> set)
 {
     m_set = std::move(set);
     m_work->cancel();
-    m_proxy->setPassing({});
-    m_model->setTraceSet(m_set);
-    m_table->resizeColumnsToContents();
+    m_passing.reset();
+    m_model->setTraceSet(m_set);        // load order, until the worker's order arrives
+    m_table->resizeColumnsToContents(); // measures the rows on screen only
     // Long names are elided, so duration, spans, errors and services show without scrolling.
     m_table->setColumnWidth(
         TraceListModel::RootService, std::min(m_table->columnWidth(TraceListModel::RootService), 115));
@@ -169,19 +162,46 @@ void TraceListPanel::applyFilter()
         return;
     }
     if (query->isEmpty()) {
-        m_work->cancel();
-        m_proxy->setPassing({});
+        m_passing.reset();
         m_session->setMatchingTraces(nullptr);
-        updateChart();
-        emit filterApplied();
+        showTraces();
         return;
     }
-    // Every span of a million may be looked at: off the GUI thread, newest filter wins.
+    // Every span of a million may be looked at: off the GUI thread, newest filter wins; the
+    // order comes with it.
     m_filter->setStatus(tr("filtering…"));
-    m_work->run([set = m_set, query = std::move(*query)](const WorkTicket&) { return tracesMatching(*set, query); },
-        [this](std::vector<bool> passing) {
-            m_session->setMatchingTraces(std::make_shared<const std::vector<bool>>(passing));
-            m_proxy->setPassing(std::move(passing));
+    runOrder(std::make_shared<const SpanQuery>(std::move(*query)));
+}
+
+void TraceListPanel::showTraces()
+{
+    if (m_set)
+        runOrder(nullptr);
+}
+
+// The filter (when `query` is given; else the last one's result) and the sort, on the worker.
+void TraceListPanel::runOrder(std::shared_ptr<const SpanQuery> query)
+{
+    const auto column = TraceListModel::Column(m_table->horizontalHeader()->sortIndicatorSection());
+    const Qt::SortOrder order = m_table->horizontalHeader()->sortIndicatorOrder();
+    struct Result {
+        std::shared_ptr<const std::vector<bool>> passing;
+        std::vector<TraceIndex> order;
+    };
+    m_work->run(
+        [set = m_set, query, passing = m_passing, column, order](const WorkTicket& ticket) {
+            auto result = std::make_shared<Result>();
+            result->passing = query ? std::make_shared<const std::vector<bool>>(tracesMatching(*set, *query)) : passing;
+            static const std::vector<bool> everyTrace;
+            result->order = orderTraces(*set, result->passing ? *result->passing : everyTrace, column, order, ticket);
+            return result;
+        },
+        [this, filtered = query != nullptr](const std::shared_ptr<Result>& result) {
+            m_passing = result->passing;
+            if (filtered)
+                m_session->setMatchingTraces(m_passing);
+            m_model->setOrder(std::move(result->order));
+            showSelected(m_session->trace());
             updateChart();
             emit filterApplied();
         });
@@ -190,13 +210,13 @@ void TraceListPanel::applyFilter()
 void TraceListPanel::updateChart()
 {
     std::vector<TraceIndex> shown;
-    shown.reserve(static_cast<std::size_t>(m_proxy->rowCount()));
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        shown.push_back(TraceIndex {static_cast<std::uint32_t>(m_proxy->mapToSource(m_proxy->index(row, 0)).row())});
+    shown.reserve(static_cast<std::size_t>(m_model->rowCount()));
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        shown.push_back(m_model->traceAt(row));
     m_chart->setTraces(m_set, shown);
     m_chart->highlight(m_session->trace());
     m_filter->setStatus(m_set
-            ? tr("%1 of %2").arg(QLocale().toString(m_proxy->rowCount()), QLocale().toString(m_model->rowCount()))
+            ? tr("%1 of %2").arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->traceCount()))
             : QString());
 }
 
@@ -205,7 +225,7 @@ void TraceListPanel::showSelected(TraceIndex trace)
     m_chart->highlight(trace);
     if (!trace.isValid())
         return;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(static_cast<int>(trace.value), 0));
+    const QModelIndex index = m_model->index(m_model->rowOf(trace), 0);
     if (index.isValid() && index.row() != m_table->currentIndex().row()) {
         const QSignalBlocker blocker(m_table->selectionModel());
         m_table->setCurrentIndex(index);

@@ -6,14 +6,13 @@
 
 #include <memory>
 
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace Spanwise {
 
 class BackgroundWork;
 class FilterBar;
-class PassingFilterProxy;
+class SpanQuery;
 class TraceListModel;
 class TraceScatterPlot;
 class TraceSession;
@@ -21,8 +20,8 @@ class TraceSet;
 
 // The loaded traces: the filter bar (a query, docs/query.md: a trace passes when each term
 // holds on some span of it, and `duration` is the trace's), a duration-over-time scatter plot
-// and the sortable list. It follows the session: the selected trace is the session's, and
-// selecting a row or a point selects it there.
+// and the sortable list, filtered and sorted on a worker. It follows the session: the selected trace is the session's,
+// and selecting a row or a point selects it there.
 class TraceListPanel : public QWidget
 {
     Q_OBJECT
@@ -31,7 +30,6 @@ public:
     explicit TraceListPanel(TraceSession* session, QWidget* parent = nullptr);
 
     TraceListModel* model() const { return m_model; }
-    QSortFilterProxyModel* proxy() const;
     QTableView* table() const { return m_table; }
     FilterBar* filterBar() const { return m_filter; }
     TraceScatterPlot* scatterPlot() const { return m_chart; }
@@ -44,6 +42,8 @@ signals:
 private:
     void setTraceSet(std::shared_ptr<const TraceSet> set);
     void applyFilter();
+    void showTraces();
+    void runOrder(std::shared_ptr<const SpanQuery> query);
     void showSelected(TraceIndex trace);
     void updateChart();
     void showTableMenu(const QPoint& point);
@@ -54,11 +54,12 @@ private:
     TraceSession* m_session;
     std::shared_ptr<const TraceSet> m_set;
     TraceListModel* m_model;
-    PassingFilterProxy* m_proxy;
     QTableView* m_table;
     TraceScatterPlot* m_chart;
     FilterBar* m_filter;
     BackgroundWork* m_work;
+    // Which traces the last filter passed (null: every trace), kept for a new sort.
+    std::shared_ptr<const std::vector<bool>> m_passing;
 };
 
 } // namespace Spanwise

@@ -15,7 +15,6 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
 
@@ -35,9 +34,29 @@ std::shared_ptr<const TraceSet> loadCorpusFile(const QString& path)
     return result.traces;
 }
 
-void loadInto(TraceSession& session, std::shared_ptr<const TraceSet> set)
+// Loads into the session and waits for the panel's worker to order the list.
+void loadInto(TraceSession& session, std::shared_ptr<const TraceSet> set, TraceListPanel& panel)
 {
+    QSignalSpy ordered(&panel, &TraceListPanel::filterApplied);
     session.setLoaded(std::make_shared<TraceSetPresentation>(std::move(set)), {}, {});
+    QVERIFY(ordered.count() || ordered.wait(10000));
+}
+
+// The list's rows, top to bottom, by one column's text.
+QStringList columnText(const TraceListPanel& panel, int column)
+{
+    QStringList texts;
+    for (int row = 0; row < panel.model()->rowCount(); ++row)
+        texts << panel.model()->index(row, column).data().toString();
+    return texts;
+}
+
+// Sorts as a header click does, and waits for the worker's order.
+void sortBy(TraceListPanel& panel, int column, Qt::SortOrder order)
+{
+    QSignalSpy ordered(&panel, &TraceListPanel::filterApplied);
+    panel.table()->sortByColumn(column, order);
+    QVERIFY(ordered.count() || ordered.wait(10000));
 }
 
 } // namespace
@@ -70,21 +89,24 @@ private slots:
 
     void sortsByRawValues()
     {
-        // The panel's own proxy, as the window sorts it (not one built here).
+        // The panel's own order, as the window sorts it (on its worker).
         TraceSession session;
         TraceListPanel panel(&session);
         QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         // Durations whose text sorts differently from their value: "900 ns" < "2.00 µs" < "10.0 ms".
         loadInto(session,
             Test::buildTraceSet({{1, {}, "a", "slow", 0, 10'000'000, false, 1}, {1, {}, "b", "fast", 0, 900, false, 2},
-                {1, {}, "c", "mid", 0, 2'000, false, 3}}));
-        QSortFilterProxyModel& proxy = *panel.proxy();
-        proxy.sort(TraceListModel::Duration, Qt::DescendingOrder);
-        QStringList order;
-        for (int row = 0; row < proxy.rowCount(); ++row)
-            order << proxy.index(row, TraceListModel::RootOperation).data().toString();
-        QCOMPARE(order, (QStringList {"slow", "mid", "fast"}));
-        QCOMPARE(proxy.index(2, TraceListModel::Duration).data().toString(), QStringLiteral("900 ns"));
+                {1, {}, "c", "mid", 0, 2'000, false, 3}}),
+            panel);
+        sortBy(panel, TraceListModel::Duration, Qt::DescendingOrder);
+        QCOMPARE(columnText(panel, TraceListModel::RootOperation), (QStringList {"slow", "mid", "fast"}));
+        QCOMPARE(panel.model()->index(2, TraceListModel::Duration).data().toString(), QStringLiteral("900 ns"));
+        sortBy(panel, TraceListModel::Duration, Qt::AscendingOrder);
+        QCOMPARE(columnText(panel, TraceListModel::RootOperation), (QStringList {"fast", "mid", "slow"}));
+        // Names by their text; every row keeps its trace.
+        sortBy(panel, TraceListModel::RootService, Qt::DescendingOrder);
+        QCOMPARE(columnText(panel, TraceListModel::RootService), (QStringList {"c", "b", "a"}));
+        QCOMPARE(columnText(panel, TraceListModel::RootOperation), (QStringList {"mid", "fast", "slow"}));
     }
 
     void filtersWithTheQueryLanguage()
@@ -93,16 +115,14 @@ private slots:
         TraceListPanel panel(&session);
         loadInto(session,
             Test::buildTraceSet({{1, {}, "checkout", "POST /pay", 0, 10, false, 1},
-                {2, 1, "payments", "charge", 2, 5, true, 1}, {1, {}, "search", "GET /find", 0, 3'000'000, false, 2}}));
-        QSortFilterProxyModel& proxy = *panel.proxy();
+                {2, 1, "payments", "charge", 2, 5, true, 1}, {1, {}, "search", "GET /find", 0, 3'000'000, false, 2}}),
+            panel);
         const auto shown = [&](const QString& query) {
             QSignalSpy applied(&panel, &TraceListPanel::filterApplied);
             panel.filterBar()->setText(query);
             if (applied.isEmpty())
                 applied.wait(5000);
-            QStringList services;
-            for (int row = 0; row < proxy.rowCount(); ++row)
-                services << proxy.index(row, TraceListModel::RootService).data().toString();
+            QStringList services = columnText(panel, TraceListModel::RootService);
             services.sort();
             return services;
         };
@@ -118,7 +138,7 @@ private slots:
         QCOMPARE(shown(QString()), (QStringList {QStringLiteral("checkout"), QStringLiteral("search")}));
         // The session owns the filter: setting it there shows in the bar.
         session.setTraceFilter(QStringLiteral("search"));
-        QTRY_COMPARE(proxy.rowCount(), 1);
+        QTRY_COMPARE(panel.model()->rowCount(), 1);
         QCOMPARE(panel.filterBar()->text(), QStringLiteral("search"));
     }
 
@@ -129,25 +149,27 @@ private slots:
         TraceListPanel panel(&session);
         std::initializer_list<Test::SpanSpec> spans = {
             {1, {}, "a", "x", 0, 10, false, 1}, {1, {}, "b", "y", 0, 30, true, 2}, {1, {}, "c", "z", 0, 20, false, 3}};
-        loadInto(session, Test::buildTraceSet(spans));
+        loadInto(session, Test::buildTraceSet(spans), panel);
         panel.resize(600, 400);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QHeaderView* header = panel.table()->horizontalHeader();
         const auto click = [&](int column) {
+            QSignalSpy ordered(&panel, &TraceListPanel::filterApplied);
             const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
             QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+            QVERIFY(ordered.wait(10000));
         };
         for (const int column : {int(TraceListModel::Duration), int(TraceListModel::Errors)}) {
             click(column);
             QCOMPARE(header->sortIndicatorSection(), column);
             QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
-            QCOMPARE(panel.proxy()->index(0, TraceListModel::RootService).data().toString(), QStringLiteral("b"));
+            QCOMPARE(panel.model()->index(0, TraceListModel::RootService).data().toString(), QStringLiteral("b"));
         }
         // Text columns still start A to Z.
         click(TraceListModel::RootService);
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
-        QCOMPARE(panel.proxy()->index(0, TraceListModel::RootService).data().toString(), QStringLiteral("a"));
+        QCOMPARE(panel.model()->index(0, TraceListModel::RootService).data().toString(), QStringLiteral("a"));
     }
 
     // A dot of the scatter plot opens its trace in the waterfall, a step back() returns from.
@@ -155,14 +177,15 @@ private slots:
     {
         TraceSession session;
         TraceListPanel panel(&session);
-        loadInto(session, Test::buildTraceSet({{1, {}, "a", "x", 0, 10, false, 1}, {1, {}, "b", "y", 5, 30, true, 2}}));
+        loadInto(session, Test::buildTraceSet({{1, {}, "a", "x", 0, 10, false, 1}, {1, {}, "b", "y", 5, 30, true, 2}}),
+            panel);
         QCOMPARE(session.trace().value, 0u);
         QSignalSpy requested(&session, &TraceSession::viewRequested);
         emit panel.scatterPlot()->traceClicked(TraceIndex {1});
         QCOMPARE(session.trace().value, 1u);
         QCOMPARE(requested.count(), 1);
         QCOMPARE(requested.first().first().toString(), QStringLiteral("waterfall"));
-        QCOMPARE(panel.proxy()->mapToSource(panel.table()->currentIndex()).row(), 1);
+        QCOMPARE(panel.model()->traceAt(panel.table()->currentIndex().row()), TraceIndex {1});
         session.back();
         QCOMPARE(session.trace().value, 0u);
     }
@@ -171,12 +194,12 @@ private slots:
     {
         TraceSession session;
         TraceListPanel panel(&session);
-        loadInto(
-            session, Test::buildTraceSet({{1, {}, "a", "x", 0, 10, false, 1}, {1, {}, "b", "y", 0, 10, false, 2}}));
+        loadInto(session, Test::buildTraceSet({{1, {}, "a", "x", 0, 10, false, 1}, {1, {}, "b", "y", 0, 10, false, 2}}),
+            panel);
         panel.filterBar()->setText(QStringLiteral("a"));
-        QTRY_COMPARE(panel.proxy()->rowCount(), 1);
+        QTRY_COMPARE(panel.model()->rowCount(), 1);
         panel.filterBar()->setText(QStringLiteral("duration>soon"));
-        QCOMPARE(panel.proxy()->rowCount(), 1); // the last good filter stays
+        QCOMPARE(panel.model()->rowCount(), 1); // the last good filter stays
         QVERIFY(panel.filterBar()->field()->property("queryError").toBool());
         QVERIFY(panel.filterBar()->field()->toolTip().contains(QStringLiteral("duration")));
     }
