@@ -245,6 +245,8 @@ bool MainWindow::isSettled() const
         return !m_statisticsView->isComputing();
     if (current == m_spansView)
         return !m_spansView->isLoading();
+    if (current == m_chartsView)
+        return !m_chartsView->isComputing();
     if (current == m_diagnosticsView)
         return !m_diagnosticsView->isComputing();
     if (current == m_compareView)

@@ -1,10 +1,13 @@
 #include "chartsview.h"
 
+#include "backgroundwork.h"
 #include "chartexport.h"
 #include "filterbar.h"
 #include "refreshwhenshown.h"
 #include "servicecharts.h"
 #include "tracesession.h"
+#include "traceset.h"
+#include "tracesetpresentation.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -49,6 +52,7 @@ ChartsView::ChartsView(TraceSession* session, QWidget* parent)
     , m_calls(new ServiceRateChart(false, this))
     , m_failures(new ServiceRateChart(true, this))
     , m_selfTime(new SelfTimeChart(this))
+    , m_work(new BackgroundWork(this))
     , m_update(new RefreshWhenShown(this, [this] { refresh(); }))
 {
     Q_ASSERT(session);
@@ -85,14 +89,45 @@ void ChartsView::setScope(FilterScope scope)
     m_scope->setCurrentIndex(m_scope->findData(int(scope)));
 }
 
+bool ChartsView::isComputing() const
+{
+    return m_work->isRunning() || m_update->isPending();
+}
+
+// Counting calls and self times passes over every span in scope: on the worker. The charts
+// only draw what it returns.
 void ChartsView::refresh()
 {
-    if (m_selfTime->presentation() != m_session->presentation())
-        m_selfTime->setPresentation(m_session->presentation());
-    m_selfTime->showTrace(m_session->trace());
-    const SpanScope spans = spanScopeOf(scope(), *m_session);
-    m_calls->setPresentation(m_session->presentation(), spans);
-    m_failures->setPresentation(m_session->presentation(), spans);
+    struct Data {
+        ServiceRates calls;
+        ServiceRates failures;
+        std::vector<std::int64_t> selfTimes;
+    };
+    const auto presentation = m_session->presentation();
+    if (!presentation) {
+        m_work->cancel();
+        m_calls->setRates(nullptr, {});
+        m_failures->setRates(nullptr, {});
+        m_selfTime->setSelfTimes(nullptr, {});
+        emit chartsReady();
+        return;
+    }
+    m_work->run(
+        [presentation, scope = spanScopeOf(scope(), *m_session), trace = m_session->trace()](const WorkTicket&) {
+            auto data = std::make_shared<Data>();
+            const TraceSet& set = presentation->set();
+            data->calls = computeServiceRates(set, scope, false);
+            data->failures = computeServiceRates(set, scope, true);
+            if (trace.isValid())
+                data->selfTimes = selfTimePerService(set, trace);
+            return data;
+        },
+        [this, presentation](const std::shared_ptr<Data>& data) {
+            m_calls->setRates(presentation, std::move(data->calls));
+            m_failures->setRates(presentation, std::move(data->failures));
+            m_selfTime->setSelfTimes(presentation, std::move(data->selfTimes));
+            emit chartsReady();
+        });
 }
 
 } // namespace Spanwise

@@ -11,6 +11,7 @@ class QComboBox;
 
 namespace Spanwise {
 
+class BackgroundWork;
 class RefreshWhenShown;
 class SelfTimeChart;
 class ServiceRateChart;
@@ -18,7 +19,7 @@ class TraceSession;
 
 // The capacity view: calls and failing calls per second into each service across everything
 // loaded, and where the session's trace's time went (self time per service). Each chart can be
-// saved as PNG or SVG.
+// saved as PNG or SVG. Counted on a worker, and only while the tab is shown.
 class ChartsView : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,12 @@ public:
     ServiceRateChart* calls() const { return m_calls; }
     ServiceRateChart* failures() const { return m_failures; }
     SelfTimeChart* selfTime() const { return m_selfTime; }
+    // Counting on the worker, or waiting for the tab to be shown.
+    bool isComputing() const;
+
+signals:
+    // The charts show the newest counts.
+    void chartsReady();
 
 private:
     // Takes the session's load, trace and scope.
@@ -43,6 +50,7 @@ private:
     ServiceRateChart* m_calls;
     ServiceRateChart* m_failures;
     SelfTimeChart* m_selfTime;
+    BackgroundWork* m_work;
     RefreshWhenShown* m_update;
 };
 

@@ -2,8 +2,6 @@
 
 #include "chartscales.h"
 #include "formatting.h"
-#include "selftime.h"
-#include "spantimes.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
@@ -30,10 +28,10 @@ ServiceRateChart::ServiceRateChart(bool errorsOnly, QWidget* parent)
     setMinimumHeight(200);
 }
 
-void ServiceRateChart::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation, SpanScope scope)
+void ServiceRateChart::setRates(std::shared_ptr<const TraceSetPresentation> presentation, ServiceRates rates)
 {
     m_presentation = std::move(presentation);
-    m_scope = std::move(scope);
+    m_rates = std::move(rates);
     rebuild();
 }
 
@@ -48,33 +46,13 @@ void ServiceRateChart::rebuild()
         delete axis;
     }
     c->setTitle(m_errorsOnly ? tr("Failing calls per second, by service") : tr("Calls per second, by service"));
-    if (!presentation || presentation->set().spans().empty())
+    if (!presentation || m_rates.counts.empty())
         return;
-    const TraceSet& set = presentation->set();
-    const std::vector<SpanIndex> inScope = spansInScope(set, m_scope);
-    // The time range of the traces in scope.
-    std::int64_t first = INT64_MAX, last = INT64_MIN;
-    for (const SpanIndex s : inScope) {
-        const TraceInfo& trace = set.trace(set.forest().traceOf(s));
-        if (trace.hasTime) {
-            first = std::min(first, trace.startNs);
-            last = std::max(last, trace.endNs);
-        }
-    }
-    if (first > last)
-        return;
-    const std::int64_t width = std::max<std::int64_t>(1, (last - first) / bucketCount + 1);
-    std::vector<std::vector<int>> counts(set.serviceNames().size(), std::vector<int>(bucketCount, 0));
-    for (const SpanIndex s : inScope) {
-        const Span& span = set.span(s);
-        const SpanIndex parent = set.forest().parentOf(s);
-        const bool entry = !parent.isValid() || set.span(parent).service != span.service;
-        if (!entry || (m_errorsOnly && !span.isError()) || !span.hasTime())
-            continue;
-        const auto bucket =
-            static_cast<std::size_t>(std::clamp<std::int64_t>((span.startNs - first) / width, 0, bucketCount - 1));
-        counts[span.service.value][bucket]++;
-    }
+    const std::int64_t first = m_rates.firstNs;
+    const std::int64_t width = m_rates.bucketNs;
+    constexpr int bucketCount = ServiceRates::bucketCount;
+    const auto& counts = m_rates.counts;
+    Q_ASSERT(counts.size() <= presentation->set().serviceNames().size());
     const double perSecond = 1e9 / static_cast<double>(width);
     double peak = 0;
     auto* x = new QDateTimeAxis;
@@ -108,7 +86,7 @@ void ServiceRateChart::rebuild()
     y->setTickAnchor(0);
     y->setTickInterval(step);
     y->setRange(0, top);
-    y->setLabelFormat(valueLabelFormat(step * 100));
+    y->setLabelFormat(tickLabelFormat(step));
 }
 
 SelfTimeChart::SelfTimeChart(QWidget* parent)
@@ -119,20 +97,16 @@ SelfTimeChart::SelfTimeChart(QWidget* parent)
     setMinimumHeight(200);
 }
 
-void SelfTimeChart::rebuild()
-{
-    showTrace(m_trace);
-}
-
-void SelfTimeChart::setPresentation(std::shared_ptr<const TraceSetPresentation> presentation)
+void SelfTimeChart::setSelfTimes(
+    std::shared_ptr<const TraceSetPresentation> presentation, std::vector<std::int64_t> perService)
 {
     m_presentation = std::move(presentation);
-    showTrace({});
+    m_selfTimes = std::move(perService);
+    rebuild();
 }
 
-void SelfTimeChart::showTrace(TraceIndex trace)
+void SelfTimeChart::rebuild()
 {
-    m_trace = trace;
     QChart* c = chart();
     c->removeAllSeries();
     // removeAxis hands the axis back to us: delete it, or every rebuild leaks one.
@@ -140,15 +114,11 @@ void SelfTimeChart::showTrace(TraceIndex trace)
         c->removeAxis(axis);
         delete axis;
     }
-    if (!m_presentation || !trace.isValid()) {
+    if (!m_presentation || m_selfTimes.empty()) {
         c->setTitle(tr("Self time per service (select a trace)"));
         return;
     }
-    const TraceSet& set = m_presentation->set();
-    const TraceInfo& info = set.trace(trace);
-    std::vector<std::int64_t> self(set.serviceNames().size(), 0);
-    for (const SpanIndex s : set.forest().spansOf(info))
-        self[set.span(s).service.value] = saturatingAdd(self[set.span(s).service.value], selfTimeOf(set, s));
+    const std::vector<std::int64_t>& self = m_selfTimes;
     std::vector<std::uint32_t> order;
     for (std::uint32_t s = 0; s < self.size(); ++s)
         if (self[s] > 0)
@@ -179,7 +149,7 @@ void SelfTimeChart::showTrace(TraceIndex trace)
     x->setTickAnchor(0);
     x->setTickInterval(step);
     x->setRange(0, std::max(step, std::ceil(longest / step) * step));
-    x->setLabelFormat(valueLabelFormat(step * 100));
+    x->setLabelFormat(tickLabelFormat(step));
     c->addAxis(y, Qt::AlignLeft);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);

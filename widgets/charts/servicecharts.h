@@ -1,7 +1,7 @@
 #pragma once
 
+#include "chartdata.h"
 #include "ids.h"
-#include "spanscope.h"
 
 #include "themedchartview.h"
 
@@ -13,24 +13,24 @@ class TraceSetPresentation;
 
 // Calls into each service per second, over the loaded traces' time range (a call into a service
 // is a span whose parent is missing or in another service): the capacity view of inter-service
-// load and hot spots. `errorsOnly` plots failing calls instead.
+// load and hot spots. `errorsOnly` plots failing calls instead. It draws rates computed
+// elsewhere (computeServiceRates, on a worker).
 class ServiceRateChart : public ThemedChartView
 {
     Q_OBJECT
 
 public:
     explicit ServiceRateChart(bool errorsOnly, QWidget* parent = nullptr);
-    // The calls of the spans in `scope` (default: everything loaded).
-    void setPresentation(std::shared_ptr<const TraceSetPresentation> presentation, SpanScope scope = {});
-
-    static constexpr int bucketCount = 60;
+    bool errorsOnly() const { return m_errorsOnly; }
+    // The rates to draw; names and colours come from the presentation.
+    void setRates(std::shared_ptr<const TraceSetPresentation> presentation, ServiceRates rates);
 
 private:
     void rebuild() override;
 
     bool m_errorsOnly;
     std::shared_ptr<const TraceSetPresentation> m_presentation;
-    SpanScope m_scope;
+    ServiceRates m_rates;
 };
 
 // Where one trace's time went: self time per service, longest first, in the services' colours.
@@ -40,15 +40,14 @@ class SelfTimeChart : public ThemedChartView
 
 public:
     explicit SelfTimeChart(QWidget* parent = nullptr);
-    void setPresentation(std::shared_ptr<const TraceSetPresentation> presentation);
-    void showTrace(TraceIndex trace);
-    const std::shared_ptr<const TraceSetPresentation>& presentation() const { return m_presentation; }
+    // The self time per service of one trace (selfTimePerService); none: no trace selected.
+    void setSelfTimes(std::shared_ptr<const TraceSetPresentation> presentation, std::vector<std::int64_t> perService);
 
 private:
     void rebuild() override;
 
     std::shared_ptr<const TraceSetPresentation> m_presentation;
-    TraceIndex m_trace;
+    std::vector<std::int64_t> m_selfTimes;
 };
 
 } // namespace Spanwise

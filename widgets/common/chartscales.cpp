@@ -64,13 +64,13 @@ QString timeAxisFormat(std::int64_t firstMs, std::int64_t lastMs)
     return QStringLiteral("HH:mm");
 }
 
-QString valueLabelFormat(double max)
+QString tickLabelFormat(double step)
 {
-    if (max >= 100)
-        return QStringLiteral("%.0f");
-    if (max >= 10)
-        return QStringLiteral("%.1f");
-    return QStringLiteral("%.2f");
+    Q_ASSERT(step > 0);
+    int decimals = 0;
+    for (double scaled = step; decimals < 6 && std::abs(scaled - std::round(scaled)) > 1e-6 * scaled; scaled *= 10)
+        ++decimals;
+    return QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f');
 }
 
 } // namespace Spanwise

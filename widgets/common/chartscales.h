@@ -26,7 +26,8 @@ double niceTickStep(double max, int maxTicks = 6);
 // time): the date when the range crosses days, seconds (and milliseconds) when it is short.
 QString timeAxisFormat(std::int64_t firstMs, std::int64_t lastMs);
 
-// A printf format for value labels up to `max`, fixed-point with as many decimals as it needs.
-QString valueLabelFormat(double max);
+// A printf format for labels of ticks `step` apart: fixed-point (never an exponent) with as many
+// decimals as the step needs, so neighbouring ticks never read the same (0.005 gives "%.3f").
+QString tickLabelFormat(double step);
 
 } // namespace Spanwise

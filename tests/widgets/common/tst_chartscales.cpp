@@ -68,12 +68,17 @@ private slots:
 
     void labelsNeverUseExponents()
     {
-        for (const double max : {0.5, 3.0, 42.0, 1030.0, 2.5e6}) {
-            const QString format = valueLabelFormat(max);
-            const QString label = QString::asprintf(format.toLatin1().constData(), max);
-            QVERIFY2(!label.contains(QLatin1Char('e')), qPrintable(label));
-        }
-        QCOMPARE(QString::asprintf(valueLabelFormat(1030).toLatin1().constData(), 1030.0), QStringLiteral("1030"));
+        const auto label = [](double step, double value) {
+            return QString::asprintf(tickLabelFormat(step).toLatin1().constData(), value);
+        };
+        for (const double step : {0.005, 0.5, 2.0, 250.0, 500000.0})
+            QVERIFY2(!label(step, step * 4).contains(QLatin1Char('e')), qPrintable(label(step, step * 4)));
+        QCOMPARE(label(250, 1000), QStringLiteral("1000"));
+        // Neighbouring ticks read apart: 0.005 steps once showed 0.01, 0.01, 0.01.
+        QCOMPARE(label(0.005, 0.005), QStringLiteral("0.005"));
+        QCOMPARE(label(0.005, 0.010), QStringLiteral("0.010"));
+        QCOMPARE(label(0.25, 0.75), QStringLiteral("0.75"));
+        QCOMPARE(label(0.1, 0.3), QStringLiteral("0.3"));
     }
 };
 

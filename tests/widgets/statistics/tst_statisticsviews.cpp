@@ -288,7 +288,9 @@ private slots:
         TraceSession session;
         ChartsView view(&session);
         view.show(); // views compute only while shown
+        QSignalSpy ready(&view, &ChartsView::chartsReady);
         session.setLoaded(presentation, {}, {});
+        QVERIFY(ready.wait(10000)); // counted on a worker
         // Every one of the 9 services is called at least once.
         QCOMPARE(view.calls()->chart()->series().size(), 9);
         QVERIFY(view.failures()->chart()->series().size() >= 1);
