@@ -53,6 +53,28 @@ private slots:
         QCOMPARE(buffer.view(), std::string_view("yyyyyyyyyyzzzzz"));
         QVERIFY(paddedWithZeros(buffer));
     }
+
+    // A file-sized buffer is mapped rather than taken from the heap: the same promises hold
+    // while it grows past one mapping into the next, and in its copies.
+    void largeBuffersKeepTheirBytes()
+    {
+        PaddedBuffer buffer;
+        std::string expected;
+        for (int chunk = 0; chunk < 40; ++chunk) { // 40 × 1 MiB: past the 8 MiB where mapping starts
+            const std::string bytes(1u << 20, char('a' + chunk % 26));
+            char* room = buffer.grow(bytes.size() + 4096);
+            std::copy(bytes.begin(), bytes.end(), room);
+            buffer.commit(bytes.size());
+            expected += bytes;
+            QVERIFY(paddedWithZeros(buffer));
+        }
+        QVERIFY(buffer.view() == expected);
+        const PaddedBuffer copy = buffer;
+        QVERIFY(copy.view() == expected && copy.view().data() != buffer.view().data());
+        QVERIFY(paddedWithZeros(copy));
+        PaddedBuffer moved = std::move(buffer);
+        QVERIFY(moved.view() == expected && paddedWithZeros(moved));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPaddedBuffer)
