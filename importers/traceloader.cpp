@@ -94,6 +94,8 @@ void importBytes(std::string_view name, const PaddedBuffer& raw, TraceSetBuilder
         return fail(report, describeUnknownContent(bytes->view()));
     report.format = importer->formatName();
     builder.addFile(std::string(name));
+    // No trace format spends fewer than about 200 bytes on a span (OTLP protobuf ~250).
+    builder.expectSpans(bytes->size() / 200);
     ImportContext context(*bytes, builder, report, options.cancel, [&](std::uint64_t offset) {
         // Offsets count inflated bytes: scale them onto the file's share of the work.
         meter.report(offset * raw.size() / bytes->size());

@@ -117,6 +117,16 @@ SpanIndex TraceSetBuilder::addSpan(Span span)
     return SpanIndex {static_cast<std::uint32_t>(m_set->m_spans.size() - 1)};
 }
 
+void TraceSetBuilder::expectSpans(std::size_t count)
+{
+    // Typical spans carry up to a dozen attributes and an event; more only costs a copy later.
+    constexpr std::size_t attributesPerSpan = 12;
+    m_set->m_spans.reserve(m_set->m_spans.size() + count);
+    m_set->m_spanSources.reserve(m_set->m_spanSources.size() + count);
+    m_set->m_attributes.reserve(m_set->m_attributes.size() + count * attributesPerSpan);
+    m_set->m_events.reserve(m_set->m_events.size() + count);
+}
+
 void TraceSetBuilder::setSpanSource(SpanIndex span, std::uint64_t offset, std::uint64_t length, std::uint32_t protoSpan)
 {
     assert(span.value < m_set->m_spans.size());

@@ -23,6 +23,10 @@ public:
 
     // Spans added from now on belong to this file.
     FileIndex addFile(std::string path);
+    // Room for about this many more spans (and their attributes), taken before reading a file
+    // of known size: growing the arrays while reading would copy them and, for a moment, hold
+    // both copies beside the file's bytes. Room never written costs address space, not memory.
+    void expectSpans(std::size_t count);
     StringId intern(std::string_view text) { return m_set->m_strings.intern(text); }
     std::string_view text(StringId id) const { return m_set->m_strings.view(id); }
     ServiceId resourceService(ResourceIndex resource) const { return m_set->m_resources[resource.value].service; }
