@@ -4,7 +4,7 @@
 
 namespace Spanwise {
 
-ImportContext::ImportContext(const PaddedBuffer& bytes, TraceSetBuilder& builder, ImportReport& report,
+ImportContext::ImportContext(PaddedView bytes, TraceSetBuilder& builder, ImportReport& report,
     const std::atomic<bool>* cancel, ProgressFn progress)
     : m_bytes(bytes.view())
     , m_builder(builder)

@@ -20,9 +20,9 @@ class ImportContext
 public:
     using ProgressFn = std::function<void(std::uint64_t bytesDone)>;
 
-    // The bytes are a PaddedBuffer's: JSON readers hand parts of them to simdjson, which may
-    // read SIMDJSON_PADDING bytes past the end of what it parses.
-    ImportContext(const PaddedBuffer& bytes, TraceSetBuilder& builder, ImportReport& report,
+    // The bytes are padded (a PaddedBuffer's or a mapped file's): JSON readers hand parts of
+    // them to simdjson, which may read SIMDJSON_PADDING bytes past the end of what it parses.
+    ImportContext(PaddedView bytes, TraceSetBuilder& builder, ImportReport& report,
         const std::atomic<bool>* cancel = nullptr, ProgressFn progress = {});
 
     std::string_view bytes() const { return m_bytes; }

@@ -57,4 +57,26 @@ private:
     std::size_t m_size = 0;
 };
 
+// Bytes followed by PaddedBuffer::padding readable bytes, whoever holds them: a PaddedBuffer,
+// or a mapped file with zeroed room after it. What importers read.
+class PaddedView
+{
+public:
+    PaddedView(const PaddedBuffer& buffer)
+        : m_view(buffer.view())
+    { }
+    // For storage that promises the padding itself (MappedFile).
+    static PaddedView trusted(std::string_view bytes) { return PaddedView(bytes); }
+
+    std::string_view view() const { return m_view; }
+    std::size_t size() const { return m_view.size(); }
+    bool empty() const { return m_view.empty(); }
+
+private:
+    explicit PaddedView(std::string_view bytes)
+        : m_view(bytes)
+    { }
+    std::string_view m_view;
+};
+
 } // namespace Spanwise

@@ -4,6 +4,7 @@
 #include "importcontext.h"
 #include "importer.h"
 #include "importerregistry.h"
+#include "mappedfile.h"
 #include "tracesetbuilder.h"
 
 #include <algorithm>
@@ -71,40 +72,49 @@ std::uint64_t inflateCap(const LoadOptions& options)
     return options.maxDecompressedBytes ? options.maxDecompressedBytes : defaultMaxOutputBytes();
 }
 
-// `raw` is a padded buffer (simdjson may read a little past what it parses); an inflated file
-// gets a padded buffer of its own.
-void importBytes(std::string_view name, const PaddedBuffer& raw, TraceSetBuilder& builder, ImportReport& report,
-    const LoadOptions& options, ProgressMeter& meter)
+// `raw` is padded (simdjson may read a little past what it parses); an inflated file gets a
+// padded buffer of its own. When `raw` is a mapped file, the pages read are given back as the
+// importer moves on.
+void importBytes(std::string_view name, PaddedView raw, MappedFile* mapping, TraceSetBuilder& builder,
+    ImportReport& report, const LoadOptions& options, ProgressMeter& meter)
 {
     DecompressResult inflated;
-    const PaddedBuffer* bytes = &raw;
+    const PaddedBuffer* inflatedBytes = nullptr;
     if (const Compression compression = detectCompression(raw.view()); compression != Compression::None) {
         inflated = decompress(raw.view(), compression, DecompressLimits {inflateCap(options)});
+        if (mapping)
+            mapping->releaseBefore(raw.size());
         if (inflated.error && inflated.bytes.empty())
             return fail(report, *inflated.error);
-        bytes = &inflated.bytes;
+        inflatedBytes = &inflated.bytes;
     }
-    if (bytes->empty())
+    const PaddedView bytes = inflatedBytes ? PaddedView(*inflatedBytes) : raw;
+    if (bytes.empty())
         return fail(report, "the file is empty");
-    const Importer* importer = options.format.empty() ? ImporterRegistry::builtIn().detect(bytes->view())
+    const Importer* importer = options.format.empty() ? ImporterRegistry::builtIn().detect(bytes.view())
                                                       : ImporterRegistry::builtIn().find(options.format);
     if (!importer && !options.format.empty())
         return fail(report, "no importer for the format " + options.format);
     if (!importer)
-        return fail(report, describeUnknownContent(bytes->view()));
+        return fail(report, describeUnknownContent(bytes.view()));
     report.format = importer->formatName();
     builder.addFile(std::string(name));
     // No trace format spends fewer than about 200 bytes on a span (OTLP protobuf ~250).
-    builder.expectSpans(bytes->size() / 200);
-    ImportContext context(*bytes, builder, report, options.cancel, [&](std::uint64_t offset) {
+    builder.expectSpans(bytes.size() / 200);
+    MappedFile* readingMapping = inflatedBytes ? nullptr : mapping;
+    ImportContext context(bytes, builder, report, options.cancel, [&](std::uint64_t offset) {
         // Offsets count inflated bytes: scale them onto the file's share of the work.
-        meter.report(offset * raw.size() / bytes->size());
+        meter.report(offset * raw.size() / bytes.size());
+        if (readingMapping)
+            readingMapping->releaseBefore(offset);
     });
     context.setMaxDecompressedBytes(inflateCap(options));
     // Damage in the compressed stream is reported where the inflated text ends.
     if (inflated.error)
-        context.warn(bytes->size(), {}, *inflated.error);
+        context.warn(bytes.size(), {}, *inflated.error);
     importer->read(context);
+    if (mapping && mapping->wasCutShort())
+        context.error(raw.size(), {}, "the file was cut short while it was read: what it lost read as zero bytes");
     if (report.spans == 0 && (report.warningCount > 0 || report.errorCount > 0) && !context.cancelled()) {
         context.error(0, {}, "no span could be read from this file");
         report.failed = true;
@@ -136,6 +146,14 @@ std::uint64_t fileSize(const std::string& path)
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
     return error ? 0 : static_cast<std::uint64_t>(size);
+}
+
+// The size of a regular file, or 0 for anything else (or an empty file).
+std::uint64_t regularFileSize(const std::string& path)
+{
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    return !error && std::filesystem::is_regular_file(status) ? fileSize(path) : 0;
 }
 
 // Reads a whole file into padded storage, or says in one sentence why it cannot. Pipes and
@@ -209,12 +227,20 @@ LoadResult loadTraceFiles(std::span<const std::string> paths, const LoadOptions&
         [&](const std::string& path, TraceSetBuilder& builder, ImportReport& report,
             ProgressMeter& meter) -> std::uint64_t {
             report.path = path;
+            // A regular file is mapped, not copied; anything else (a pipe, a device, a file
+            // that cannot be mapped) is read.
+            if (const std::uint64_t size = regularFileSize(path); size > 0) {
+                if (auto mapped = MappedFile::open(path, size)) {
+                    importBytes(path, mapped->padded(), &*mapped, builder, report, options, meter);
+                    return size;
+                }
+            }
             auto raw = readFile(path, inflateCap(options));
             if (!raw) {
                 fail(report, raw.error());
                 return 0;
             }
-            importBytes(path, *raw, builder, report, options, meter);
+            importBytes(path, *raw, nullptr, builder, report, options, meter);
             return raw->size();
         });
 }
@@ -228,7 +254,7 @@ LoadResult loadTraceBuffers(std::span<const NamedBuffer> buffers, const LoadOpti
         [&](const NamedBuffer& buffer, TraceSetBuilder& builder, ImportReport& report,
             ProgressMeter& meter) -> std::uint64_t {
             report.path = buffer.name;
-            importBytes(buffer.name, buffer.bytes, builder, report, options, meter);
+            importBytes(buffer.name, buffer.bytes, nullptr, builder, report, options, meter);
             return buffer.bytes.size();
         });
 }
