@@ -5,6 +5,7 @@
 #include "filterbar.h"
 #include "flamegraphexport.h"
 #include "formatting.h"
+#include "refreshwhenshown.h"
 #include "spanscope.h"
 #include "theme.h"
 #include "tracesession.h"
@@ -169,6 +170,7 @@ FlameGraphView::FlameGraphView(TraceSession* session, QWidget* parent)
     , m_scroll(new QScrollArea(this))
     , m_canvas(new FlameCanvas(this))
     , m_work(new BackgroundWork(this))
+    , m_computeWhenShown(new RefreshWhenShown(this, [this] { compute(); }))
 {
     Q_ASSERT(session);
     addScopeItems(m_scope);
@@ -216,7 +218,7 @@ FlameGraphView::~FlameGraphView() = default;
 
 bool FlameGraphView::isComputing() const
 {
-    return m_work->isRunning();
+    return m_work->isRunning() || m_computeWhenShown->isPending();
 }
 
 void FlameGraphView::setSearch(const QString& text)
@@ -224,18 +226,13 @@ void FlameGraphView::setSearch(const QString& text)
     m_search->setText(text);
 }
 
-void FlameGraphView::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        recompute();
-}
-
 void FlameGraphView::recompute()
 {
-    m_stale = !isVisible();
-    if (m_stale)
-        return;
+    m_computeWhenShown->request();
+}
+
+void FlameGraphView::compute()
+{
     if (!m_presentation) {
         m_work->cancel();
         showGraph(nullptr);

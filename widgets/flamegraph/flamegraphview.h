@@ -15,6 +15,7 @@ class QScrollArea;
 namespace Spanwise {
 
 class BackgroundWork;
+class RefreshWhenShown;
 class FlameCanvas;
 class TraceSession;
 class TraceSetPresentation;
@@ -43,11 +44,10 @@ public:
 signals:
     void graphChanged();
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
+    // Computes now if the view is shown, else when it is next shown.
     void recompute();
+    void compute();
     void showGraph(std::shared_ptr<const FlameGraph> graph);
     void updateMatches();
     void showSummary(std::uint32_t frame);
@@ -59,8 +59,8 @@ private:
     QScrollArea* m_scroll;
     FlameCanvas* m_canvas;
     // Something changed while the tab was hidden: compute when it is shown (hidden tabs do no work).
-    bool m_stale = false;
     BackgroundWork* m_work;
+    RefreshWhenShown* m_computeWhenShown;
     std::shared_ptr<const TraceSetPresentation> m_presentation;
     std::shared_ptr<const FlameGraph> m_graph;
     int m_matchCount = 0;

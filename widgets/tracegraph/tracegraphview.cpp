@@ -4,6 +4,7 @@
 #include "dependencygraphview.h"
 #include "graphexport.h"
 #include "graphlayout.h"
+#include "refreshwhenshown.h"
 #include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
@@ -41,6 +42,7 @@ TraceGraphView::TraceGraphView(TraceSession* session, QWidget* parent)
     , m_view(new DependencyGraphView(this))
     , m_note(new QLabel(this))
     , m_work(new BackgroundWork(this))
+    , m_computeWhenShown(new RefreshWhenShown(this, [this] { compute(); }))
 {
     Q_ASSERT(session);
     m_note->setWordWrap(true);
@@ -80,22 +82,17 @@ TraceGraphView::~TraceGraphView() = default;
 
 bool TraceGraphView::isComputing() const
 {
-    return m_work->isRunning();
-}
-
-void TraceGraphView::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        recompute();
+    return m_work->isRunning() || m_computeWhenShown->isPending();
 }
 
 void TraceGraphView::recompute()
 {
     // Laid out only when seen: Graphviz takes one process-wide lock the map's layout needs too.
-    m_stale = !isVisible();
-    if (m_stale)
-        return;
+    m_computeWhenShown->request();
+}
+
+void TraceGraphView::compute()
+{
     const TraceIndex trace = m_session->trace();
     if (!m_presentation || !trace.isValid()) {
         m_work->cancel();

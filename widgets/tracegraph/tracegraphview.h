@@ -11,6 +11,7 @@ class QLabel;
 namespace Spanwise {
 
 class BackgroundWork;
+class RefreshWhenShown;
 class DependencyGraphView;
 class TraceSession;
 class TraceSetPresentation;
@@ -36,12 +37,11 @@ public:
 signals:
     void laidOut();
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
     struct Computed;
+    // Computes now if the view is shown, else when it is next shown.
     void recompute();
+    void compute();
     void showLayout(const Computed& computed);
     void exportGraph();
 
@@ -49,8 +49,8 @@ private:
     DependencyGraphView* m_view;
     QLabel* m_note;
     // Something changed while the tab was hidden: compute when it is shown (hidden tabs do no work).
-    bool m_stale = false;
     BackgroundWork* m_work;
+    RefreshWhenShown* m_computeWhenShown;
     std::shared_ptr<const TraceSetPresentation> m_presentation;
     std::shared_ptr<const TraceGraph> m_graph;
     TraceIndex m_shown;
