@@ -50,14 +50,14 @@ SpansView::SpansView(TraceSession* session, QWidget* parent)
     // The model never sorts (QAbstractItemModel::sort does nothing): the header's indicator
     // asks for rows ordered on a worker.
     m_table->sortByColumn(SpanTableModel::Duration, Qt::DescendingOrder);
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] { showRows(); });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &SpansView::refilter);
     m_table->horizontalHeader()->setStretchLastSection(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
     layout->addWidget(m_table, 1);
 
-    connect(m_filter, &FilterBar::queryChanged, this, [this] { showRows(); });
+    connect(m_filter, &FilterBar::queryChanged, this, &SpansView::refilter);
     connect(m_filter, &FilterBar::scopeChanged, m_reload, &RefreshWhenShown::request);
     connect(m_session, &TraceSession::loaded, m_reload, &RefreshWhenShown::request);
     connect(m_session, &TraceSession::navigated, this, [this](TraceIndex trace) {
@@ -101,6 +101,16 @@ void SpansView::reload()
     m_scopeTrace = {};
     m_resizeColumns = true;
     showRows();
+}
+
+// A new filter or sort: the rows kept are filtered and ordered again, unless the view is hidden
+// (a restored session sets its filter), when the whole reload waits to be shown.
+void SpansView::refilter()
+{
+    if (isVisible() && !m_reload->isPending())
+        showRows();
+    else
+        m_reload->request();
 }
 
 // Everything past the click runs on the worker: the scope's spans and self times (once per
@@ -152,8 +162,10 @@ void SpansView::showRows()
 
 void SpansView::takeRows(ShownSpanRows& shown, TraceIndex trace)
 {
+    // A span index means the same span only within one load.
+    const bool sameLoad = m_model->presentation() == shown.all->presentation;
     const SpanIndex current =
-        m_table->currentIndex().isValid() ? m_model->spanAt(m_table->currentIndex().row()) : SpanIndex {};
+        sameLoad && m_table->currentIndex().isValid() ? m_model->spanAt(m_table->currentIndex().row()) : SpanIndex {};
     m_rows = shown.all;
     m_scopeTrace = trace;
     m_model->setSpans(shown.all->presentation, std::move(shown.spans), std::move(shown.selfTimes), trace);

@@ -45,6 +45,7 @@ signals:
 
 private:
     void reload();
+    void refilter();
     void showRows();
     void takeRows(ShownSpanRows& shown, TraceIndex trace);
 

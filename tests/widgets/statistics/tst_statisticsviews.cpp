@@ -246,12 +246,18 @@ private slots:
         SpansView view(&session);
         QSignalSpy ready(&view, &SpansView::rowsReady);
         session.setLoaded(presentation, {}, {});
-        // Hidden, it waits: no rows, no work, and it says it has work to do once shown.
+        // Hidden, it waits: no rows, no work, and it says it has work to do once shown; a filter
+        // set meanwhile (a restored session) waits too.
+        view.filterBar()->setText(QStringLiteral("service=redis"));
         QVERIFY(!ready.wait(300));
         QCOMPARE(view.shownRows(), 0);
         QVERIFY(view.isLoading());
         view.show();
         QVERIFY(ready.count() || ready.wait(10000));
+        QCOMPARE(view.shownRows(), 14);
+        ready.clear();
+        view.filterBar()->setText(QString());
+        QVERIFY(ready.wait(10000));
         QCOMPARE(view.shownRows(), 51);
         const auto column = [&](int c) {
             std::vector<qlonglong> values;
