@@ -2,6 +2,8 @@
 // whole `spanwise` process — start, read, parse, window, first paint of the visible tab, exit —
 // timed from outside with its peak resident memory, next to a plain simdjson DOM parse of the
 // same file read from disk in this process (the reference the scale targets are set against).
+// "loaded MB" is the window's resident size last sampled (every 10 ms) before it exits: what a
+// loaded window keeps.
 // Never asserts on time.
 //   bench_userchair [--keep DIR] [SPANS...]   (default 100000 300000 1000000)
 // The window runs on whatever QT_QPA_PLATFORM and DISPLAY say (run-benchmarks.sh starts Xvfb
@@ -29,8 +31,20 @@ namespace {
 struct ProcessFigures {
     double seconds = 0;
     double peakMb = 0;
+    double lastMb = 0; // the resident size last seen before the process ended: once loaded
     int exitCode = -1;
 };
+
+// The resident size of a running process, from /proc; 0 once it is gone.
+double residentMb(pid_t pid)
+{
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::atof(line.c_str() + 6) / 1024.0; // kB
+    return 0;
+}
 
 // Runs a program to its end, its output discarded; wall time and peak RSS from wait4().
 ProcessFigures runMeasured(const std::vector<std::string>& arguments)
@@ -51,8 +65,20 @@ ProcessFigures runMeasured(const std::vector<std::string>& arguments)
     }
     int status = 0;
     rusage usage {};
-    if (child < 0 || wait4(child, &status, 0, &usage) < 0)
+    if (child < 0)
         return figures;
+    // Sampled every 10 ms until it ends (so times read up to 10 ms long): the last sample is the
+    // size the loaded window keeps.
+    for (;;) {
+        const pid_t ended = wait4(child, &status, WNOHANG, &usage);
+        if (ended < 0)
+            return figures;
+        if (ended == child)
+            break;
+        if (const double mb = residentMb(child); mb > 0)
+            figures.lastMb = mb;
+        usleep(10'000);
+    }
     figures.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     figures.peakMb = static_cast<double>(usage.ru_maxrss) / 1024.0; // KiB on Linux
     figures.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -96,8 +122,8 @@ int main(int argc, char** argv)
     std::filesystem::create_directories(dir);
     const std::string spanwise = SPANWISE_EXECUTABLE;
 
-    std::printf("%9s %8s %11s | %9s %9s %7s %7s | %9s %9s %7s %7s\n", "spans", "file MB", "simdjson s", "summary s",
-        "peak MB", "x parse", "x file", "window s", "peak MB", "x parse", "x file");
+    std::printf("%9s %8s %11s | %9s %9s %7s %7s | %9s %9s %7s %7s %9s\n", "spans", "file MB", "simdjson s", "summary s",
+        "peak MB", "x parse", "x file", "window s", "peak MB", "x parse", "x file", "loaded MB");
     for (const int spans : sizes) {
         const std::filesystem::path file = dir / ("trace-" + std::to_string(spans) + ".json");
         if (!std::filesystem::exists(file)) {
@@ -114,9 +140,9 @@ int main(int argc, char** argv)
         if (summary.exitCode != 0 || window.exitCode != 0)
             std::fprintf(stderr, "spanwise failed on %s (summary exit %d, window exit %d)\n", file.c_str(),
                 summary.exitCode, window.exitCode);
-        std::printf("%9d %8.0f %11.2f | %9.2f %9.0f %7.1f %7.2f | %9.2f %9.0f %7.1f %7.2f\n", spans, fileMb, reference,
-            summary.seconds, summary.peakMb, summary.seconds / reference, summary.peakMb / fileMb, window.seconds,
-            window.peakMb, window.seconds / reference, window.peakMb / fileMb);
+        std::printf("%9d %8.0f %11.2f | %9.2f %9.0f %7.1f %7.2f | %9.2f %9.0f %7.1f %7.2f %9.0f\n", spans, fileMb,
+            reference, summary.seconds, summary.peakMb, summary.seconds / reference, summary.peakMb / fileMb,
+            window.seconds, window.peakMb, window.seconds / reference, window.peakMb / fileMb, window.lastMb);
         std::fflush(stdout);
         if (!keep)
             std::filesystem::remove(file);
