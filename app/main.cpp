@@ -6,6 +6,7 @@
 #include "graphcommand.h"
 #include "graphlayout.h"
 #include "libraryversions.h"
+#include "logging.h"
 #include "mainwindow.h"
 #include "sessionfile.h"
 #include "statscommand.h"
@@ -17,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QSettings>
@@ -111,6 +113,18 @@ bool wantsHelpOrVersion(int argc, char** argv)
     return false;
 }
 
+// The process's resident size in MB (Linux /proc), or -1 where there is none.
+double residentMegabytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+    return -1;
+}
+
 // Saves the window once the visible tab shows what it computes and the GUI thread is idle;
 // never waiting for a hidden tab's work, and at most a minute in all.
 void saveScreenshotWhenSettled(Spanwise::MainWindow& window, const QString& path)
@@ -129,6 +143,8 @@ void saveScreenshotWhenSettled(Spanwise::MainWindow& window, const QString& path
             // One more turn of the event loop: what just arrived gets painted.
             QTimer::singleShot(0, &window, [&window, path] {
                 const bool saved = window.grab().save(path);
+                // What a loaded window keeps, for bench_userchair (spanwise.import.debug=true).
+                qCDebug(lcImport) << "resident after load:" << residentMegabytes() << "MB";
                 QCoreApplication::exit(saved ? 0 : 1);
             });
         });

@@ -2,7 +2,7 @@
 // whole `spanwise` process — start, read, parse, window, first paint of the visible tab, exit —
 // timed from outside with its peak resident memory, next to a plain simdjson DOM parse of the
 // same file read from disk in this process (the reference the scale targets are set against).
-// "loaded MB" is the window's resident size last sampled (every 10 ms) before it exits: what a
+// "loaded MB" is the window's resident size when it saved its picture, as it logs it: what a
 // loaded window keeps.
 // Never asserts on time.
 //   bench_userchair [--keep DIR] [SPANS...]   (default 100000 300000 1000000)
@@ -17,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -31,23 +32,13 @@ namespace {
 struct ProcessFigures {
     double seconds = 0;
     double peakMb = 0;
-    double lastMb = 0; // the resident size last seen before the process ended: once loaded
+    std::string err; // what it wrote on stderr
     int exitCode = -1;
 };
 
-// The resident size of a running process, from /proc; 0 once it is gone.
-double residentMb(pid_t pid)
-{
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::atof(line.c_str() + 6) / 1024.0; // kB
-    return 0;
-}
-
-// Runs a program to its end, its output discarded; wall time and peak RSS from wait4().
-ProcessFigures runMeasured(const std::vector<std::string>& arguments)
+// Runs a program to its end, its output discarded and its stderr kept; wall time and peak RSS
+// from wait4().
+ProcessFigures runMeasured(const std::vector<std::string>& arguments, const std::filesystem::path& errFile)
 {
     std::vector<char*> argv;
     for (const std::string& argument : arguments)
@@ -59,30 +50,29 @@ ProcessFigures runMeasured(const std::vector<std::string>& arguments)
     const pid_t child = fork();
     if (child == 0) {
         std::freopen("/dev/null", "w", stdout);
-        std::freopen("/dev/null", "w", stderr);
+        std::freopen(errFile.c_str(), "w", stderr);
+        setenv("QT_LOGGING_RULES", "spanwise.import.debug=true", 1);
         execv(argv[0], argv.data());
         _exit(127);
     }
     int status = 0;
     rusage usage {};
-    if (child < 0)
+    if (child < 0 || wait4(child, &status, 0, &usage) < 0)
         return figures;
-    // Sampled every 10 ms until it ends (so times read up to 10 ms long): the last sample is the
-    // size the loaded window keeps.
-    for (;;) {
-        const pid_t ended = wait4(child, &status, WNOHANG, &usage);
-        if (ended < 0)
-            return figures;
-        if (ended == child)
-            break;
-        if (const double mb = residentMb(child); mb > 0)
-            figures.lastMb = mb;
-        usleep(10'000);
-    }
     figures.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     figures.peakMb = static_cast<double>(usage.ru_maxrss) / 1024.0; // KiB on Linux
     figures.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream err(errFile);
+    figures.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
     return figures;
+}
+
+// The resident size the window logged when it saved its picture, or -1.
+double loadedMb(const std::string& err)
+{
+    const std::string marker = "resident after load: ";
+    const std::size_t at = err.find(marker);
+    return at == std::string::npos ? -1 : std::atof(err.c_str() + at + marker.size());
 }
 
 // simdjson's DOM parse of the file as the user's program would meet it: read from disk into a
@@ -134,15 +124,15 @@ int main(int argc, char** argv)
         // Warm the page cache once, as a user's second look at a file would find it.
         (void)simdjsonFileMilliseconds(file);
         const double reference = simdjsonFileMilliseconds(file) / 1000.0;
-        const ProcessFigures summary = runMeasured({spanwise, "summary", file});
+        const ProcessFigures summary = runMeasured({spanwise, "summary", file}, dir / "summary.err");
         const std::string shot = (dir / "window.png").string();
-        const ProcessFigures window = runMeasured({spanwise, "--screenshot", shot, file});
+        const ProcessFigures window = runMeasured({spanwise, "--screenshot", shot, file}, dir / "window.err");
         if (summary.exitCode != 0 || window.exitCode != 0)
             std::fprintf(stderr, "spanwise failed on %s (summary exit %d, window exit %d)\n", file.c_str(),
                 summary.exitCode, window.exitCode);
         std::printf("%9d %8.0f %11.2f | %9.2f %9.0f %7.1f %7.2f | %9.2f %9.0f %7.1f %7.2f %9.0f\n", spans, fileMb,
             reference, summary.seconds, summary.peakMb, summary.seconds / reference, summary.peakMb / fileMb,
-            window.seconds, window.peakMb, window.seconds / reference, window.peakMb / fileMb, window.lastMb);
+            window.seconds, window.peakMb, window.seconds / reference, window.peakMb / fileMb, loadedMb(window.err));
         std::fflush(stdout);
         if (!keep)
             std::filesystem::remove(file);
