@@ -1,35 +1,21 @@
 #include "spanrows.h"
 
 #include "backgroundwork.h"
+#include "sortbykey.h"
 #include "spanquery.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
-#include <algorithm>
 #include <string_view>
 
 namespace Spanwise {
 namespace {
 
 // Each column's order as the table shows it: strings by their text, as the cells read.
-std::string_view kindName(SpanKind kind)
-{
-    static constexpr std::string_view names[] = {"", "internal", "server", "client", "producer", "consumer"};
-    return names[static_cast<std::size_t>(kind)];
-}
-
 int statusRank(StatusCode status)
 {
     // The cells read "", "error", "ok".
     return status == StatusCode::Error ? 1 : status == StatusCode::Ok ? 2 : 0;
-}
-
-// Sorts `positions` (into the rows) by the key; a stable sort keeps ties in scope order in
-// either direction.
-template <typename Key> void sortBy(std::vector<std::uint32_t>& positions, bool descending, Key key)
-{
-    std::stable_sort(positions.begin(), positions.end(),
-        [&](std::uint32_t a, std::uint32_t b) { return descending ? key(b) < key(a) : key(a) < key(b); });
 }
 
 void sortPositions(
@@ -37,37 +23,36 @@ void sortPositions(
 {
     const TraceSet& set = rows.presentation->set();
     const auto span = [&](std::uint32_t p) -> const Span& { return set.span(rows.spans[p]); };
-    const bool descending = order == Qt::DescendingOrder;
     switch (column) {
     case SpanTableModel::Service:
-        sortBy(positions, descending, [&](std::uint32_t p) { return set.serviceName(span(p).service); });
+        sortByKey(positions, order, [&](std::uint32_t p) { return set.serviceName(span(p).service); });
         break;
     case SpanTableModel::Operation:
-        sortBy(positions, descending, [&](std::uint32_t p) { return set.text(span(p).operation); });
+        sortByKey(positions, order, [&](std::uint32_t p) { return set.text(span(p).operation); });
         break;
     case SpanTableModel::Kind:
-        sortBy(positions, descending, [&](std::uint32_t p) { return kindName(span(p).kind); });
+        sortByKey(positions, order, [&](std::uint32_t p) { return SpanTableModel::kindName(span(p).kind); });
         break;
     case SpanTableModel::Start:
-        sortBy(positions, descending, [&](std::uint32_t p) { return span(p).startNs; });
+        sortByKey(positions, order, [&](std::uint32_t p) { return span(p).startNs; });
         break;
     case SpanTableModel::Duration:
-        sortBy(positions, descending, [&](std::uint32_t p) { return span(p).durationNs; });
+        sortByKey(positions, order, [&](std::uint32_t p) { return span(p).durationNs; });
         break;
     case SpanTableModel::SelfTime:
-        sortBy(positions, descending, [&](std::uint32_t p) { return rows.selfTimes[p]; });
+        sortByKey(positions, order, [&](std::uint32_t p) { return rows.selfTimes[p]; });
         break;
     case SpanTableModel::Status:
-        sortBy(positions, descending, [&](std::uint32_t p) { return statusRank(span(p).status); });
+        sortByKey(positions, order, [&](std::uint32_t p) { return statusRank(span(p).status); });
         break;
     case SpanTableModel::Message:
-        sortBy(positions, descending, [&](std::uint32_t p) {
+        sortByKey(positions, order, [&](std::uint32_t p) {
             const StringId message = span(p).statusMessage;
             return message.isValid() ? set.text(message) : std::string_view();
         });
         break;
     case SpanTableModel::TraceIdColumn:
-        sortBy(positions, descending, [&](std::uint32_t p) { return span(p).traceId; });
+        sortByKey(positions, order, [&](std::uint32_t p) { return span(p).traceId; });
         break;
     case SpanTableModel::ColumnCount:
         break;

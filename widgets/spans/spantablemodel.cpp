@@ -24,14 +24,13 @@ constexpr std::array<TableColumn, SpanTableModel::ColumnCount> columns {{
     {QT_TR_NOOP("Trace ID"), QT_TR_NOOP("The span's trace."), "traceId"},
 }};
 
-QString kindText(SpanKind kind)
+} // namespace
+
+std::string_view SpanTableModel::kindName(SpanKind kind)
 {
-    static const std::array<QString, 6> names = {QString(), QStringLiteral("internal"), QStringLiteral("server"),
-        QStringLiteral("client"), QStringLiteral("producer"), QStringLiteral("consumer")};
+    static constexpr std::string_view names[] = {"", "internal", "server", "client", "producer", "consumer"};
     return names[static_cast<std::size_t>(kind)];
 }
-
-} // namespace
 
 SpanTableModel::SpanTableModel(QObject* parent)
     : TableModel(columns, parent)
@@ -66,7 +65,7 @@ QVariant SpanTableModel::display(int row, int column) const
     case Operation:
         return m_presentation->text(span.operation);
     case Kind:
-        return kindText(span.kind);
+        return toQString(kindName(span.kind));
     case Start: {
         const std::int64_t traceStart = set.trace(set.forest().traceOf(spanIndex)).startNs;
         return QString(

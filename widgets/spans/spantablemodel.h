@@ -1,9 +1,11 @@
 #pragma once
 
 #include "ids.h"
+#include "span.h"
 #include "tablemodel.h"
 
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace Spanwise {
@@ -25,6 +27,8 @@ public:
     // `selfTimes` is indexed like `spans`; `trace` is the one trace they are of, if so.
     void setSpans(std::shared_ptr<const TraceSetPresentation> presentation, std::vector<SpanIndex> spans,
         std::vector<std::int64_t> selfTimes, TraceIndex trace = {});
+    // The Kind cell's text ("" when unspecified); the worker sorts by it too.
+    static std::string_view kindName(SpanKind kind);
     SpanIndex spanAt(int row) const { return m_spans[static_cast<std::size_t>(row)]; }
     const std::vector<SpanIndex>& spans() const { return m_spans; }
     const std::shared_ptr<const TraceSetPresentation>& presentation() const { return m_presentation; }
