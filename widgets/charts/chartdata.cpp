@@ -9,9 +9,9 @@
 
 namespace Spanwise {
 
-ServiceRates computeServiceRates(const TraceSet& set, const SpanScope& scope, bool errorsOnly)
+ServiceCallRates computeServiceRates(const TraceSet& set, const SpanScope& scope)
 {
-    ServiceRates rates;
+    ServiceCallRates rates;
     const std::vector<SpanIndex> inScope = spansInScope(set, scope);
     // The time range of the traces in scope.
     std::int64_t first = INT64_MAX, last = INT64_MIN;
@@ -24,18 +24,23 @@ ServiceRates computeServiceRates(const TraceSet& set, const SpanScope& scope, bo
     }
     if (first > last)
         return rates;
-    rates.firstNs = first;
-    rates.bucketNs = std::max<std::int64_t>(1, (last - first) / ServiceRates::bucketCount + 1);
-    rates.counts.assign(set.serviceNames().size(), std::vector<int>(ServiceRates::bucketCount, 0));
+    const std::int64_t bucketNs = std::max<std::int64_t>(1, (last - first) / ServiceRates::bucketCount + 1);
+    for (ServiceRates* r : {&rates.calls, &rates.failures}) {
+        r->firstNs = first;
+        r->bucketNs = bucketNs;
+        r->counts.assign(set.serviceNames().size(), std::vector<int>(ServiceRates::bucketCount, 0));
+    }
     for (const SpanIndex s : inScope) {
         const Span& span = set.span(s);
         const SpanIndex parent = set.forest().parentOf(s);
         const bool entry = !parent.isValid() || set.span(parent).service != span.service;
-        if (!entry || (errorsOnly && !span.isError()) || !span.hasTime())
+        if (!entry || !span.hasTime())
             continue;
         const auto bucket = static_cast<std::size_t>(
-            std::clamp<std::int64_t>((span.startNs - first) / rates.bucketNs, 0, ServiceRates::bucketCount - 1));
-        rates.counts[span.service.value][bucket]++;
+            std::clamp<std::int64_t>((span.startNs - first) / bucketNs, 0, ServiceRates::bucketCount - 1));
+        rates.calls.counts[span.service.value][bucket]++;
+        if (span.isError())
+            rates.failures.counts[span.service.value][bucket]++;
     }
     return rates;
 }

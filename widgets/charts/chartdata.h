@@ -19,7 +19,12 @@ struct ServiceRates {
     std::int64_t bucketNs = 1;
     std::vector<std::vector<int>> counts; // by ServiceId
 };
-ServiceRates computeServiceRates(const TraceSet& set, const SpanScope& scope, bool errorsOnly);
+// All calls and failing calls, over the same buckets, counted in one pass over the scope.
+struct ServiceCallRates {
+    ServiceRates calls;
+    ServiceRates failures;
+};
+ServiceCallRates computeServiceRates(const TraceSet& set, const SpanScope& scope);
 
 // The self time of each service (by ServiceId) in one trace.
 std::vector<std::int64_t> selfTimePerService(const TraceSet& set, TraceIndex trace);

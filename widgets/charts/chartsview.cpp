@@ -99,8 +99,7 @@ bool ChartsView::isComputing() const
 void ChartsView::refresh()
 {
     struct Data {
-        ServiceRates calls;
-        ServiceRates failures;
+        ServiceCallRates rates;
         std::vector<std::int64_t> selfTimes;
     };
     const auto presentation = m_session->presentation();
@@ -116,15 +115,14 @@ void ChartsView::refresh()
         [presentation, scope = spanScopeOf(scope(), *m_session), trace = m_session->trace()](const WorkTicket&) {
             auto data = std::make_shared<Data>();
             const TraceSet& set = presentation->set();
-            data->calls = computeServiceRates(set, scope, false);
-            data->failures = computeServiceRates(set, scope, true);
+            data->rates = computeServiceRates(set, scope);
             if (trace.isValid())
                 data->selfTimes = selfTimePerService(set, trace);
             return data;
         },
         [this, presentation](const std::shared_ptr<Data>& data) {
-            m_calls->setRates(presentation, std::move(data->calls));
-            m_failures->setRates(presentation, std::move(data->failures));
+            m_calls->setRates(presentation, std::move(data->rates.calls));
+            m_failures->setRates(presentation, std::move(data->rates.failures));
             m_selfTime->setSelfTimes(presentation, std::move(data->selfTimes));
             emit chartsReady();
         });

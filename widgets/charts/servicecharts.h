@@ -21,7 +21,6 @@ class ServiceRateChart : public ThemedChartView
 
 public:
     explicit ServiceRateChart(bool errorsOnly, QWidget* parent = nullptr);
-    bool errorsOnly() const { return m_errorsOnly; }
     // The rates to draw; names and colours come from the presentation.
     void setRates(std::shared_ptr<const TraceSetPresentation> presentation, ServiceRates rates);
 
