@@ -86,16 +86,22 @@ int takeGuardSlot(const char* begin, std::size_t bytes)
 
 } // namespace
 
-std::expected<MappedFile, std::string> MappedFile::open(const std::string& path, std::uint64_t size)
+std::expected<MappedFile, std::string> MappedFile::open(const std::string& path)
 {
     installGuard();
-    if (size == 0 || size > SIZE_MAX / 2)
-        return std::unexpected(std::string("not a size to map"));
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return std::unexpected(std::string("cannot open the file: ") + std::strerror(errno));
+    // The size and kind of what was opened, not of what a name meant a moment before.
+    struct stat status {
+    };
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size <= 0 ||
+        static_cast<std::uint64_t>(status.st_size) > SIZE_MAX / 2) {
+        ::close(fd);
+        return std::unexpected(std::string("not a non-empty regular file"));
+    }
     // Zeroed room first (the file's pages, then the padding), then the file over its start.
-    const std::size_t bytes = static_cast<std::size_t>(size);
+    const std::size_t bytes = static_cast<std::size_t>(status.st_size);
     const std::size_t mapped = (bytes + PaddedBuffer::padding + pageBytes - 1) / pageBytes * pageBytes;
     void* room = ::mmap(nullptr, mapped, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (room == MAP_FAILED) {

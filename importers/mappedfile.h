@@ -20,8 +20,9 @@ namespace Spanwise {
 class MappedFile
 {
 public:
-    // The file mapped, or why not (the caller can still read it into a PaddedBuffer).
-    static std::expected<MappedFile, std::string> open(const std::string& path, std::uint64_t size);
+    // The file mapped, or why not: it is not a non-empty regular file, or cannot be mapped (the
+    // caller can still read it into a PaddedBuffer, which says what is wrong with it).
+    static std::expected<MappedFile, std::string> open(const std::string& path);
 
     MappedFile(MappedFile&& other) noexcept;
     MappedFile& operator=(MappedFile&&) = delete;

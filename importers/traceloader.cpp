@@ -148,14 +148,6 @@ std::uint64_t fileSize(const std::string& path)
     return error ? 0 : static_cast<std::uint64_t>(size);
 }
 
-// The size of a regular file, or 0 for anything else (or an empty file).
-std::uint64_t regularFileSize(const std::string& path)
-{
-    std::error_code error;
-    const auto status = std::filesystem::status(path, error);
-    return !error && std::filesystem::is_regular_file(status) ? fileSize(path) : 0;
-}
-
 // Reads a whole file into padded storage, or says in one sentence why it cannot. Pipes and
 // devices are read up to streamLimit bytes.
 std::expected<PaddedBuffer, std::string> readFile(const std::string& path, std::uint64_t streamLimit)
@@ -229,11 +221,9 @@ LoadResult loadTraceFiles(std::span<const std::string> paths, const LoadOptions&
             report.path = path;
             // A regular file is mapped, not copied; anything else (a pipe, a device, a file
             // that cannot be mapped) is read.
-            if (const std::uint64_t size = regularFileSize(path); size > 0) {
-                if (auto mapped = MappedFile::open(path, size)) {
-                    importBytes(path, mapped->padded(), &*mapped, builder, report, options, meter);
-                    return size;
-                }
+            if (auto mapped = MappedFile::open(path)) {
+                importBytes(path, mapped->padded(), &*mapped, builder, report, options, meter);
+                return mapped->view().size();
             }
             auto raw = readFile(path, inflateCap(options));
             if (!raw) {

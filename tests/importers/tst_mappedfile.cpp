@@ -38,12 +38,23 @@ private slots:
         for (std::size_t i = 0; i < bytes.size(); ++i)
             bytes[i] = static_cast<char>('a' + i % 26);
         QVERIFY(Test::writeFile(path, QByteArray::fromStdString(bytes)));
-        auto mapped = MappedFile::open(path.toStdString(), bytes.size());
+        auto mapped = MappedFile::open(path.toStdString());
         QVERIFY2(mapped, mapped ? "" : mapped.error().c_str());
         QVERIFY(mapped->view() == bytes);
         const char* end = mapped->view().data() + mapped->view().size();
         QVERIFY(std::all_of(end, end + PaddedBuffer::padding, [](char c) { return c == '\0'; }));
         QVERIFY(!mapped->wasCutShort());
+    }
+
+    // What cannot be mapped is left to the reader, which says what is wrong with it.
+    void mapsOnlyNonEmptyRegularFiles()
+    {
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("empty.json"));
+        QVERIFY(Test::writeFile(empty, {}));
+        QVERIFY(!MappedFile::open(empty.toStdString()));
+        QVERIFY(!MappedFile::open(dir.path().toStdString()));
+        QVERIFY(!MappedFile::open(dir.filePath(QStringLiteral("missing.json")).toStdString()));
     }
 
     void releasedPagesReadTheSame()
@@ -54,7 +65,7 @@ private slots:
         for (std::size_t i = 0; i < bytes.size(); i += 997)
             bytes[i] = static_cast<char>('a' + i % 26);
         QVERIFY(Test::writeFile(path, QByteArray::fromStdString(bytes)));
-        auto mapped = MappedFile::open(path.toStdString(), bytes.size());
+        auto mapped = MappedFile::open(path.toStdString());
         QVERIFY(mapped);
         QVERIFY(mapped->view() == bytes);
         mapped->releaseBefore(bytes.size());
@@ -67,7 +78,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("cut.json"));
         const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
         QVERIFY(Test::writeFile(path, QByteArray(static_cast<int>(4 * page), 'x')));
-        auto mapped = MappedFile::open(path.toStdString(), 4 * page);
+        auto mapped = MappedFile::open(path.toStdString());
         QVERIFY(mapped);
         // Another program rewrites the file while it is being read.
         QCOMPARE(::truncate(path.toLocal8Bit().constData(), static_cast<off_t>(page)), 0);
