@@ -46,6 +46,8 @@ public:
     void setOrder(std::vector<TraceIndex> traces);
     const TraceSet* traceSet() const { return m_traces.get(); }
     TraceIndex traceAt(int row) const { return m_order[static_cast<std::size_t>(row)]; }
+    // The traces shown, row by row.
+    const std::vector<TraceIndex>& shownTraces() const { return m_order; }
     // The row showing the trace, or -1.
     int rowOf(TraceIndex trace) const;
     // Every loaded trace, shown or not.

@@ -209,11 +209,7 @@ void TraceListPanel::runOrder(std::shared_ptr<const SpanQuery> query)
 
 void TraceListPanel::updateChart()
 {
-    std::vector<TraceIndex> shown;
-    shown.reserve(static_cast<std::size_t>(m_model->rowCount()));
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        shown.push_back(m_model->traceAt(row));
-    m_chart->setTraces(m_set, shown);
+    m_chart->setTraces(m_set, m_model->shownTraces());
     m_chart->highlight(m_session->trace());
     m_filter->setStatus(m_set
             ? tr("%1 of %2").arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->traceCount()))
