@@ -124,14 +124,14 @@ void SpansView::showRows()
         m_filter->setStatus({});
         return;
     }
-    auto query = std::make_shared<std::optional<SpanQuery>>();
+    std::optional<SpanQuery> query;
     if (!m_filter->query().isEmpty()) {
         auto compiled = SpanQuery::compile(presentation->set(), m_filter->query());
         if (!compiled) {
             m_filter->showError(compiled.error());
             return;
         }
-        *query = std::move(*compiled);
+        query = std::move(*compiled);
     }
     const SpanScope scope = spanScopeOf(m_filter->scope(), *m_session);
     const TraceIndex trace = m_rows ? m_scopeTrace : scope.onlyTrace.value_or(TraceIndex {});
@@ -139,7 +139,7 @@ void SpansView::showRows()
     const Qt::SortOrder order = m_table->horizontalHeader()->sortIndicatorOrder();
     m_filter->setStatus(tr("loading…"));
     m_work->run(
-        [presentation, scope, rows = m_rows, query, column, order](const WorkTicket& ticket) {
+        [presentation, scope, rows = m_rows, query = std::move(query), column, order](const WorkTicket& ticket) {
             auto all = rows;
             if (!all) {
                 auto computed = std::make_shared<SpanRows>();
@@ -155,7 +155,7 @@ void SpansView::showRows()
                 all = std::move(computed);
             }
             return std::make_shared<ShownSpanRows>(
-                filterAndOrder(all, query->has_value() ? &**query : nullptr, column, order, ticket));
+                filterAndOrder(all, query ? &*query : nullptr, column, order, ticket));
         },
         [this, trace](const std::shared_ptr<ShownSpanRows>& shown) { takeRows(*shown, trace); });
 }
