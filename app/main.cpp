@@ -2,9 +2,11 @@
 #include "comparecommand.h"
 #include "decompress.h"
 #include "diagnosecommand.h"
+#include "diffcommand.h"
 #include "flamegraphcommand.h"
 #include "graphcommand.h"
 #include "graphlayout.h"
+#include "impactcommand.h"
 #include "libraryversions.h"
 #include "logging.h"
 #include "mainwindow.h"
@@ -82,7 +84,9 @@ struct WindowOptions {
             "  compare FILE... --trace A --against B [--json] two traces, path by path\n"
             "  waterfall FILE... [--trace ID] -o out.svg|png  draw a trace's waterfall\n"
             "  flamegraph FILE... [--trace ID] -o out.svg|png a trace's flame chart (--merged: all)\n"
-            "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map"));
+            "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map\n"
+            "  diff --before FILE... --after FILE... [--json] compare two dependency maps (-o: draw it)\n"
+            "  impact FILE... --service S|--edge A,B [--json] who depends on a service, per trace"));
         parser.addHelpOption();
         for (const QCommandLineOption* option : {&version, &trace, &span, &tab, &theme, &screenshot, &maxDecompressed})
             parser.addOption(*option);
@@ -278,6 +282,15 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         return Spanwise::runGraphCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "diff")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return Spanwise::runDiffCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "impact")) {
+        QCoreApplication app(argc, argv);
+        return Spanwise::runImpactCommand(commandArguments());
     }
     if (isCommand(argc, argv, "flamegraph")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

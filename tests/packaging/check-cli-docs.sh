@@ -11,7 +11,7 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # Long options of a --help text, without Qt's own --help-all.
-long_options() { grep -oE '^ +(-[a-z?], )?--[a-z-]+' | grep -oE -- '--[a-z-]+' | grep -vx -- '--help-all' || true; }
+long_options() { grep -oE '^ +(-[a-z?], )?--[a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+' | grep -vx -- '--help-all' || true; }
 
 help=$("$spanwise" --help)
 commands=$(sed -n '/^Subcommands/,/^$/p' <<< "$help" | grep -oE '^  [a-z]+' | tr -d ' ')

@@ -22,12 +22,13 @@ DependencyGraphView::DependencyGraphView(QWidget* parent)
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
 }
 
-void DependencyGraphView::setGraph(
-    std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout, ServicePalettes palettes)
+void DependencyGraphView::setGraph(std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout,
+    ServicePalettes palettes, std::shared_ptr<const GraphStyle> style)
 {
     m_graph = std::move(graph);
     m_layout = layout;
     m_palettes = std::move(palettes);
+    m_style = std::move(style);
     m_highlighted.clear();
     rebuildScene();
     fitAll();
@@ -38,7 +39,7 @@ void DependencyGraphView::rebuildScene()
     const ViewColors& colors = viewColors();
     setBackgroundBrush(colors.background);
     if (m_graph)
-        buildGraphScene(*scene(), *m_graph, m_layout, m_palettes[colors.dark ? 1 : 0], colors);
+        buildGraphScene(*scene(), *m_graph, m_layout, m_palettes[colors.dark ? 1 : 0], colors, m_style.get());
     else
         scene()->clear();
     markViolations();

@@ -2,6 +2,7 @@
 
 #include "dependencygraph.h"
 #include "graphlayout.h"
+#include "graphstyle.h"
 #include "rulemonitor.h"
 #include "servicecolors.h"
 
@@ -26,9 +27,10 @@ class DependencyGraphView : public QGraphicsView
 public:
     explicit DependencyGraphView(QWidget* parent = nullptr);
 
-    // `palettes`: the services' colours by ServiceId for each theme (none: grey boxes).
-    void setGraph(
-        std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout, ServicePalettes palettes = {});
+    // `palettes`: the services' colours by ServiceId for each theme (none: grey boxes); `style`:
+    // the colours, labels and legend of a map drawn for another purpose (the map diff).
+    void setGraph(std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout,
+        ServicePalettes palettes = {}, std::shared_ptr<const GraphStyle> style = {});
     const DependencyGraph* graph() const { return m_graph.get(); }
     // -1 clears the highlight.
     void highlightNode(std::int64_t node);
@@ -71,6 +73,7 @@ private:
     std::shared_ptr<const DependencyGraph> m_graph;
     GraphLayout m_layout;
     ServicePalettes m_palettes;
+    std::shared_ptr<const GraphStyle> m_style;
     std::vector<RuleViolation> m_violations;
     std::vector<bool> m_emphasizedNodes;
     std::vector<bool> m_emphasizedEdges;

@@ -27,7 +27,7 @@ QString exportDependencyGraph(const DependencyGraph& graph, const GraphLayoutOpt
         return layout.error;
     QGraphicsScene scene;
     const ViewColors& colors = viewColors(false);
-    buildGraphScene(scene, graph, layout, serviceColors, colors);
+    buildGraphScene(scene, graph, layout, serviceColors, colors, options.style.get());
     const QRectF source = scene.sceneRect();
     if (suffix == QStringLiteral("svg")) {
         return saveSvgAtomically(

@@ -2,6 +2,7 @@
 
 #include "dependencygraph.h"
 #include "formatting.h"
+#include "graphstyle.h"
 #include "logging.h"
 
 #include <QFont>
@@ -127,11 +128,17 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
         std::string id = "n" + std::to_string(i);
         Agnode_t* node = agnode(g.get(), text(id), 1);
         set(node, "shape", graph.nodes[i].isVirtual ? "cylinder" : "box", "");
-        set(node, "style", graph.nodes[i].isVirtual ? "dashed" : "rounded", "");
+        const GraphStyle::Element* styled =
+            options.style && i < options.style->nodes.size() ? &options.style->nodes[i] : nullptr;
+        const bool dotted = styled && styled->pen == Qt::DotLine;
+        set(node, "style",
+            graph.nodes[i].isVirtual ? (dotted ? "dotted" : "dashed") : (dotted ? "rounded,dotted" : "rounded"), "");
         set(node, "fontname", "DejaVu Sans", "");
         set(node, "fontsize", "11", "");
         set(node, "margin", "0.15,0.08", "");
         set(node, "label", escapedLabel(nodeLabel(graph, i)), "");
+        if (styled && styled->colour.isValid())
+            set(node, "color", styled->colour.name().toStdString(), "");
         // Graphviz sizes labels with its own font metrics; ask for at least what Qt will draw.
         // Room for the error badge on the corner too, so no label runs under it.
         const double badge = graph.nodes[i].errors > 0 ? 28 : 0;
@@ -143,12 +150,17 @@ std::unique_ptr<Agraph_t, GraphDeleter> buildGraph(const DependencyGraph& graph,
         std::string id = "e" + std::to_string(i);
         Agedge_t* edge = agedge(g.get(), nodes[e.from], nodes[e.to], text(id), 1);
         set(edge, "id", id, ""); // finds the edge again in a layout read back from DOT
-        set(edge, "label", escapedLabel(edgeLabel(graph, i)), "");
+        set(edge, "label", escapedLabel(edgeLabel(graph, i, options.style.get())), "");
         set(edge, "fontname", "DejaVu Sans", "");
-        set(edge, "fontsize", "9", "");
+        // Diff labels run to three lines: a little more room each keeps them apart.
+        set(edge, "fontsize", options.style && !options.style->edgeLabels.empty() ? "11" : "9", "");
         set(edge, "penwidth", inches(72.0 * (1.0 + 4.0 * e.shareOfCalls)), "1");
-        if (e.isVirtual)
-            set(edge, "style", "dashed", "");
+        const GraphStyle::Element* styled =
+            options.style && i < options.style->edges.size() ? &options.style->edges[i] : nullptr;
+        if (styled && styled->colour.isValid())
+            set(edge, "color", styled->colour.name().toStdString(), "");
+        if (styled ? styled->pen != Qt::SolidLine : e.isVirtual)
+            set(edge, "style", styled && styled->pen == Qt::DotLine ? "dotted" : "dashed", "");
         edges.push_back(edge);
     }
     return g;
@@ -163,6 +175,11 @@ QString edgeLabel(const DependencyGraph& graph, std::size_t index)
     if (e.errors > 0)
         label += QStringLiteral(", %1 err").arg(e.errors);
     return label;
+}
+
+QString edgeLabel(const DependencyGraph& graph, std::size_t index, const GraphStyle* style)
+{
+    return style && index < style->edgeLabels.size() ? style->edgeLabels[index] : edgeLabel(graph, index);
 }
 
 QString nodeLabel(const DependencyGraph& graph, std::size_t index)

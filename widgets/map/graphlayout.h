@@ -6,11 +6,13 @@
 #include <QString>
 
 #include <atomic>
+#include <memory>
 #include <vector>
 
 namespace Spanwise {
 
 struct DependencyGraph;
+struct GraphStyle;
 
 // Where Graphviz put a dependency graph's nodes and edges, in points, y pointing down.
 struct GraphLayout {
@@ -35,6 +37,9 @@ struct GraphLayoutOptions {
     const std::atomic<bool>* cancel = nullptr;
     // How long the helper may take, per engine tried.
     int timeLimitMs = 20'000;
+    // Labels and colours other than the plain map's (the map diff): used by the layout (label
+    // sizes), the DOT text (color, style) and the drawing.
+    std::shared_ptr<const GraphStyle> style;
 };
 
 // Lays the graph out with Graphviz `dot` through the cgraph/gvc C API: node names are stable
@@ -56,6 +61,8 @@ int runLayoutHelper(const char* engine);
 // The label a node gets (name, and its figures), shared by the layout (for sizing) and views.
 // The edge's label, as drawn and as Graphviz reserves room for it: "12 calls, 3 err".
 QString edgeLabel(const DependencyGraph& graph, std::size_t index);
+// The label drawn on an edge: the style's when it gives one, else edgeLabel().
+QString edgeLabel(const DependencyGraph& graph, std::size_t index, const GraphStyle* style);
 QString nodeLabel(const DependencyGraph& graph, std::size_t node);
 // The DOT text of the graph as Graphviz itself writes it (agwrite), with the same ids and labels.
 QString graphToDot(const DependencyGraph& graph, const GraphLayoutOptions& options = {});

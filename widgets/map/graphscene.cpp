@@ -43,8 +43,8 @@ QString describeEdge(const DependencyGraph& graph, std::uint32_t index)
     return text;
 }
 
-GraphNodeItem::GraphNodeItem(
-    const DependencyGraph& graph, std::uint32_t node, const QRectF& rect, QColor colour, const ViewColors& colors)
+GraphNodeItem::GraphNodeItem(const DependencyGraph& graph, std::uint32_t node, const QRectF& rect, QColor colour,
+    const ViewColors& colors, const GraphStyle::Element* style)
     : m_node(node)
     , m_rect(rect)
     , m_name(toQString(graph.nodes[node].name))
@@ -54,7 +54,11 @@ GraphNodeItem::GraphNodeItem(
     , m_virtual(graph.nodes[node].isVirtual)
     , m_errors(graph.nodes[node].errors)
 {
-    m_description = describeNode(graph, node);
+    m_description = style && !style->tooltip.isEmpty() ? style->tooltip : describeNode(graph, node);
+    if (style) {
+        m_frame = style->colour;
+        m_pen = style->pen;
+    }
     setToolTip(m_description);
     setAcceptHoverEvents(true);
     setFlag(QGraphicsItem::ItemIsSelectable); // the clicked service is marked
@@ -90,11 +94,14 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const QColor frame = isSelected() ? m_colors.accent
         : isViolated()                ? m_colors.error
         : m_emphasized                ? m_colors.criticalPath
+        : m_frame.isValid()           ? m_frame
         : m_colors.dark               ? m_colour
                                       : m_colour.darker(130);
-    QPen border(frame, isSelected() || isViolated() || m_emphasized ? 3.5 : 1.5);
+    QPen border(frame, isSelected() || isViolated() || m_emphasized ? 3.5 : m_frame.isValid() ? 2.5 : 1.5);
     border.setCosmetic(true);
-    if (m_virtual)
+    if (m_pen != Qt::SolidLine)
+        border.setStyle(m_pen);
+    else if (m_virtual)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);
     painter->setBrush(fill);
@@ -147,24 +154,39 @@ QColor GraphEdgeItem::colourForErrorRate(double rate)
         static_cast<float>(0.95 + 0.03 * t), static_cast<float>(0.62 - 0.44 * t), static_cast<float>(0.1 + 0.08 * t));
 }
 
-GraphEdgeItem::GraphEdgeItem(
-    const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry, const ViewColors& colors)
+GraphEdgeItem::GraphEdgeItem(const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry,
+    const ViewColors& colors, const GraphStyle* style)
     : m_edge(edge)
     , m_geometry(geometry)
-    , m_label(edgeLabel(graph, edge))
+    , m_label(edgeLabel(graph, edge, style))
     , m_colour(colourForErrorRate(graph.edges[edge].errorRate()))
     , m_colors(colors)
     , m_width(1.0 + 5.0 * std::sqrt(graph.edges[edge].shareOfCalls))
-    , m_virtual(graph.edges[edge].isVirtual)
+    , m_pen(graph.edges[edge].isVirtual ? Qt::DashLine : Qt::SolidLine)
 {
-    setToolTip(describeEdge(graph, edge));
+    const GraphStyle::Element* styled = style && edge < style->edges.size() ? &style->edges[edge] : nullptr;
+    if (styled && styled->colour.isValid())
+        m_colour = styled->colour;
+    if (styled && styled->pen != Qt::SolidLine)
+        m_pen = styled->pen;
+    setToolTip(styled && !styled->tooltip.isEmpty() ? styled->tooltip : describeEdge(graph, edge));
+    // At least the box the plain map always had, so short labels stay as easy to click.
+    const QSizeF text = QFontMetricsF(labelFont()).size(0, m_label);
+    m_labelSize = QSizeF(std::max(100.0, text.width() + 8), std::max(16.0, text.height() + 2));
     setAcceptHoverEvents(true);
     setZValue(1);
 }
 
 QRectF GraphEdgeItem::labelBox() const
 {
-    return QRectF(m_geometry.labelPos - QPointF(50, 8), QSizeF(100, 16));
+    return QRectF(m_geometry.labelPos - QPointF(m_labelSize.width() / 2, m_labelSize.height() / 2), m_labelSize);
+}
+
+QFont GraphEdgeItem::labelFont()
+{
+    QFont small;
+    small.setPointSizeF(8);
+    return small;
 }
 
 QRectF GraphEdgeItem::boundingRect() const
@@ -172,7 +194,8 @@ QRectF GraphEdgeItem::boundingRect() const
     return m_geometry.path.boundingRect()
         .united(m_geometry.arrow.boundingRect())
         .united(QRectF(m_geometry.labelPos, QSizeF(1, 1)))
-        .adjusted(-60, -20, 60, 20);
+        .adjusted(-m_labelSize.width() / 2 - 10, -m_labelSize.height() / 2 - 10, m_labelSize.width() / 2 + 10,
+            m_labelSize.height() / 2 + 10);
 }
 
 QPainterPath GraphEdgeItem::shape() const
@@ -202,8 +225,7 @@ void GraphEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
 {
     painter->setRenderHint(QPainter::Antialiasing);
     const QColor colour = m_emphasized ? m_colors.criticalPath : m_colour;
-    QPen pen(colour, m_emphasized ? std::max(m_width, 3.0) : m_width, m_virtual ? Qt::DashLine : Qt::SolidLine,
-        Qt::RoundCap);
+    QPen pen(colour, m_emphasized ? std::max(m_width, 3.0) : m_width, m_pen, Qt::RoundCap);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_geometry.path);
@@ -211,26 +233,25 @@ void GraphEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     painter->setBrush(colour);
     painter->drawPolygon(m_geometry.arrow);
     if (option->levelOfDetailFromTransform(painter->worldTransform()) > 0.5) {
-        QFont small = painter->font();
-        small.setPointSizeF(8);
-        painter->setFont(small);
+        painter->setFont(labelFont());
         painter->setPen(m_colors.secondaryText);
         painter->drawText(labelBox(), Qt::AlignCenter, m_label);
     }
 }
 
 void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const GraphLayout& layout,
-    const std::vector<QColor>& serviceColors, const ViewColors& colors)
+    const std::vector<QColor>& serviceColors, const ViewColors& colors, const GraphStyle* style)
 {
     scene.clear();
     scene.setBackgroundBrush(colors.background);
     for (std::uint32_t i = 0; i < layout.edges.size(); ++i)
-        scene.addItem(new GraphEdgeItem(graph, i, layout.edges[i], colors));
+        scene.addItem(new GraphEdgeItem(graph, i, layout.edges[i], colors, style));
     for (std::uint32_t i = 0; i < layout.nodes.size(); ++i) {
         const ServiceId service = graph.nodes[i].service;
         const QColor colour =
             service.isValid() && service.value < serviceColors.size() ? serviceColors[service.value] : QColor();
-        scene.addItem(new GraphNodeItem(graph, i, layout.nodes[i].rect, colour, colors));
+        const GraphStyle::Element* nodeStyle = style && i < style->nodes.size() ? &style->nodes[i] : nullptr;
+        scene.addItem(new GraphNodeItem(graph, i, layout.nodes[i].rect, colour, colors, nodeStyle));
     }
     // Legend: what colour and width mean.
     const double x = layout.bounds.left();
@@ -243,6 +264,12 @@ void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const 
         label->setBrush(colors.secondaryText);
         y += 20;
     };
+    if (style && !style->legend.empty()) {
+        for (const GraphStyle::LegendEntry& entry : style->legend)
+            legendLine(entry.colour, 2.5, entry.text, entry.pen);
+        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20));
+        return;
+    }
     legendLine(GraphEdgeItem::colourForErrorRate(0), 2, QObject::tr("no errors"));
     legendLine(GraphEdgeItem::colourForErrorRate(0.05), 2, QObject::tr("5% of calls fail"));
     legendLine(GraphEdgeItem::colourForErrorRate(0.2), 2, QObject::tr("20% or more fail"));

@@ -2,6 +2,7 @@
 
 #include "dependencygraph.h"
 #include "graphlayout.h"
+#include "graphstyle.h"
 
 #include "theme.h"
 
@@ -16,9 +17,10 @@ class GraphNodeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
-    // `colour`: the service's (invalid for a peer); `colors`: the theme's.
-    GraphNodeItem(
-        const DependencyGraph& graph, std::uint32_t node, const QRectF& rect, QColor colour, const ViewColors& colors);
+    // `colour`: the service's (invalid for a peer); `colors`: the theme's; `style`: none, or
+    // the frame colour, line and tooltip that replace the plain map's.
+    GraphNodeItem(const DependencyGraph& graph, std::uint32_t node, const QRectF& rect, QColor colour,
+        const ViewColors& colors, const GraphStyle::Element* style = nullptr);
 
     int type() const override { return Type; }
     std::uint32_t node() const { return m_node; }
@@ -44,6 +46,8 @@ private:
     QString m_violation;
     QString m_description;
     bool m_emphasized = false;
+    QColor m_frame; // from a style; invalid: the service's colour
+    Qt::PenStyle m_pen = Qt::SolidLine;
 };
 
 // A caller→callee edge: width by share of calls, colour by error rate; carries its edge index.
@@ -51,8 +55,9 @@ class GraphEdgeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 2 };
-    GraphEdgeItem(
-        const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry, const ViewColors& colors);
+    // `style`: none, or the colour, line, label and tooltip that replace the plain map's.
+    GraphEdgeItem(const DependencyGraph& graph, std::uint32_t edge, const GraphLayout::Edge& geometry,
+        const ViewColors& colors, const GraphStyle* style = nullptr);
 
     int type() const override { return Type; }
     std::uint32_t edge() const { return m_edge; }
@@ -66,6 +71,7 @@ public:
     bool isEmphasized() const { return m_emphasized; }
     // Where the call count is written.
     QRectF labelBox() const;
+    static QFont labelFont();
 
 private:
     std::uint32_t m_edge;
@@ -74,14 +80,16 @@ private:
     QColor m_colour;
     const ViewColors& m_colors;
     double m_width;
-    bool m_virtual;
+    QSizeF m_labelSize;
+    Qt::PenStyle m_pen;
     bool m_emphasized = false;
 };
 
 // Fills a scene with the laid-out graph and a legend; used by the view and the exports alike.
-// `serviceColors` by ServiceId (empty: every box grey), in the palette that goes with `colors`.
+// `serviceColors` by ServiceId (empty: every box grey), in the palette that goes with `colors`;
+// `style` (may be null) recolours and relabels elements and replaces the legend.
 void buildGraphScene(QGraphicsScene& scene, const DependencyGraph& graph, const GraphLayout& layout,
-    const std::vector<QColor>& serviceColors, const ViewColors& colors);
+    const std::vector<QColor>& serviceColors, const ViewColors& colors, const GraphStyle* style = nullptr);
 
 // A sentence of figures for tooltips.
 QString describeNode(const DependencyGraph& graph, std::uint32_t node);
