@@ -2,6 +2,7 @@
 
 #include "attributetext.h"
 #include "hexid.h"
+#include "timestamptext.h"
 #include "traceset.h"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ constexpr std::array fieldNames {FieldName {"service", Field::Service}, FieldNam
     FieldName {"name", Field::Operation}, FieldName {"kind", Field::Kind}, FieldName {"status", Field::Status},
     FieldName {"error", Field::Error}, FieldName {"duration", Field::Duration}, FieldName {"trace", Field::TraceId},
     FieldName {"traceid", Field::TraceId}, FieldName {"span", Field::SpanId}, FieldName {"spanid", Field::SpanId},
-    FieldName {"file", Field::File}, FieldName {"spans", Field::Spans}};
+    FieldName {"file", Field::File}, FieldName {"spans", Field::Spans}, FieldName {"start", Field::Start}};
 
 constexpr std::array<std::string_view, 6> kindNames {
     "unspecified", "internal", "server", "client", "producer", "consumer"};
@@ -112,6 +113,30 @@ std::expected<SpanQuery::Term, QueryError> bind(const TraceSet& set, const Query
         if (!ns)
             return std::unexpected(errorAt(qt, "'duration' takes a duration such as 250ms, 1.5s or 300us"));
         term.number = *ns;
+        return term;
+    }
+    case Field::Start: {
+        // A time (UTC unless it says otherwise), or an offset from the first loaded trace's start.
+        if (qt.value.unit == QueryUnit::Text) {
+            const auto ns = parseTimestampNs(v);
+            if (!ns)
+                return std::unexpected(errorAt(qt,
+                    "'start' takes a time such as 2024-05-01T10:42:03Z or an offset "
+                    "from the first trace's start such as 90s"));
+            term.number = *ns;
+            return term;
+        }
+        const auto offset = durationValue(qt.value);
+        if (!offset)
+            return std::unexpected(errorAt(qt, "'start' takes a time or an offset such as 90s"));
+        std::int64_t first = 0;
+        bool any = false;
+        for (const TraceInfo& trace : set.traces())
+            if (trace.hasTime && (!any || trace.startNs < first)) {
+                first = trace.startNs;
+                any = true;
+            }
+        term.number = first + *offset;
         return term;
     }
     case Field::Spans:
@@ -259,6 +284,8 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
         return compareWith(span.isError(), term.op, term.boolean);
     case Field::Duration:
         return span.hasTime() && compareWith(span.durationNs, term.op, term.number);
+    case Field::Start:
+        return span.hasTime() && compareWith(span.startNs, term.op, term.number);
     case Field::Spans:
         return true; // a trace's figure: every span of a passing trace passes
     case Field::Attribute: {
@@ -290,6 +317,8 @@ bool SpanQuery::matches(const TraceInfo& trace) const
             holdsHere = trace.hasTime && compareWith(trace.durationNs(), term.op, term.number);
         else if (term.field == Field::Spans)
             holdsHere = compareWith(static_cast<std::int64_t>(trace.spanCount()), term.op, term.number);
+        else if (term.field == Field::Start)
+            holdsHere = trace.hasTime && compareWith(trace.startNs, term.op, term.number);
         else
             holdsHere = std::ranges::any_of(spans, [&](SpanIndex s) { return holds(term, s); });
         if (!holdsHere)

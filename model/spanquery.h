@@ -23,7 +23,7 @@ public:
     bool isEmpty() const { return m_terms.empty(); }
     // Every term holds on this span (a span's own duration).
     bool matches(SpanIndex span) const;
-    // Every term holds on some span of the trace; `duration` and `spans` are the trace's.
+    // Every term holds on some span of the trace; `duration`, `start` and `spans` are the trace's.
     bool matches(const TraceInfo& trace) const;
 
     struct Term;
@@ -49,12 +49,13 @@ struct SpanQuery::Term {
         SpanId,
         File,
         Attribute,
-        Spans
+        Spans,
+        Start
     };
     Field field = Field::Text;
     QueryOp op = QueryOp::Text;
     std::string pattern;        // text fields, free text (lower-cased for free text)
-    std::int64_t number = 0;    // Duration (ns), Spans (count), Kind and Status (enum value)
+    std::int64_t number = 0;    // Duration (ns), Start (ns since the epoch), Spans (count), Kind, Status
     bool boolean = false;       // Error
     bool numeric = false;       // Attribute: the value is a number
     double real = 0;            // Attribute: that number

@@ -288,6 +288,13 @@ private slots:
         QCOMPARE(traces("spans=1"), shortOnes);
         QCOMPARE(traces("home"), second);
         QCOMPARE(traces("nothing-like-this"), none);
+        // start is the trace's: traces 1 and 2 start at 1000 ns after the epoch, trace 3 at 2000.
+        // An offset counts from the first trace's start (1000 ns); a time is UTC unless it says.
+        QCOMPARE(traces("start>=1us"), (QList<std::uint32_t> {2}));
+        QCOMPARE(traces("start<1us"), both);
+        QCOMPARE(traces("start<1970-01-01T00:00:00.0000015Z"), both);
+        QCOMPARE(traces("start>=\"1970-01-01 01:00:00.0000015+01:00\""), (QList<std::uint32_t> {2}));
+        QVERIFY(compileError(*set, "start>yesterday").contains(QStringLiteral("2024-05-01T10:42:03Z")));
     }
 
     void statisticsRows()

@@ -87,28 +87,34 @@ void DependencyGraphView::markViolations()
 void DependencyGraphView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::PaletteChange) {
-        const std::int64_t marked = m_marked;
         rebuildScene();
-        highlightNode(marked); // the marked service and its paths stay marked
+        setHighlight(m_marked, m_highlighted); // the marked service and its paths stay marked
     }
     QGraphicsView::changeEvent(event);
 }
 
 void DependencyGraphView::highlightNode(std::int64_t node)
 {
-    m_marked = node;
-    m_highlighted.clear();
+    std::vector<std::uint32_t> lit;
     if (m_graph && node >= 0 && node < static_cast<std::int64_t>(m_graph->nodes.size())) {
         const auto index = static_cast<std::uint32_t>(node);
-        m_highlighted = m_graph->upstream(index);
+        lit = m_graph->upstream(index);
         const auto down = m_graph->downstream(index);
-        m_highlighted.insert(m_highlighted.end(), down.begin(), down.end());
-        m_highlighted.push_back(index);
-        std::sort(m_highlighted.begin(), m_highlighted.end());
-        m_highlighted.erase(std::unique(m_highlighted.begin(), m_highlighted.end()), m_highlighted.end());
+        lit.insert(lit.end(), down.begin(), down.end());
+        lit.push_back(index);
     }
-    const auto lit = [this](
-                         std::uint32_t n) { return std::binary_search(m_highlighted.begin(), m_highlighted.end(), n); };
+    setHighlight(node, std::move(lit));
+}
+
+void DependencyGraphView::setHighlight(std::int64_t node, std::vector<std::uint32_t> lit)
+{
+    m_marked = node;
+    m_highlighted = std::move(lit);
+    std::sort(m_highlighted.begin(), m_highlighted.end());
+    m_highlighted.erase(std::unique(m_highlighted.begin(), m_highlighted.end()), m_highlighted.end());
+    const auto isLit = [this](std::uint32_t n) {
+        return std::binary_search(m_highlighted.begin(), m_highlighted.end(), n);
+    };
     const bool any = !m_highlighted.empty();
     for (QGraphicsItem* item : scene()->items()) {
         double opacity = 1.0;
@@ -116,12 +122,12 @@ void DependencyGraphView::highlightNode(std::int64_t node)
             nodeItem->setSelected(std::int64_t(nodeItem->node()) == node);
         if (any) {
             if (const auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item))
-                opacity = lit(nodeItem->node()) ? 1.0 : 0.18;
+                opacity = isLit(nodeItem->node()) ? 1.0 : 0.18;
             else if (const auto* edgeItem = qgraphicsitem_cast<GraphEdgeItem*>(item)) {
                 const DependencyEdge& e = m_graph->edges[edgeItem->edge()];
                 // An edge on a path through the highlighted node: both ends lit, and not a
                 // sideways edge between two callers or two callees.
-                opacity = lit(e.from) && lit(e.to) ? 1.0 : 0.12;
+                opacity = isLit(e.from) && isLit(e.to) ? 1.0 : 0.12;
             }
         }
         item->setOpacity(opacity);
@@ -196,10 +202,12 @@ void DependencyGraphView::mousePressEvent(QMouseEvent* event)
         QGraphicsItem* item = itemAt(event->position().toPoint());
         if (const auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item)) {
             highlightNode(nodeItem->node());
+            emit nodeClicked(nodeItem->node());
         } else if (const auto* edgeItem = qgraphicsitem_cast<GraphEdgeItem*>(item)) {
             emit edgeClicked(edgeItem->edge());
         } else {
             highlightNode(-1);
+            emit highlightCleared();
         }
     }
     QGraphicsView::mousePressEvent(event);

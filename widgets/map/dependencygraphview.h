@@ -32,8 +32,12 @@ public:
     void setGraph(std::shared_ptr<const DependencyGraph> graph, const GraphLayout& layout,
         ServicePalettes palettes = {}, std::shared_ptr<const GraphStyle> style = {});
     const DependencyGraph* graph() const { return m_graph.get(); }
-    // -1 clears the highlight.
+    // -1 clears the highlight. Lights the node and its transitive callers and callees on this
+    // graph; a view that knows better (the map's per-trace impact) follows with setHighlight.
     void highlightNode(std::int64_t node);
+    // Selects `node` (-1: none) and lights `lit` (by index), dimming the rest; an empty `lit`
+    // lights everything.
+    void setHighlight(std::int64_t node, std::vector<std::uint32_t> lit);
     // The highlighted node and its upstream and downstream; empty when nothing is highlighted.
     std::vector<std::uint32_t> highlightedNodes() const { return m_highlighted; }
     // The centre of a node's box in view coordinates (for tests and keyboard users).
@@ -53,7 +57,10 @@ public:
 
 signals:
     void nodeActivated(std::uint32_t node);
+    void nodeClicked(std::uint32_t node);
     void edgeClicked(std::uint32_t edge);
+    // A click on the background: nothing is highlighted any more.
+    void highlightCleared();
 
 protected:
     void wheelEvent(QWheelEvent* event) override;

@@ -8,6 +8,7 @@
 #include "graphexport.h"
 #include "graphscene.h"
 #include "hexid.h"
+#include "impactpanel.h"
 #include "refreshwhenshown.h"
 #include "rulemonitor.h"
 #include "theme.h"
@@ -70,6 +71,8 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     , m_edgeTitle(new QLabel(tr("Click an edge to see the calls behind it."), this))
     , m_calls(new QTreeWidget(this))
     , m_cancelLayout(new QPushButton(tr("Cancel"), this))
+    , m_impact(new ImpactPanel(this))
+    , m_impactWork(new BackgroundWork(this))
     , m_work(new BackgroundWork(this))
     , m_computeWhenShown(new RefreshWhenShown(this, [this] { compute(); }))
 {
@@ -114,17 +117,20 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     m_calls->setUniformRowHeights(true);
     m_calls->setSortingEnabled(true);
     m_edgeTitle->setWordWrap(true);
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(m_edgeTitle);
-    sideLayout->addWidget(m_calls, 1);
+    auto* callsBox = new QWidget(this);
+    auto* callsLayout = new QVBoxLayout(callsBox);
+    callsLayout->setContentsMargins(0, 0, 0, 0);
+    callsLayout->addWidget(m_edgeTitle);
+    callsLayout->addWidget(m_calls, 1);
+    auto* side = new QSplitter(Qt::Vertical, this);
+    side->addWidget(m_impact);
+    side->addWidget(callsBox);
     m_split = new QSplitter(Qt::Horizontal, this);
     m_split->addWidget(m_view);
     m_split->addWidget(side);
     m_split->setStretchFactor(0, 3);
     m_split->setCollapsible(0, false);
-    // The call list opens when an edge is clicked: until then the map has the room.
+    // The side panel opens when a service or an edge is clicked: until then the map has the room.
     m_split->setSizes({1440, 0});
     colourNote();
     m_note->setWordWrap(true);
@@ -153,7 +159,22 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     connect(m_depth, &QSpinBox::valueChanged, this, &DependencyMapView::recompute);
     connect(fit, &QPushButton::clicked, m_view, &DependencyGraphView::fitAll);
     connect(actual, &QPushButton::clicked, m_view, &DependencyGraphView::actualSize);
-    connect(m_view, &DependencyGraphView::edgeClicked, this, &DependencyMapView::showCalls);
+    connect(m_view, &DependencyGraphView::edgeClicked, this, [this](std::uint32_t edge) {
+        showCalls(edge);
+        const DependencyGraph* graph = m_view->graph();
+        showImpact({graph->nodes[graph->edges[edge].from].name, graph->nodes[graph->edges[edge].to].name}, -1);
+    });
+    connect(m_view, &DependencyGraphView::nodeClicked, this, [this](std::uint32_t node) {
+        showImpact({m_view->graph()->nodes[node].name, {}}, node);
+    });
+    connect(m_view, &DependencyGraphView::highlightCleared, this, [this] {
+        m_impactWork->cancel();
+        m_impact->clear();
+    });
+    connect(m_impact, &ImpactPanel::serviceActivated, this, [this](const QString& name) {
+        const auto node = m_view->graph() ? m_view->graph()->findNode(name.toStdString()) : std::nullopt;
+        showImpact({name.toStdString(), {}}, node ? std::int64_t(*node) : -1);
+    });
     connect(m_view, &DependencyGraphView::nodeActivated, this, [this](std::uint32_t node) {
         const DependencyGraph* graph = m_view->graph();
         if (graph && !graph->nodes[node].isVirtual)
@@ -205,13 +226,17 @@ void DependencyMapView::changeEvent(QEvent* event)
 
 bool DependencyMapView::isComputing() const
 {
-    return m_work->isRunning() || m_computeWhenShown->isPending();
+    return m_work->isRunning() || m_impactWork->isRunning() || m_computeWhenShown->isPending();
 }
 
 void DependencyMapView::showComputed(
     const std::shared_ptr<const TraceSetPresentation>& presentation, const Computed& computed)
 {
     m_presentation = presentation;
+    m_whole = computed.whole;
+    m_options = computed.options;
+    m_impactWork->cancel();
+    m_impact->clear();
     if (m_focus->currentIndex() == 0)
         offerFocusOn(computed.names);
     m_view->setGraph(
@@ -295,6 +320,8 @@ void DependencyMapView::compute()
             DependencyGraph graph = computeDependencyGraph(presentation->set(), options);
             for (const DependencyNode& node : graph.nodes)
                 computed->names << toQString(node.name);
+            computed->whole = std::make_shared<const DependencyGraph>(graph);
+            computed->options = options;
             if (!focus.isEmpty()) {
                 if (const auto node = graph.findNode(focus.toStdString()))
                     graph = graph.subgraph(graph.neighbourhood(*node, depth));
@@ -329,11 +356,7 @@ void DependencyMapView::showCalls(std::uint32_t edgeIndex)
         return;
     const DependencyEdge& edge = graph->edges[edgeIndex];
     m_edgeTitle->setText(describeEdge(*graph, edgeIndex) + tr("<br><i>Double-click a call to open it.</i>"));
-    if (m_split->sizes().value(1) == 0) {
-        // Wide enough for trace, call, duration and status.
-        const int total = m_split->width();
-        m_split->setSizes({std::max(200, total - 340), 340});
-    }
+    openSidePanel();
     m_calls->setSortingEnabled(false);
     m_calls->clear();
     const TraceSet& set = m_presentation->set();
@@ -351,6 +374,57 @@ void DependencyMapView::showCalls(std::uint32_t edgeIndex)
     m_calls->setSortingEnabled(true);
     m_calls->sortByColumn(durationColumn, Qt::DescendingOrder);
     m_calls->header()->resizeSections(QHeaderView::ResizeToContents);
+}
+
+void DependencyMapView::openSidePanel()
+{
+    if (m_split->sizes().value(1) == 0) {
+        // Wide enough for trace, call, duration and status.
+        const int total = m_split->width();
+        m_split->setSizes({std::max(200, total - 340), 340});
+    }
+}
+
+void DependencyMapView::showImpact(const ImpactTarget& target, std::int64_t viewNode)
+{
+    if (!m_whole || !m_presentation)
+        return;
+    const QString text = target.to ? toQString(target.service) + QStringLiteral(" → ") + toQString(*target.to)
+                                   : toQString(target.service);
+    m_impact->showComputing(text);
+    if (!target.to) {
+        m_calls->clear();
+        m_edgeTitle->setText(tr("Click an edge to see the calls behind it."));
+    }
+    openSidePanel();
+    const auto presentation = m_presentation;
+    const auto whole = m_whole;
+    const DependencyOptions options = m_options;
+    m_impactWork->run(
+        [presentation, whole, options, target](const WorkTicket&) {
+            return std::make_shared<const Impact>(computeImpact(presentation->set(), *whole, options, target));
+        },
+        [this, text, target, viewNode](const std::shared_ptr<const Impact>& impact) {
+            m_impact->showImpact(text, *impact);
+            // Lit: what depends on it and what it depends on, in some trace, as far as the map
+            // on screen (focused, capped) shows them.
+            const DependencyGraph* graph = m_view->graph();
+            if (!graph)
+                return;
+            std::vector<std::uint32_t> lit;
+            const auto light = [&](const std::string& name) {
+                if (const auto node = graph->findNode(name))
+                    lit.push_back(*node);
+            };
+            light(target.service);
+            if (target.to)
+                light(*target.to);
+            for (const ImpactService& s : impact->upstream)
+                light(s.name);
+            for (const ImpactService& s : impact->downstream)
+                light(s.name);
+            m_view->setHighlight(viewNode, std::move(lit));
+        });
 }
 
 QString DependencyMapView::exportTo(const QString& path) const

@@ -2,6 +2,7 @@
 
 #include "dependencygraph.h"
 #include "graphlayout.h"
+#include "impact.h"
 
 #include <QWidget>
 
@@ -20,13 +21,16 @@ namespace Spanwise {
 class BackgroundWork;
 class RefreshWhenShown;
 class DependencyGraphView;
+class ImpactPanel;
 class TraceSession;
 class TraceSetPresentation;
 
 // The service dependency map of everything loaded or of the session's trace: computed and laid
 // out on a worker, with options for virtual peers, mesh folding, direction, and focus on one
-// service with N hops each way. Clicking an edge lists the calls behind it, each one
-// double-click from its waterfall; double-clicking a service asks the session for its statistics.
+// service with N hops each way. Clicking a service or an edge shows its impact counted trace by
+// trace (ImpactPanel) and lights what depends on it and what it depends on; an edge also lists
+// the calls behind it, each one double-click from its waterfall; double-clicking a service asks
+// the session for its statistics.
 class DependencyMapView : public QWidget
 {
     Q_OBJECT
@@ -38,7 +42,8 @@ public:
     void setSelectedTraceOnly(bool only);
     DependencyGraphView* graphView() const { return m_view; }
     QTreeWidget* calls() const { return m_calls; }
-    // Work running, or waiting for the view to be shown.
+    ImpactPanel* impactPanel() const { return m_impact; }
+    // Work running (the map, or an impact), or waiting for the view to be shown.
     bool isComputing() const;
     QString exportTo(const QString& path) const;
 
@@ -53,7 +58,9 @@ private:
         std::shared_ptr<const DependencyGraph> graph;
         GraphLayout layout;
         QString note;
-        QStringList names; // every node of the whole map, before focus or the node cap
+        QStringList names;                            // every node of the whole map, before focus or the node cap
+        std::shared_ptr<const DependencyGraph> whole; // the map before focus or the node cap
+        DependencyOptions options;                    // what it was computed with
     };
     void changeEvent(QEvent* event) override;
     void loaded();
@@ -64,6 +71,10 @@ private:
     void compute();
     void showComputed(const std::shared_ptr<const TraceSetPresentation>& presentation, const Computed& computed);
     void showCalls(std::uint32_t edge);
+    // Counts the target's impact on a worker, then lists it and lights it on the map, `viewNode`
+    // selected (-1: none).
+    void showImpact(const ImpactTarget& target, std::int64_t viewNode);
+    void openSidePanel();
 
     TraceSession* m_session;
     std::shared_ptr<const TraceSetPresentation> m_presentation; // the one the map shows
@@ -79,6 +90,10 @@ private:
     QTreeWidget* m_calls;
     QPushButton* m_cancelLayout;
     QSplitter* m_split;
+    ImpactPanel* m_impact;
+    std::shared_ptr<const DependencyGraph> m_whole;
+    DependencyOptions m_options;
+    BackgroundWork* m_impactWork;
     // A new request cancels the running layout (a large one's helper process is killed).
     BackgroundWork* m_work;
     RefreshWhenShown* m_computeWhenShown;

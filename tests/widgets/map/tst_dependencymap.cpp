@@ -3,6 +3,7 @@
 #include "dependencymapview.h"
 #include "fixtures.h"
 #include "graphlayout.h"
+#include "impactpanel.h"
 #include "loadchecks.h"
 #include "traceloader.h"
 #include "tracesession.h"
@@ -52,6 +53,47 @@ private slots:
         // Clicking the background clears it.
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(2, 2));
         QVERIFY(view.highlightedNodes().empty());
+    }
+
+    // In the map view a click counts the impact trace by trace: x calls c only in trace 2, where
+    // c calls nothing, so d and e (c's callees in trace 1) are not x's.
+    void clickLightsTheImpactCountedPerTrace()
+    {
+        auto presentation = std::make_shared<TraceSetPresentation>(fixture());
+        TraceSession session;
+        DependencyMapView view(&session);
+        view.resize(1400, 900);
+        view.show();
+        QSignalSpy ready(&view, &DependencyMapView::mapReady);
+        session.setLoaded(presentation, {}, {});
+        QVERIFY(ready.wait(20000));
+        DependencyGraphView* map = view.graphView();
+        QVERIFY(QTest::qWaitForWindowExposed(map));
+        const DependencyGraph& graph = *map->graph();
+        QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, map->nodeCentre(*graph.findNode("x")));
+        QTRY_VERIFY(!view.isComputing());
+        QCOMPARE(Test::sortedNodeNames(graph, map->highlightedNodes()), (QStringList {"c", "x"}));
+        QTreeWidget* tree = view.impactPanel()->tree();
+        QCOMPARE(tree->topLevelItemCount(), 3);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 1); // the entry point x: o
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("x: o"));
+        QCOMPARE(tree->topLevelItem(1)->childCount(), 0); // nothing upstream
+        QCOMPARE(tree->topLevelItem(2)->childCount(), 1); // c downstream
+        QCOMPARE(tree->topLevelItem(2)->child(0)->text(0), QStringLiteral("c"));
+
+        // c: a and b (trace 1) and x (trace 2) upstream, d and e downstream.
+        QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, map->nodeCentre(*graph.findNode("c")));
+        QTRY_VERIFY(!view.isComputing());
+        QCOMPARE(Test::sortedNodeNames(graph, map->highlightedNodes()), (QStringList {"a", "b", "c", "d", "e", "x"}));
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 2);
+        // Activating a listed service shows its own impact.
+        emit tree->itemActivated(tree->topLevelItem(1)->child(0), 0);
+        QTRY_VERIFY(!view.isComputing());
+        QCOMPARE(Test::sortedNodeNames(graph, map->highlightedNodes()), (QStringList {"a", "b", "c", "d", "e"}));
+
+        QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, QPoint(2, 2));
+        QVERIFY(map->highlightedNodes().empty());
+        QCOMPARE(tree->topLevelItemCount(), 0);
     }
 
     void focusShowsExactlyTheNeighbours()
