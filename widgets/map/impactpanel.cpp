@@ -2,6 +2,7 @@
 
 #include "formatting.h"
 #include "impact.h"
+#include "treesection.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -22,13 +23,7 @@ QString share(std::uint64_t part, std::uint64_t whole)
 
 QTreeWidgetItem* group(QTreeWidget* tree, const QString& title, std::size_t count)
 {
-    auto* item = new QTreeWidgetItem(tree, {QStringLiteral("%1 (%2)").arg(title).arg(count)});
-    QFont bold = item->font(0);
-    bold.setBold(true);
-    item->setFont(0, bold);
-    item->setFirstColumnSpanned(true);
-    item->setExpanded(true);
-    return item;
+    return addTreeSection(tree, QStringLiteral("%1 (%2)").arg(title).arg(count));
 }
 
 void addServices(

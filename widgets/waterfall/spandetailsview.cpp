@@ -7,6 +7,7 @@
 #include "theme.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
+#include "treesection.h"
 
 #include <QAction>
 #include <QApplication>
@@ -96,13 +97,7 @@ void SpanDetailsView::setPresentation(std::shared_ptr<const TraceSetPresentation
 
 QTreeWidgetItem* SpanDetailsView::section(const QString& title, int count)
 {
-    auto* item = new QTreeWidgetItem(m_tree, {count >= 0 ? QStringLiteral("%1 (%2)").arg(title).arg(count) : title});
-    QFont bold = item->font(0);
-    bold.setBold(true);
-    item->setFont(0, bold);
-    item->setFirstColumnSpanned(true);
-    item->setExpanded(true);
-    return item;
+    return addTreeSection(m_tree, count >= 0 ? QStringLiteral("%1 (%2)").arg(title).arg(count) : title);
 }
 
 QTreeWidgetItem* SpanDetailsView::addRow(QTreeWidgetItem* parent, const QString& key, const QString& value)
