@@ -337,6 +337,17 @@ std::vector<bool> tracesMatching(const TraceSet& set, const SpanQuery& query)
     return passing;
 }
 
+std::expected<std::vector<bool>, QueryError> tracesMatching(const TraceSet& set, std::string_view text)
+{
+    const auto query = parseQuery(text);
+    if (!query)
+        return std::unexpected(query.error());
+    const auto bound = SpanQuery::compile(set, *query);
+    if (!bound)
+        return std::unexpected(bound.error());
+    return tracesMatching(set, *bound);
+}
+
 std::vector<bool> spansMatching(const SpanQuery& query, const std::vector<SpanIndex>& spans)
 {
     std::vector<bool> passing(spans.size(), true);

@@ -65,6 +65,8 @@ struct SpanQuery::Term {
 
 // Per trace (by TraceIndex) and per span of `spans`: whether the query holds.
 std::vector<bool> tracesMatching(const TraceSet& set, const SpanQuery& query);
+// The same from a query's text: parsed, bound to the set and matched; or why it cannot be read.
+std::expected<std::vector<bool>, QueryError> tracesMatching(const TraceSet& set, std::string_view text);
 std::vector<bool> spansMatching(const SpanQuery& query, const std::vector<SpanIndex>& spans);
 
 } // namespace Spanwise

@@ -70,14 +70,11 @@ QString signedDuration(double ns)
 // The traces a query picks, by index; an error sentence when it cannot be read.
 std::expected<std::vector<TraceIndex>, QString> tracesPicked(const TraceSet& set, const QString& text)
 {
-    const auto query = parseQuery(text.toStdString());
-    if (!query)
-        return std::unexpected(QString::fromStdString(query.error().message));
-    const auto bound = SpanQuery::compile(set, *query);
-    if (!bound)
-        return std::unexpected(QString::fromStdString(bound.error().message));
+    auto passing = tracesMatching(set, text.toStdString());
+    if (!passing)
+        return std::unexpected(QString::fromStdString(passing.error().message));
     return tracesInScope(
-        set, {.onlyTrace = {}, .onlyTraces = std::make_shared<const std::vector<bool>>(tracesMatching(set, *bound))});
+        set, {.onlyTrace = {}, .onlyTraces = std::make_shared<const std::vector<bool>>(std::move(*passing))});
 }
 
 } // namespace
