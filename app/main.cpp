@@ -65,6 +65,10 @@ struct WindowOptions {
     QCommandLineOption span {QStringLiteral("span"),
         QStringLiteral("Open at this span (hex id), in the --trace given or in any loaded trace."),
         QStringLiteral("ID")};
+    QCommandLineOption service {QStringLiteral("service"),
+        QStringLiteral("Select this service (or uninstrumented peer) on the dependency map: its impact, trace by "
+                       "trace."),
+        QStringLiteral("NAME")};
     QCommandLineOption theme {QStringLiteral("theme"),
         QStringLiteral("Colours for this run: system, light or dark (default: as chosen in View > Theme)."),
         QStringLiteral("THEME")};
@@ -88,7 +92,8 @@ struct WindowOptions {
             "  diff --before FILE... --after FILE... [--json] compare two dependency maps (-o: draw it)\n"
             "  impact FILE... --service S|--edge A,B [--json] who depends on a service, per trace"));
         parser.addHelpOption();
-        for (const QCommandLineOption* option : {&version, &trace, &span, &tab, &theme, &screenshot, &maxDecompressed})
+        for (const QCommandLineOption* option :
+            {&version, &trace, &span, &tab, &service, &theme, &screenshot, &maxDecompressed})
             parser.addOption(*option);
         parser.addPositionalArgument(QStringLiteral("files"),
             QStringLiteral("Trace files to open, or one session file (*.spanwise); default: the demo trace."),
@@ -185,9 +190,9 @@ int runWindow(QApplication& app)
         return 2;
     }
     const bool session = files.size() == 1 && Spanwise::isSessionFile(files.front());
-    if (session && (parser.isSet(options.trace) || parser.isSet(options.span))) {
-        QTextStream(stderr) << "spanwise: a session file names its own trace and span; --trace and --span go with "
-                               "trace files\n";
+    if (session && (parser.isSet(options.trace) || parser.isSet(options.span) || parser.isSet(options.service))) {
+        QTextStream(stderr) << "spanwise: a session file names its own trace, span and service; --trace, --span and "
+                               "--service go with trace files\n";
         return 2;
     }
     Spanwise::MainWindow window;
@@ -202,6 +207,7 @@ int runWindow(QApplication& app)
         place.traceId = parser.value(options.trace).trimmed();
         place.spanId = parser.value(options.span).trimmed();
         place.tab = tab;
+        place.service = parser.value(options.service).trimmed();
         window.openAt(place);
     }
     return app.exec();

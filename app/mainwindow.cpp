@@ -10,6 +10,7 @@
 #include "hexid.h"
 #include "libraryversions.h"
 #include "loadjob.h"
+#include "mapdiffview.h"
 #include "problemsdialog.h"
 #include "rawjsonview.h"
 #include "rulemonitor.h"
@@ -208,13 +209,13 @@ void MainWindow::showAbout()
 QStringList MainWindow::tabNames()
 {
     return {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("map"),
-        QStringLiteral("charts"), QStringLiteral("diagnostics"), QStringLiteral("compare"),
+        QStringLiteral("charts"), QStringLiteral("diagnostics"), QStringLiteral("compare"), QStringLiteral("mapdiff"),
         QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("json")};
 }
 
 QStringList MainWindow::reservedTabNames()
 {
-    return {QStringLiteral("logs"), QStringLiteral("mapdiff"), QStringLiteral("live")};
+    return {QStringLiteral("logs"), QStringLiteral("live")};
 }
 
 void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
@@ -251,6 +252,8 @@ bool MainWindow::isSettled() const
         return !m_diagnosticsView->isComputing();
     if (current == m_compareView)
         return !m_compareView->isComputing();
+    if (current == m_mapDiffView)
+        return !m_mapDiffView->isComputing();
     if (current == m_flameGraphView)
         return !m_flameGraphView->isComputing();
     if (current == m_traceGraphView)
@@ -277,6 +280,7 @@ void MainWindow::createCentralWidget()
     m_mapView = new DependencyMapView(m_session, this);
     m_diagnosticsView = new DiagnosticsView(m_session, this);
     m_compareView = new CompareView(m_session, this);
+    m_mapDiffView = new MapDiffView(m_session, this);
     m_flameGraphView = new FlameGraphView(m_session, this);
     m_traceGraphView = new TraceGraphView(m_session, this);
     // Records are read back by the importers' code, which the widgets do not know.
@@ -297,9 +301,13 @@ void MainWindow::createCentralWidget()
     addTab(m_chartsView, QStringLiteral("charts"), tr("&Charts"));
     addTab(m_diagnosticsView, QStringLiteral("diagnostics"), tr("D&iagnostics"));
     addTab(m_compareView, QStringLiteral("compare"), tr("C&ompare"));
+    addTab(m_mapDiffView, QStringLiteral("mapdiff"), tr("Map &diff"));
     addTab(m_flameGraphView, QStringLiteral("flamegraph"), tr("F&lame graph"));
     addTab(m_traceGraphView, QStringLiteral("graph"), tr("&Trace graph"));
     addTab(m_rawJsonView, QStringLiteral("json"), tr("&JSON"));
+    connect(m_mapView, &DependencyMapView::serviceNotFound, this, [this](const QString& name) {
+        statusBar()->showMessage(tr("There is no service \"%1\" on the dependency map.").arg(name), 10000);
+    });
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_traceList);
@@ -399,11 +407,14 @@ SessionState MainWindow::currentPlace() const
             place.zoom = SessionState::Zoom {visible.startNs - whole.startNs, visible.endNs - whole.startNs};
     }
     place.tab = currentTabName();
+    place.service = m_mapView->selectedService();
     place.traceFilter = m_traceList->filterBar()->text();
     place.spanFilter = m_spansView->filterBar()->text();
     place.statisticsFilter = m_statisticsView->filterBar()->text();
     place.compareA = m_compareView->queryA();
     place.compareB = m_compareView->queryB();
+    place.mapDiffBefore = m_mapDiffView->beforeQuery();
+    place.mapDiffAfter = m_mapDiffView->afterQuery();
     return place;
 }
 
@@ -571,6 +582,8 @@ void MainWindow::goToPlace(const SessionState& place)
         m_statisticsView->filterBar()->setText(place.statisticsFilter);
     if (!place.compareA.isEmpty() && !place.compareB.isEmpty())
         m_compareView->compare(place.compareA, place.compareB);
+    if (!place.mapDiffBefore.isEmpty() && !place.mapDiffAfter.isEmpty())
+        m_mapDiffView->compare(place.mapDiffBefore, place.mapDiffAfter);
     if (!place.traceId.isEmpty() || !place.spanId.isEmpty()) {
         const SpanLocation at =
             locateSpan(m_session->presentation()->set(), place.traceId.toStdString(), place.spanId.toStdString());
@@ -588,6 +601,8 @@ void MainWindow::goToPlace(const SessionState& place)
             controller->setVisibleRange({start + place.zoom->fromNs, start + place.zoom->toNs});
         }
     }
+    if (!place.service.isEmpty())
+        m_mapView->selectService(place.service);
     if (!place.tab.isEmpty() && !showTab(place.tab))
         m_placeProblems << tr("There is no view named \"%1\"; the views are %2.")
                                .arg(place.tab, tabNames().join(QStringLiteral(", ")));

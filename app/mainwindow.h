@@ -23,6 +23,7 @@ namespace Spanwise {
 
 class ChartsView;
 class CompareView;
+class MapDiffView;
 class DependencyMapView;
 class DiagnosticsView;
 class FlameGraphView;
@@ -73,6 +74,7 @@ public:
     DependencyMapView* mapView() const { return m_mapView; }
     DiagnosticsView* diagnosticsView() const { return m_diagnosticsView; }
     CompareView* compareView() const { return m_compareView; }
+    MapDiffView* mapDiffView() const { return m_mapDiffView; }
     FlameGraphView* flameGraphView() const { return m_flameGraphView; }
     TraceGraphView* traceGraphView() const { return m_traceGraphView; }
     RawJsonView* rawJsonView() const { return m_rawJsonView; }
@@ -129,6 +131,7 @@ private:
     DependencyMapView* m_mapView = nullptr;
     DiagnosticsView* m_diagnosticsView = nullptr;
     CompareView* m_compareView = nullptr;
+    MapDiffView* m_mapDiffView = nullptr;
     FlameGraphView* m_flameGraphView = nullptr;
     TraceGraphView* m_traceGraphView = nullptr;
     RawJsonView* m_rawJsonView = nullptr;

@@ -85,12 +85,17 @@ QByteArray sessionToJson(const SessionState& state, const QString& sessionPath)
     QJsonObject root {{QStringLiteral("format"), formatName}, {QStringLiteral("version"), formatVersion},
         {QStringLiteral("files"), files}, {QStringLiteral("trace"), state.traceId},
         {QStringLiteral("span"), state.spanId}, {QStringLiteral("tab"), state.tab},
+        {QStringLiteral("service"), state.service},
         {QStringLiteral("filters"),
             QJsonObject {{QStringLiteral("traces"), state.traceFilter}, {QStringLiteral("spans"), state.spanFilter},
                 {QStringLiteral("statistics"), state.statisticsFilter}}}};
     if (!state.compareA.isEmpty() || !state.compareB.isEmpty())
         root.insert(QStringLiteral("compare"),
             QJsonObject {{QStringLiteral("a"), state.compareA}, {QStringLiteral("b"), state.compareB}});
+    if (!state.mapDiffBefore.isEmpty() || !state.mapDiffAfter.isEmpty())
+        root.insert(QStringLiteral("mapDiff"),
+            QJsonObject {
+                {QStringLiteral("before"), state.mapDiffBefore}, {QStringLiteral("after"), state.mapDiffAfter}});
     if (state.zoom)
         // Strings: JSON readers lose nanoseconds past 2^53 in doubles.
         root.insert(QStringLiteral("zoom"),
@@ -141,6 +146,7 @@ std::optional<SessionState> sessionFromJson(const QByteArray& json, const QStrin
     }
     state.traceId = text(root, QStringLiteral("trace"));
     state.spanId = text(root, QStringLiteral("span"));
+    state.service = text(root, QStringLiteral("service"));
     state.tab = text(root, QStringLiteral("tab"));
     const QJsonObject filters = root.value(QStringLiteral("filters")).toObject();
     state.traceFilter = text(filters, QStringLiteral("traces"));
@@ -149,6 +155,9 @@ std::optional<SessionState> sessionFromJson(const QByteArray& json, const QStrin
     const QJsonObject compare = root.value(QStringLiteral("compare")).toObject();
     state.compareA = text(compare, QStringLiteral("a"));
     state.compareB = text(compare, QStringLiteral("b"));
+    const QJsonObject mapDiff = root.value(QStringLiteral("mapDiff")).toObject();
+    state.mapDiffBefore = text(mapDiff, QStringLiteral("before"));
+    state.mapDiffAfter = text(mapDiff, QStringLiteral("after"));
     const QJsonObject zoom = root.value(QStringLiteral("zoom")).toObject();
     if (!zoom.isEmpty()) {
         bool fromOk = false, toOk = false;

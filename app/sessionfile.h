@@ -23,12 +23,17 @@ struct SessionState {
     QString traceId;
     QString spanId;
     QString tab;
+    // The service selected on the map, its impact shown.
+    QString service;
     QString traceFilter;
     QString spanFilter;
     QString statisticsFilter;
     // The compare tab's two sides (queries picking traces), when it was used.
     QString compareA;
     QString compareB;
+    // The map diff tab's two sides (queries), as they stood.
+    QString mapDiffBefore;
+    QString mapDiffAfter;
     // The waterfall's visible range, in nanoseconds from the trace's start.
     struct Zoom {
         qint64 fromNs = 0;

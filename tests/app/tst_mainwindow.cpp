@@ -175,8 +175,8 @@ private slots:
         QCOMPARE(MainWindow::tabNames(),
             (QStringList {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"),
                 QStringLiteral("map"), QStringLiteral("charts"), QStringLiteral("diagnostics"),
-                QStringLiteral("compare"), QStringLiteral("flamegraph"), QStringLiteral("graph"),
-                QStringLiteral("json")}));
+                QStringLiteral("compare"), QStringLiteral("mapdiff"), QStringLiteral("flamegraph"),
+                QStringLiteral("graph"), QStringLiteral("json")}));
         for (const QString& name : MainWindow::tabNames()) {
             QVERIFY(window.showTab(name));
             QCOMPARE(window.currentTabName(), name);

@@ -40,6 +40,9 @@ private slots:
         saved.statisticsFilter = QStringLiteral("p99>250ms");
         saved.compareA = QStringLiteral("file=before.json");
         saved.compareB = QStringLiteral("file=after.json");
+        saved.service = QStringLiteral("payments");
+        saved.mapDiffBefore = QStringLiteral("service.version=\"1.4\"");
+        saved.mapDiffAfter = QStringLiteral("start>=5m");
         // Past 2^53: a double would round it.
         saved.zoom = SessionState::Zoom {9'007'199'254'740'993, 9'007'199'254'740'999};
         const QString path = dir.filePath(QStringLiteral("s.spanwise"));
@@ -59,6 +62,9 @@ private slots:
         QCOMPARE(read->statisticsFilter, saved.statisticsFilter);
         QCOMPARE(read->compareA, saved.compareA);
         QCOMPARE(read->compareB, saved.compareB);
+        QCOMPARE(read->service, saved.service);
+        QCOMPARE(read->mapDiffBefore, saved.mapDiffBefore);
+        QCOMPARE(read->mapDiffAfter, saved.mapDiffAfter);
         QVERIFY(read->zoom);
         QCOMPARE(read->zoom->fromNs, saved.zoom->fromNs);
         QCOMPARE(read->zoom->toNs, saved.zoom->toNs);

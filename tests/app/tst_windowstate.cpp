@@ -1,5 +1,6 @@
 #include "compareview.h"
 #include "corpus.h"
+#include "dependencygraphview.h"
 #include "dependencymapview.h"
 #include "filterbar.h"
 #include "formatting.h"
@@ -108,6 +109,27 @@ private slots:
         QCOMPARE(selectedSpanId(window), handlerSpan);
         QCOMPARE(selectedOperation(window), handlerOperation);
         QCOMPARE(window.currentTabName(), QStringLiteral("spans"));
+    }
+
+    // --service selects a service on the map as a click would, and a session keeps it.
+    void aLinkSelectsAServiceOnTheMap()
+    {
+        MainWindow window;
+        window.show();
+        SessionState link = SessionState::forFiles({hotrodFile()});
+        link.tab = QStringLiteral("map");
+        link.service = QStringLiteral("customer");
+        QVERIFY(waitUntilLoaded(window, [&] { window.openAt(link); }));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isSettled() && !window.mapView()->selectedService().isEmpty(), 20000);
+        QCOMPARE(window.mapView()->selectedService(), QStringLiteral("customer"));
+        const DependencyGraphView* map = window.mapView()->graphView();
+        QCOMPARE(map->highlightedNodes().empty(), false);
+        QCOMPARE(window.currentPlace().service, QStringLiteral("customer"));
+
+        // A name the map does not have selects nothing, and says so.
+        window.mapView()->selectService(QStringLiteral("no-such-service"));
+        QVERIFY(window.mapView()->selectedService().isEmpty());
+        QVERIFY(map->highlightedNodes().empty());
     }
 
     // The JSON tab reads the record back from the file through the importers' reader.

@@ -118,8 +118,12 @@ void DependencyGraphView::setHighlight(std::int64_t node, std::vector<std::uint3
     const bool any = !m_highlighted.empty();
     for (QGraphicsItem* item : scene()->items()) {
         double opacity = 1.0;
-        if (auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item))
+        if (auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item)) {
             nodeItem->setSelected(std::int64_t(nodeItem->node()) == node);
+            // Selected from a link or a list, it may lie outside the part shown: bring it in.
+            if (nodeItem->isSelected())
+                ensureVisible(nodeItem, 80, 80);
+        }
         if (any) {
             if (const auto* nodeItem = qgraphicsitem_cast<GraphNodeItem*>(item))
                 opacity = isLit(nodeItem->node()) ? 1.0 : 0.18;

@@ -170,6 +170,7 @@ DependencyMapView::DependencyMapView(TraceSession* session, QWidget* parent)
     connect(m_view, &DependencyGraphView::highlightCleared, this, [this] {
         m_impactWork->cancel();
         m_impact->clear();
+        m_selected.clear();
     });
     connect(m_impact, &ImpactPanel::serviceActivated, this, [this](const QString& name) {
         const auto node = m_view->graph() ? m_view->graph()->findNode(name.toStdString()) : std::nullopt;
@@ -237,6 +238,10 @@ void DependencyMapView::showComputed(
     m_options = computed.options;
     m_impactWork->cancel();
     m_impact->clear();
+    // A selection survives a new layout of the same map (an option changed) when it is still there.
+    const QString selection = m_pendingSelection.isEmpty() ? m_selected : m_pendingSelection;
+    m_pendingSelection.clear();
+    m_selected.clear();
     if (m_focus->currentIndex() == 0)
         offerFocusOn(computed.names);
     m_view->setGraph(
@@ -246,6 +251,8 @@ void DependencyMapView::showComputed(
     m_note->setVisible(!m_note->text().isEmpty());
     m_calls->clear();
     m_edgeTitle->setText(tr("Click an edge to see the calls behind it."));
+    if (!selection.isEmpty())
+        selectService(selection);
     emit mapReady();
 }
 
@@ -385,10 +392,31 @@ void DependencyMapView::openSidePanel()
     }
 }
 
+void DependencyMapView::selectService(const QString& name)
+{
+    if (m_work->isRunning() || m_computeWhenShown->isPending() || !m_view->graph()) {
+        m_pendingSelection = name;
+        return;
+    }
+    if (name.isEmpty() || !m_whole || !m_whole->findNode(name.toStdString())) {
+        m_view->highlightNode(-1);
+        m_impact->clear();
+        m_selected.clear();
+        if (!name.isEmpty())
+            emit serviceNotFound(name);
+        return;
+    }
+    const auto node = m_view->graph()->findNode(name.toStdString());
+    if (node)
+        m_view->highlightNode(*node);
+    showImpact({name.toStdString(), {}}, node ? std::int64_t(*node) : -1);
+}
+
 void DependencyMapView::showImpact(const ImpactTarget& target, std::int64_t viewNode)
 {
     if (!m_whole || !m_presentation)
         return;
+    m_selected = target.to ? QString() : toQString(target.service);
     const QString text = target.to ? toQString(target.service) + QStringLiteral(" → ") + toQString(*target.to)
                                    : toQString(target.service);
     m_impact->showComputing(text);

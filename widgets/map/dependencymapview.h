@@ -43,6 +43,11 @@ public:
     DependencyGraphView* graphView() const { return m_view; }
     QTreeWidget* calls() const { return m_calls; }
     ImpactPanel* impactPanel() const { return m_impact; }
+    // Selects a service or peer as a click would (its impact listed and lit), once the map is
+    // ready; an empty name clears the selection.
+    void selectService(const QString& name);
+    // The service whose impact is shown (empty: none, or an edge's).
+    QString selectedService() const { return m_selected; }
     // Work running (the map, or an impact), or waiting for the view to be shown.
     bool isComputing() const;
     QString exportTo(const QString& path) const;
@@ -52,6 +57,8 @@ public:
 
 signals:
     void mapReady();
+    // selectService() named nothing on the map.
+    void serviceNotFound(const QString& name);
 
 private:
     struct Computed {
@@ -94,6 +101,8 @@ private:
     std::shared_ptr<const DependencyGraph> m_whole;
     DependencyOptions m_options;
     BackgroundWork* m_impactWork;
+    QString m_selected;
+    QString m_pendingSelection; // asked for before the map was ready
     // A new request cancels the running layout (a large one's helper process is killed).
     BackgroundWork* m_work;
     RefreshWhenShown* m_computeWhenShown;
