@@ -1,6 +1,7 @@
 #include "importerregistry.h"
 
 #include "jaegerimporter.h"
+#include "jsonlogsimporter.h"
 #include "otlpjsonimporter.h"
 #include "otlpprotoimporter.h"
 #include "zipkinv1importer.h"
@@ -17,6 +18,7 @@ const ImporterRegistry& ImporterRegistry::builtIn()
         r.add(std::make_unique<OtlpProtoImporter>());
         r.add(std::make_unique<ZipkinV2Importer>());
         r.add(std::make_unique<ZipkinV1Importer>());
+        r.add(std::make_unique<JsonLogsImporter>());
         return r;
     }();
     return registry;

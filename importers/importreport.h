@@ -23,6 +23,7 @@ struct ImportReport {
     std::string path;
     std::string format; // e.g. "jaeger-json"; empty when not recognised
     std::size_t spans = 0;
+    std::size_t logRecords = 0;
     std::size_t warningCount = 0;
     std::size_t errorCount = 0;
     std::size_t messagesDropped = 0; // beyond the cap, counted but not kept

@@ -37,11 +37,14 @@ public:
             }
             return m_records.scanner().valueEnd(pos);
         });
+        // A file of logs alone is a log file, and says so.
+        const bool logsOnly = context.report().spans == 0 && context.report().logRecords > 0;
         if (m_topLevelValues > 1)
-            context.report().format = "otlp-jsonl";
+            context.report().format = logsOnly ? "otlp-logs-jsonl" : "otlp-jsonl";
+        else if (logsOnly)
+            context.report().format = "otlp-logs-json";
         if (m_otherSignals > 0) {
-            context.warn(
-                0, {}, std::to_string(m_otherSignals) + " request(s) held logs or metrics, not traces; skipped");
+            context.warn(0, {}, std::to_string(m_otherSignals) + " request(s) held metrics or profiles; skipped");
         }
     }
 
@@ -65,8 +68,14 @@ private:
                     traces = true;
                     return readRequest(begin, path.member(key));
                 }
-                if (key == "resourceLogs" || key == "resource_logs" || key == "resourceMetrics" ||
-                    key == "resource_metrics" || key == "resourceProfiles")
+                if (key == "resourceLogs" || key == "resource_logs") {
+                    traces = true; // a signal Spanwise reads
+                    return m_records.walkArray(
+                        begin, path.member(key), [this](std::size_t, std::size_t at, const JsonPath& rlPath) {
+                            return readResourceLogs(at, rlPath);
+                        });
+                }
+                if (key == "resourceMetrics" || key == "resource_metrics" || key == "resourceProfiles")
                     otherSignals = true;
                 return m_records.scanner().valueEnd(begin);
             });
@@ -139,6 +148,59 @@ private:
                     }
                 }
             }
+        }
+        return end;
+    }
+
+    // One resourceLogs entry: its resource (the service), and the logRecords of its scopeLogs.
+    ScanResult readResourceLogs(std::size_t pos, const JsonPath& path)
+    {
+        if (m_records.text()[pos] != '{') {
+            const ScanResult end = m_records.scanner().valueEnd(pos);
+            m_records.warn({pos, end.value_or(pos)}, path, "expected a resourceLogs object; skipped");
+            return end;
+        }
+        JsonRange resourceRange;
+        std::vector<JsonRange> records;
+        std::vector<std::size_t> scopeStarts; // where each scopeLogs entry's records begin in `records`
+        const ScanResult end =
+            m_records.scanner().forEachMember(pos, [&](std::string_view key, std::size_t begin) -> ScanResult {
+                if (key == "scopeLogs" || key == "scope_logs" || key == "instrumentationLibraryLogs") {
+                    return m_records.walkArray(begin, path.member("scopeLogs"),
+                        [&](std::size_t, std::size_t at, const JsonPath& scopePath) -> ScanResult {
+                            scopeStarts.push_back(records.size());
+                            if (m_records.text()[at] != '{')
+                                return m_records.scanner().valueEnd(at);
+                            return m_records.scanner().forEachMember(
+                                at, [&](std::string_view member, std::size_t value) -> ScanResult {
+                                    if (member == "logRecords" || member == "log_records")
+                                        return m_records.collectElements(
+                                            value, scopePath.member("logRecords"), records);
+                                    return m_records.scanner().valueEnd(value);
+                                });
+                        });
+                }
+                const ScanResult valueEnd = m_records.scanner().valueEnd(begin);
+                if (key == "resource" && valueEnd)
+                    resourceRange = {begin, *valueEnd};
+                return valueEnd;
+            });
+        StringId service;
+        if (resourceRange.present())
+            if (const auto element = m_records.parse(resourceRange, path.member("resource")))
+                service = otlpResourceServiceName(*element, m_records.context().builder());
+        const JsonPath scopesPath = path.member("scopeLogs");
+        for (std::size_t i = 0, scope = 0; i < records.size() && !m_records.context().cancelled(); ++i) {
+            while (scope + 1 < scopeStarts.size() && scopeStarts[scope + 1] <= i)
+                ++scope;
+            if (!records[i].complete)
+                continue; // the record the file breaks in: the break is reported
+            const JsonPath scopePath = scopesPath.element(static_cast<std::int64_t>(scope));
+            const JsonPath recordsPath = scopePath.member("logRecords");
+            const JsonPath recordPath = recordsPath.element(static_cast<std::int64_t>(i - scopeStarts[scope]));
+            if (const auto element = m_records.parse(records[i], recordPath))
+                if (m_spans.readLogRecord(*element, recordPath, records[i].begin, service))
+                    ++m_records.context().report().logRecords;
         }
         return end;
     }

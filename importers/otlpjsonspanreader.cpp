@@ -255,6 +255,80 @@ bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPa
     return true;
 }
 
+StringId otlpResourceServiceName(simdjson::dom::element resource, TraceSetBuilder& builder)
+{
+    simdjson::dom::array attributes;
+    if (resource["attributes"].get(attributes))
+        return {};
+    for (const simdjson::dom::element attribute : attributes) {
+        std::string_view key, name;
+        if (!attribute["key"].get(key) && key == "service.name" && !attribute["value"]["stringValue"].get(name))
+            return builder.intern(name);
+    }
+    return {};
+}
+
+bool OtlpJsonSpanReader::readLogRecord(
+    simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset, StringId service)
+{
+    m_recordOffset = recordOffset;
+    simdjson::dom::object object;
+    if (record.get_object().get(object)) {
+        warn(path, "expected a log record object, found " + std::string(jsonTypeName(record)) + "; record skipped");
+        return false;
+    }
+    TraceSetBuilder& builder = m_context.builder();
+    LogRecord log;
+    log.offset = recordOffset;
+    log.service = service;
+    // The event's time; the Collector's observed time when the source gave none (0 means unset).
+    for (const auto& [camel, snake] :
+        {std::pair {"timeUnixNano", "time_unix_nano"}, std::pair {"observedTimeUnixNano", "observed_time_unix_nano"}})
+        if (const auto nanos = readNanos(object, camel, snake, path); nanos && *nanos != 0 && !log.hasTime) {
+            log.timeNs = clampTime(*nanos);
+            log.hasTime = true;
+        }
+    if (const auto number = member(object, "severityNumber", "severity_number")) {
+        if (const auto value = jsonInteger(*number); value && *value >= 0 && *value <= 24)
+            log.severityNumber = static_cast<std::uint8_t>(*value);
+        else if (const auto name = jsonString(*number))
+            log.severityNumber = severityNumberOf(name->substr(name->find_last_of('_') + 1));
+    }
+    if (const auto text = member(object, "severityText", "severity_text"))
+        if (const auto value = jsonString(*text); value && !value->empty()) {
+            log.severityText = builder.intern(*value);
+            if (log.severityNumber == 0)
+                log.severityNumber = severityNumberOf(*value);
+        }
+    if (const auto body = jsonMember(object, "body")) {
+        simdjson::dom::object any;
+        simdjson::dom::element inner;
+        if (!body->get_object().get(any) && !any["stringValue"].get(inner) && inner.is_string())
+            log.body = builder.intern(*jsonString(inner));
+        else if (!body->get_object().get(any) && any.size() > 0)
+            log.body = builder.intern(simdjson::minify(*body)); // a structured body, as compact JSON
+    }
+    if (const auto attributes = jsonMember(object, "attributes"))
+        log.attributes = readAttributes(*attributes, path.member("attributes"));
+    // Empty ids mean "no trace context": no warning for them.
+    if (const auto trace = member(object, "traceId", "trace_id"))
+        if (const auto text = jsonString(*trace); text && !text->empty()) {
+            if (const auto id = parseOtlpTraceId(*text))
+                log.traceId = *id;
+            else
+                warn(path.member("traceId"), "traceId is neither 32 hex digits nor base64 of 16 bytes; ignored");
+        }
+    if (const auto span = member(object, "spanId", "span_id"))
+        if (const auto text = jsonString(*span); text && !text->empty()) {
+            if (const auto id = parseOtlpSpanId(*text))
+                log.spanId = *id;
+            else
+                warn(path.member("spanId"), "spanId is neither 16 hex digits nor base64 of 8 bytes; ignored");
+        }
+    builder.addLog(log);
+    return true;
+}
+
 std::optional<std::int64_t> OtlpJsonSpanReader::readNanos(
     simdjson::dom::object object, std::string_view camel, std::string_view snake, const JsonPath& path)
 {

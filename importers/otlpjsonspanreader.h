@@ -14,8 +14,9 @@
 namespace Spanwise {
 
 class ImportContext;
+class TraceSetBuilder;
 
-// Turns OTLP JSON objects (resource, scope, span) into the model. Accepts what exporters write
+// Turns OTLP JSON objects (resource, scope, span, log record) into the model. Accepts what exporters write
 // in the wild: camelCase or snake_case keys, hex ids in any case or base64 ids, 64-bit integers
 // as strings or numbers, enums as numbers or names. A field that cannot be read is reported at
 // the record's offset with its JSON path and left at its default; the span still loads.
@@ -31,6 +32,9 @@ public:
     // Returns the new span's index, or an invalid index when the record is not a span object.
     SpanIndex readSpan(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,
         ResourceIndex resource, ScopeIndex scope);
+    // Adds a logRecord of a resourceLogs entry whose resource names `service` (may be invalid);
+    // false when the record is not an object.
+    bool readLogRecord(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset, StringId service);
 
 private:
     Range readAttributes(simdjson::dom::element list, const JsonPath& path);
@@ -51,6 +55,9 @@ private:
     std::vector<Link> m_links;
     ResourceIndex m_emptyResource;
 };
+
+// The service.name a resource object names, or an invalid id.
+StringId otlpResourceServiceName(simdjson::dom::element resource, TraceSetBuilder& builder);
 
 // OTLP JSON ids: hex (32 digits for a trace, 16 for a span, any case) or base64 of the bytes.
 std::optional<TraceId> parseOtlpTraceId(std::string_view text);

@@ -115,8 +115,9 @@ void importBytes(std::string_view name, PaddedView raw, MappedFile* mapping, Tra
     importer->read(context);
     if (mapping && mapping->wasCutShort())
         context.error(raw.size(), {}, "the file was cut short while it was read: what it lost read as zero bytes");
-    if (report.spans == 0 && (report.warningCount > 0 || report.errorCount > 0) && !context.cancelled()) {
-        context.error(0, {}, "no span could be read from this file");
+    if (report.spans == 0 && report.logRecords == 0 && (report.warningCount > 0 || report.errorCount > 0) &&
+        !context.cancelled()) {
+        context.error(0, {}, "no span or log record could be read from this file");
         report.failed = true;
     }
 }

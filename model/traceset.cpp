@@ -3,6 +3,8 @@
 #include "spantimes.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace Spanwise {
 
@@ -19,8 +21,71 @@ std::shared_ptr<const TraceSet> TraceSet::withShiftedSpans(const std::vector<std
         for (std::uint32_t e = span.events.begin; e < span.events.end(); ++e)
             copy->m_events[e].timeNs = clampTime(saturatingAdd(copy->m_events[e].timeNs, shift));
     }
+    // A span's logs move with it: they were written on the same clock.
+    for (LogRecord& log : copy->m_logs)
+        if (log.span.isValid() && log.hasTime && shiftNs[log.span.value] != 0)
+            log.timeNs = clampTime(saturatingAdd(log.timeNs, shiftNs[log.span.value]));
     copy->m_forest = TraceForest::build(copy->m_spans);
+    copy->attachLogs();
     return copy;
+}
+
+void TraceSet::attachLogs()
+{
+    m_logsBySpan.clear();
+    m_attachedLogs = 0;
+    if (m_logs.empty())
+        return;
+    // Trace ids to traces, and (trace, span id) to spans; the low 64 bits alone for Datadog ids.
+    std::map<TraceId, TraceIndex> traceById;
+    std::map<std::uint64_t, TraceIndex> traceByLow;
+    const auto traces = m_forest.traces();
+    for (std::uint32_t t = 0; t < traces.size(); ++t) {
+        traceById.emplace(traces[t].id, TraceIndex {t});
+        traceByLow.emplace(traces[t].id.lo, TraceIndex {t});
+    }
+    for (LogRecord& log : m_logs) {
+        log.trace = {};
+        log.span = {};
+        if (log.traceId.isNull())
+            continue;
+        if (log.traceIdLow64Only) {
+            if (const auto it = traceByLow.find(log.traceId.lo); it != traceByLow.end())
+                log.trace = it->second;
+        } else if (const auto it = traceById.find(log.traceId); it != traceById.end()) {
+            log.trace = it->second;
+        }
+        m_attachedLogs += log.trace.isValid() ? 1 : 0;
+    }
+    // Span ids of the traces logs name only: a few logs beside a million spans stay cheap.
+    std::map<std::pair<std::uint32_t, std::uint64_t>, SpanIndex> spanById; // (trace, span id)
+    std::set<std::uint32_t> indexed;
+    for (const LogRecord& log : m_logs)
+        if (log.trace.isValid() && log.spanId != 0 && indexed.insert(log.trace.value).second)
+            for (const SpanIndex s : m_forest.spansOf(traces[log.trace.value]))
+                spanById.emplace(std::pair {log.trace.value, m_spans[s.value].spanId}, s);
+    for (std::uint32_t i = 0; i < m_logs.size(); ++i) {
+        LogRecord& log = m_logs[i];
+        if (!log.trace.isValid() || log.spanId == 0)
+            continue;
+        if (const auto it = spanById.find({log.trace.value, log.spanId}); it != spanById.end()) {
+            log.span = it->second;
+            m_logsBySpan.push_back(i);
+        }
+    }
+    std::stable_sort(m_logsBySpan.begin(), m_logsBySpan.end(), [this](std::uint32_t a, std::uint32_t b) {
+        return std::pair {m_logs[a].span.value, m_logs[a].timeNs} < std::pair {m_logs[b].span.value, m_logs[b].timeNs};
+    });
+}
+
+std::span<const std::uint32_t> TraceSet::logsOf(SpanIndex span) const
+{
+    const auto spanOf = [this](std::uint32_t log) { return m_logs[log].span.value; };
+    const auto first = std::partition_point(
+        m_logsBySpan.begin(), m_logsBySpan.end(), [&](std::uint32_t log) { return spanOf(log) < span.value; });
+    const auto last =
+        std::partition_point(first, m_logsBySpan.end(), [&](std::uint32_t log) { return spanOf(log) == span.value; });
+    return {first, last};
 }
 
 std::size_t TraceSet::errorSpanCount() const

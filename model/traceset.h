@@ -1,6 +1,7 @@
 #pragma once
 
 #include "attribute.h"
+#include "logrecord.h"
 #include "span.h"
 #include "stringpool.h"
 #include "traceforest.h"
@@ -77,12 +78,22 @@ public:
         return m_forest.traces()[i.value];
     }
 
+    // Log records loaded beside the traces, in load order, each attached to its span or trace
+    // when they are loaded (LogRecord::span, ::trace).
+    std::span<const LogRecord> logs() const { return m_logs; }
+    // The logs attached to a span, in time order (indices into logs()).
+    std::span<const std::uint32_t> logsOf(SpanIndex span) const;
+    // How many logs are attached to a loaded trace (with or without their span).
+    std::size_t attachedLogCount() const { return m_attachedLogs; }
+
     std::size_t errorSpanCount() const;
     // Bytes held by the model (arrays, index, strings), for the memory benchmark.
     std::size_t approximateBytes() const;
 
 private:
     friend class TraceSetBuilder;
+    // Resolves every log's trace and span against the forest, and orders logsOf().
+    void attachLogs();
 
     template <typename T> static std::span<const T> slice(const std::vector<T>& v, Range r)
     {
@@ -103,6 +114,9 @@ private:
     std::vector<SpanWarning> m_spanWarnings;
     std::vector<TraceWarning> m_traceWarnings;
     TraceForest m_forest;
+    std::vector<LogRecord> m_logs;
+    std::vector<std::uint32_t> m_logsBySpan; // attached to a span: by span, then time
+    std::size_t m_attachedLogs = 0;
 };
 
 } // namespace Spanwise

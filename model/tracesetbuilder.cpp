@@ -148,11 +148,18 @@ void TraceSetBuilder::addTraceWarning(TraceId trace, std::string_view text)
     m_set->m_traceWarnings.push_back({trace, intern(text)});
 }
 
+void TraceSetBuilder::addLog(LogRecord log)
+{
+    log.file = m_currentFile;
+    m_set->m_logs.push_back(log);
+}
+
 std::shared_ptr<const TraceSet> TraceSetBuilder::finish()
 {
     m_set->m_forest = TraceForest::build(m_set->m_spans);
     if (deriveMissingTimes(m_set->m_spans, m_set->m_forest))
         m_set->m_forest = TraceForest::build(m_set->m_spans);
+    m_set->attachLogs();
     std::shared_ptr<const TraceSet> result = std::move(m_set);
     m_set = std::make_unique<TraceSet>();
     m_serviceByName.clear();

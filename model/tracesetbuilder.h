@@ -53,6 +53,9 @@ public:
     void setSpanSource(
         SpanIndex span, std::uint64_t offset, std::uint64_t length, std::uint32_t protoSpan = SpanSource::noProtoSpan);
     void addTraceWarning(TraceId trace, std::string_view text);
+    // A log record of the current file; attached to its span and trace by finish().
+    void addLog(LogRecord log);
+    std::size_t logCount() const { return m_set->m_logs.size(); }
 
     std::size_t spanCount() const { return m_set->m_spans.size(); }
 

@@ -14,10 +14,19 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <vector>
 
 namespace Spanwise {
 namespace {
+
+// Log files were loaded (a file of logs alone, or logs among the traces).
+bool hasLogs(const LoadResult& result)
+{
+    return !result.traces->logs().empty() ||
+        std::any_of(result.reports.begin(), result.reports.end(),
+            [](const ImportReport& r) { return r.format.find("logs") != std::string::npos; });
+}
 
 QJsonObject summaryJson(const LoadResult& result)
 {
@@ -28,6 +37,7 @@ QJsonObject summaryJson(const LoadResult& result)
             {QStringLiteral("path"), toQString(report.path)},
             {QStringLiteral("format"), report.format.empty() ? QJsonValue() : QJsonValue(toQString(report.format))},
             {QStringLiteral("spans"), static_cast<qint64>(report.spans)},
+            {QStringLiteral("logRecords"), static_cast<qint64>(report.logRecords)},
             {QStringLiteral("warnings"), static_cast<qint64>(report.warningCount)},
             {QStringLiteral("errors"), static_cast<qint64>(report.errorCount)},
         });
@@ -46,7 +56,7 @@ QJsonObject summaryJson(const LoadResult& result)
             {QStringLiteral("virtual"), edge.isVirtual},
         });
     }
-    return QJsonObject {
+    QJsonObject summary {
         {QStringLiteral("files"), files},
         {QStringLiteral("traces"), static_cast<qint64>(set.traces().size())},
         {QStringLiteral("spans"), static_cast<qint64>(set.spans().size())},
@@ -54,6 +64,12 @@ QJsonObject summaryJson(const LoadResult& result)
         {QStringLiteral("errorSpans"), static_cast<qint64>(set.errorSpanCount())},
         {QStringLiteral("edges"), edges},
     };
+    if (hasLogs(result))
+        summary.insert(QStringLiteral("logRecords"),
+            QJsonObject {{QStringLiteral("total"), static_cast<qint64>(set.logs().size())},
+                {QStringLiteral("attached"), static_cast<qint64>(set.attachedLogCount())},
+                {QStringLiteral("unattached"), static_cast<qint64>(set.logs().size() - set.attachedLogCount())}});
+    return summary;
 }
 
 void printText(const LoadResult& result, QTextStream& out)
@@ -62,10 +78,15 @@ void printText(const LoadResult& result, QTextStream& out)
     for (const ImportReport& report : result.reports) {
         out << toQString(report.path) << ": "
             << (report.failed ? QStringLiteral("not loaded") : toQString(report.format)) << ", " << report.spans
-            << " spans, " << report.warningCount << " warnings, " << report.errorCount << " errors\n";
+            << " spans, "
+            << (report.logRecords > 0 ? QStringLiteral("%1 log records, ").arg(report.logRecords) : QString())
+            << report.warningCount << " warnings, " << report.errorCount << " errors\n";
     }
     out << set.traces().size() << " traces, " << set.spans().size() << " spans, " << set.serviceNames().size()
         << " services, " << set.errorSpanCount() << " error spans\n";
+    if (hasLogs(result))
+        out << set.logs().size() << " log records: " << set.attachedLogCount() << " attached to loaded traces, "
+            << set.logs().size() - set.attachedLogCount() << " not\n";
     out << "Services:";
     for (const ServiceId id : servicesByName(set))
         out << ' ' << toQString(set.serviceName(id));

@@ -117,10 +117,10 @@ void TestJaegerMalformed::unloadable_data()
     QTest::newRow("JSON of another kind")
         << QByteArray(R"({"name":"x","values":[1,2]})") << "JSON, but not a trace format";
     QTest::newRow("missing spans key") << QByteArray(R"({"data":[{"traceID":"a1","processes":{}}]})")
-                                       << "no span could be read from this file";
+                                       << "no span or log record could be read from this file";
     QTest::newRow("query API error response")
         << QByteArray(R"({"data":null,"total":0,"errors":[{"code":404,"msg":"trace not found"}],"traceID":"x"})")
-        << "no span could be read";
+        << "no span or log record could be read";
 }
 void TestJaegerMalformed::unloadable()
 {
