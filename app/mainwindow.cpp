@@ -10,6 +10,7 @@
 #include "hexid.h"
 #include "libraryversions.h"
 #include "loadjob.h"
+#include "logsview.h"
 #include "mapdiffview.h"
 #include "problemsdialog.h"
 #include "rawjsonview.h"
@@ -210,12 +211,12 @@ QStringList MainWindow::tabNames()
 {
     return {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"), QStringLiteral("map"),
         QStringLiteral("charts"), QStringLiteral("diagnostics"), QStringLiteral("compare"), QStringLiteral("mapdiff"),
-        QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("json")};
+        QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("json"), QStringLiteral("logs")};
 }
 
 QStringList MainWindow::reservedTabNames()
 {
-    return {QStringLiteral("logs"), QStringLiteral("live")};
+    return {QStringLiteral("live")};
 }
 
 void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
@@ -281,6 +282,7 @@ void MainWindow::createCentralWidget()
     m_diagnosticsView = new DiagnosticsView(m_session, this);
     m_compareView = new CompareView(m_session, this);
     m_mapDiffView = new MapDiffView(m_session, this);
+    m_logsView = new LogsView(m_session, this);
     m_flameGraphView = new FlameGraphView(m_session, this);
     m_traceGraphView = new TraceGraphView(m_session, this);
     // Records are read back by the importers' code, which the widgets do not know.
@@ -305,6 +307,7 @@ void MainWindow::createCentralWidget()
     addTab(m_flameGraphView, QStringLiteral("flamegraph"), tr("F&lame graph"));
     addTab(m_traceGraphView, QStringLiteral("graph"), tr("&Trace graph"));
     addTab(m_rawJsonView, QStringLiteral("json"), tr("&JSON"));
+    addTab(m_logsView, QStringLiteral("logs"), tr("Logs"));
     connect(m_mapView, &DependencyMapView::serviceNotFound, this, [this](const QString& name) {
         statusBar()->showMessage(tr("There is no service \"%1\" on the dependency map.").arg(name), 10000);
     });

@@ -24,6 +24,7 @@ namespace Spanwise {
 class ChartsView;
 class CompareView;
 class MapDiffView;
+class LogsView;
 class DependencyMapView;
 class DiagnosticsView;
 class FlameGraphView;
@@ -75,6 +76,7 @@ public:
     DiagnosticsView* diagnosticsView() const { return m_diagnosticsView; }
     CompareView* compareView() const { return m_compareView; }
     MapDiffView* mapDiffView() const { return m_mapDiffView; }
+    LogsView* logsView() const { return m_logsView; }
     FlameGraphView* flameGraphView() const { return m_flameGraphView; }
     TraceGraphView* traceGraphView() const { return m_traceGraphView; }
     RawJsonView* rawJsonView() const { return m_rawJsonView; }
@@ -132,6 +134,7 @@ private:
     DiagnosticsView* m_diagnosticsView = nullptr;
     CompareView* m_compareView = nullptr;
     MapDiffView* m_mapDiffView = nullptr;
+    LogsView* m_logsView = nullptr;
     FlameGraphView* m_flameGraphView = nullptr;
     TraceGraphView* m_traceGraphView = nullptr;
     RawJsonView* m_rawJsonView = nullptr;

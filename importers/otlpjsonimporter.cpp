@@ -185,7 +185,7 @@ private:
                     resourceRange = {begin, *valueEnd};
                 return valueEnd;
             });
-        StringId service;
+        StringId service {0};
         if (resourceRange.present())
             if (const auto element = m_records.parse(resourceRange, path.member("resource")))
                 service = otlpResourceServiceName(*element, m_records.context().builder());

@@ -259,13 +259,13 @@ StringId otlpResourceServiceName(simdjson::dom::element resource, TraceSetBuilde
 {
     simdjson::dom::array attributes;
     if (resource["attributes"].get(attributes))
-        return {};
+        return StringId {0};
     for (const simdjson::dom::element attribute : attributes) {
         std::string_view key, name;
         if (!attribute["key"].get(key) && key == "service.name" && !attribute["value"]["stringValue"].get(name))
             return builder.intern(name);
     }
-    return {};
+    return StringId {0}; // the empty name
 }
 
 bool OtlpJsonSpanReader::readLogRecord(

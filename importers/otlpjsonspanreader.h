@@ -32,7 +32,7 @@ public:
     // Returns the new span's index, or an invalid index when the record is not a span object.
     SpanIndex readSpan(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,
         ResourceIndex resource, ScopeIndex scope);
-    // Adds a logRecord of a resourceLogs entry whose resource names `service` (may be invalid);
+    // Adds a logRecord of a resourceLogs entry whose resource names `service` (may be empty);
     // false when the record is not an object.
     bool readLogRecord(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset, StringId service);
 
@@ -56,7 +56,7 @@ private:
     ResourceIndex m_emptyResource;
 };
 
-// The service.name a resource object names, or an invalid id.
+// The service.name a resource object names, or the empty string's id.
 StringId otlpResourceServiceName(simdjson::dom::element resource, TraceSetBuilder& builder);
 
 // OTLP JSON ids: hex (32 digits for a trace, 16 for a span, any case) or base64 of the bytes.

@@ -16,11 +16,13 @@ struct LogRecord {
     bool traceIdLow64Only = false;   // Datadog's decimal dd.trace_id: only the low 64 bits are known
     std::uint8_t severityNumber = 0; // OTLP's scale: 1–4 TRACE, 5–8 DEBUG, 9–12 INFO, 13–16 WARN,
                                      // 17–20 ERROR, 21–24 FATAL; 0 unspecified
-    StringId severityText;
-    StringId body;
-    StringId service; // the service's name; invalid when the record names none. A name, not a
-                      // ServiceId: a service that only logged is no service of the map
-    TraceId traceId;  // null: no trace context
+    // Pooled text; id 0 is the empty string, for a field the record did not have.
+    StringId severityText {0};
+    StringId body {0};
+    // The service's name. A name, not a ServiceId: a service that only logged is no service of
+    // the map.
+    StringId service {0};
+    TraceId traceId; // null: no trace context
     std::uint64_t spanId = 0;
     Range attributes;
     FileIndex file;

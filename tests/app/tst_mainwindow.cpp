@@ -176,7 +176,7 @@ private slots:
             (QStringList {QStringLiteral("waterfall"), QStringLiteral("spans"), QStringLiteral("statistics"),
                 QStringLiteral("map"), QStringLiteral("charts"), QStringLiteral("diagnostics"),
                 QStringLiteral("compare"), QStringLiteral("mapdiff"), QStringLiteral("flamegraph"),
-                QStringLiteral("graph"), QStringLiteral("json")}));
+                QStringLiteral("graph"), QStringLiteral("json"), QStringLiteral("logs")}));
         for (const QString& name : MainWindow::tabNames()) {
             QVERIFY(window.showTab(name));
             QCOMPARE(window.currentTabName(), name);

@@ -239,6 +239,23 @@ void SpanDetailsView::showSpan(SpanIndex index)
         }
     }
 
+    const auto logs = set.logsOf(index);
+    if (!logs.empty()) {
+        QTreeWidgetItem* item = section(tr("Logs"), static_cast<int>(logs.size()));
+        for (const std::uint32_t log : logs) {
+            const LogRecord& record = set.logs()[log];
+            const QString when =
+                record.hasTime ? QStringLiteral("+") + formatDuration(record.timeNs - span.startNs) : QString();
+            const QString level = toQString(severityName(record.severityNumber));
+            QTreeWidgetItem* row = addRow(
+                item, level.isEmpty() ? when : when + QLatin1Char(' ') + level, m_presentation->text(record.body));
+            if (record.severityNumber >= 17)
+                row->setForeground(1, viewColors().errorText);
+            addAttributes(row, record.attributes);
+            row->setExpanded(false);
+        }
+    }
+
     const auto links = set.links(span.links);
     if (!links.empty()) {
         QTreeWidgetItem* item = section(tr("Links"), static_cast<int>(links.size()));

@@ -11,6 +11,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cassert>
 
 namespace Spanwise {
 
@@ -221,11 +222,39 @@ void WaterfallPainter::paintLabel(QPainter& painter, const QRect& row, std::uint
     painter.restore();
 }
 
+void WaterfallPainter::paintLogMarks(
+    QPainter& painter, const TimeAxis& axis, SpanIndex span, int y, int areaLeft, int areaRight) const
+{
+    const TraceSet& set = m_presentation.set();
+    const auto logs = set.logsOf(span);
+    if (logs.empty())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(m_colors.background, 1));
+    double lastX = -10;
+    for (const std::uint32_t index : logs) {
+        const LogRecord& log = set.logs()[index];
+        const double x = axis.x(log.timeNs);
+        if (!log.hasTime || x < areaLeft || x > areaRight || x - lastX < 3)
+            continue;
+        // Red from ERROR up, amber for WARN, the text colour below: the bad ones stand out.
+        painter.setBrush(log.severityNumber >= 17 ? m_colors.error
+                : log.severityNumber >= 13        ? QColor(0xe0, 0x9a, 0x1a)
+                                                  : m_colors.text);
+        const QPointF diamond[] = {{x, y - 5.0}, {x + 4.5, y + 0.0}, {x, y + 5.0}, {x - 4.5, y + 0.0}};
+        painter.drawPolygon(diamond, 4);
+        lastX = x;
+    }
+    painter.restore();
+}
+
 void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis,
     const std::vector<CriticalMark>* critical) const
 {
     const TraceSet& set = m_presentation.set();
     const Span& span = set.span(m_rows.spanAt(position));
+    assert(m_rows.spanAt(position).isValid());
     const int areaLeft = row.left() + m_metrics.labelWidth + 1;
     const int areaRight = row.right();
     painter.save();
@@ -285,6 +314,8 @@ void WaterfallPainter::paintBar(QPainter& painter, const QRect& row, std::uint32
             lastX = x;
         }
     }
+
+    paintLogMarks(painter, axis, m_rows.spanAt(position), barTop + barHeight, areaLeft, areaRight);
 
     // The duration where it fits: right of the bar, else left of it, else inside.
     const QString label = formatDuration(span.durationNs);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ids.h"
 #include "theme.h"
 #include "timeaxis.h"
 
@@ -64,6 +65,9 @@ private:
     void paintLabel(QPainter& painter, const QRect& row, std::uint32_t position) const;
     void paintBar(QPainter& painter, const QRect& row, std::uint32_t position, const TimeAxis& axis,
         const std::vector<CriticalMark>* critical) const;
+    // The span's log records as small diamonds along the bar's foot, at their times.
+    void paintLogMarks(
+        QPainter& painter, const TimeAxis& axis, SpanIndex span, int y, int areaLeft, int areaRight) const;
 
     const TraceSetPresentation& m_presentation;
     const ViewColors& m_colors;
