@@ -100,14 +100,16 @@ public:
     void run()
     {
         m_records.forEachTopLevelValue([this](std::size_t pos) -> std::expected<std::size_t, ScanError> {
+            // Anything but an object is no log line: skipped to the next line that starts one.
+            if (m_records.text()[pos] != '{')
+                return std::unexpected(ScanError {pos, "expected a JSON object a line"});
             const auto end = m_records.scanner().valueEnd(pos);
+            if (end && *end <= pos)
+                return std::unexpected(ScanError {pos, "expected a JSON object a line"});
             const JsonPath path = m_root.element(static_cast<std::int64_t>(m_lines++));
-            if (!end) {
-                m_records.parse({pos, pos, false}, path); // reports the break
-                return end;
-            }
-            if (const auto element = m_records.parse({pos, *end}, path))
-                read(*element, pos, path);
+            if (end)
+                if (const auto element = m_records.parse({pos, *end}, path))
+                    read(*element, pos, path);
             return end;
         });
         ImportReport& report = m_records.context().report();
