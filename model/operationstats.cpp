@@ -1,5 +1,7 @@
 #include "operationstats.h"
 
+#include "sampling.h"
+
 #include "spanscope.h"
 
 #include "spantimes.h"
@@ -92,6 +94,9 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
         groupOf[i] = group;
     }
 
+    // Sampling probabilities, by trace: the weight of each span in the estimated counts.
+    const std::vector<double> probabilities = traceSamplingProbabilities(set);
+
     // Pass 2: members per group, in one flat array (counting sort by group).
     std::vector<std::uint32_t> begin(result.rows.size() + 1, 0);
     for (const std::uint32_t g : groupOf)
@@ -128,7 +133,11 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
             row.totalNs = saturatingAdd(row.totalNs, span.durationNs);
             row.totalSelfNs = saturatingAdd(row.totalSelfNs, self[i]);
             row.errors += span.isError() ? 1 : 0;
+            const double p = probabilities[set.forest().traceOf(scope[i]).value];
+            row.estimatedCount += p > 0 ? 1 / p : 1;
+            row.sampledSpans += p > 0 ? 1 : 0;
         }
+        result.sampledSpans += row.sampledSpans;
         row.count = durations.size();
         row.minNs = durations.front();
         row.maxNs = durations.back();

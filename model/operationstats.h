@@ -30,6 +30,10 @@ struct OperationStats {
     std::string value;  // with By::Attribute: the attribute value ("(none)" when missing)
     std::uint64_t count = 0;
     std::uint64_t errors = 0;
+    // The count adjusted for sampling, an estimate: each span weighs 1/p, p the sampling
+    // probability its trace records (sampling.h), or 1 when it records none.
+    double estimatedCount = 0;
+    std::uint64_t sampledSpans = 0; // spans whose trace records a probability
     std::int64_t minNs = 0, p50Ns = 0, p90Ns = 0, p95Ns = 0, p99Ns = 0, maxNs = 0;
     double meanNs = 0;
     std::int64_t totalNs = 0;
@@ -53,6 +57,7 @@ struct StatsResult {
     std::vector<OperationStats> rows; // sorted by p99, slowest first
     std::vector<SpanIndex> members;   // every span in scope, group by group, fastest first
     std::uint64_t spans = 0;
+    std::uint64_t sampledSpans = 0; // spans whose trace records a sampling probability
     std::int64_t totalSelfNs = 0;
     bool cancelled = false;
 };

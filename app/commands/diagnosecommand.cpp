@@ -6,6 +6,7 @@
 #include "formatting.h"
 #include "hexid.h"
 #include "propagation.h"
+#include "sampling.h"
 #include "traceset.h"
 
 #include <QJsonArray>
@@ -32,6 +33,7 @@ int runDiagnoseCommand(const QStringList& arguments)
     const ClockSkewEstimate skew = estimateClockSkew(set);
     const PropagationFindings propagation = findPropagationProblems(set);
     const std::vector<Anomaly> anomalies = findAnomalies(set);
+    const SamplingFacts sampling = samplingFacts(set);
 
     QTextStream out(stdout);
     if (command.parser().isSet(jsonOption)) {
@@ -55,8 +57,21 @@ int runDiagnoseCommand(const QStringList& arguments)
                 {QStringLiteral("causeSpanId"),
                     anomaly.cause.isValid() ? toQString(formatSpanId(set.span(anomaly.cause).spanId)) : QString()}});
         }
+        QJsonArray sampled;
+        for (const ServiceSampling& service : sampling.services) {
+            QJsonObject entry {{QStringLiteral("service"), toQString(set.serviceName(service.service))},
+                {QStringLiteral("traces"), static_cast<qint64>(service.traces)},
+                {QStringLiteral("tracesWithProbability"), static_cast<qint64>(service.known)}};
+            if (service.known > 0) {
+                entry.insert(QStringLiteral("minProbability"), service.minProbability);
+                entry.insert(QStringLiteral("maxProbability"), service.maxProbability);
+                entry.insert(QStringLiteral("source"), toQString(samplingSourceName(service.source, service.sampler)));
+            }
+            sampled.append(entry);
+        }
         out << QJsonDocument(
-            QJsonObject {{QStringLiteral("clockSkew"), hosts},
+            QJsonObject {{QStringLiteral("clockSkew"), hosts}, {QStringLiteral("sampling"), sampled},
+                {QStringLiteral("unsampledSpans"), static_cast<qint64>(sampling.unsampledSpans)},
                 {QStringLiteral("orphanSpans"), static_cast<qint64>(propagation.orphanSpans.size())},
                 {QStringLiteral("multiRootTraces"), static_cast<qint64>(propagation.multiRootTraces.size())},
                 {QStringLiteral("splitTraces"), static_cast<qint64>(propagation.splitTraces.size())},
@@ -81,6 +96,20 @@ int runDiagnoseCommand(const QStringList& arguments)
             out << ' ' << toQString(service);
         out << '\n';
     }
+    out << "Sampling by root service:\n";
+    for (const ServiceSampling& service : sampling.services) {
+        out << "  " << toQString(set.serviceName(service.service)) << ": " << service.traces << " traces";
+        if (service.known > 0)
+            out << ", " << service.known << " kept with probability " << service.minProbability
+                << (service.maxProbability != service.minProbability ? QStringLiteral("-%1").arg(service.maxProbability)
+                                                                     : QString())
+                << " (" << toQString(samplingSourceName(service.source, service.sampler)) << ')';
+        else
+            out << ", no sampling recorded";
+        out << '\n';
+    }
+    if (sampling.unsampledSpans > 0)
+        out << "  " << sampling.unsampledSpans << " spans have their W3C sampled flag clear\n";
     out << "Anomalies (" << anomalies.size() << "):\n";
     for (const Anomaly& anomaly : anomalies) {
         const Span& span = set.span(anomaly.span);

@@ -88,6 +88,8 @@ int runStatsCommand(const QStringList& arguments)
                 row[QStringLiteral("operation")] = toQString(set.text(r.operation));
             if (grouping.by == StatsGrouping::By::Attribute)
                 row[QStringLiteral("value")] = toQString(r.value);
+            if (stats.sampledSpans > 0)
+                row[QStringLiteral("estimatedCount")] = r.estimatedCount;
             const QList<double> v = values(r);
             for (qsizetype c = 0; c < columns.size(); ++c)
                 row[columns[c]] =

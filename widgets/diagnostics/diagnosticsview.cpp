@@ -4,6 +4,7 @@
 #include "formatting.h"
 #include "hexid.h"
 #include "refreshwhenshown.h"
+#include "sampling.h"
 #include "theme.h"
 #include "tracesession.h"
 #include "traceset.h"
@@ -38,6 +39,7 @@ struct DiagnosticsView::Computed {
     std::shared_ptr<const TraceSetPresentation> presentation;
     ClockSkewEstimate skew;
     PropagationFindings propagation;
+    SamplingFacts sampling;
 };
 
 DiagnosticsView::DiagnosticsView(TraceSession* session, QWidget* parent)
@@ -113,6 +115,7 @@ void DiagnosticsView::diagnose()
             computed->presentation = presentation;
             computed->skew = estimateClockSkew(presentation->set());
             computed->propagation = findPropagationProblems(presentation->set());
+            computed->sampling = samplingFacts(presentation->set());
             return computed;
         },
         [this](const std::shared_ptr<Computed>& computed) { show(*computed); });
@@ -217,10 +220,46 @@ void DiagnosticsView::show(const Computed& computed)
             item->setData(0, spanRole, anomaly.cause.value);
     }
     found->setExpanded(true);
-    for (QTreeWidgetItem* s : {orphans, roots, split, extracting, outside})
+    QTreeWidgetItem* sampling = showSampling(computed.sampling);
+    for (QTreeWidgetItem* s : {orphans, roots, split, extracting, outside, sampling})
         s->setExpanded(s->childCount() > 0 && s->childCount() <= 20);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     emit diagnosed();
+}
+
+// Per root service, the probability its traces were kept with, where the data records one (the
+// head-sampling decision is its root's); and how many spans say they were not sampled.
+QTreeWidgetItem* DiagnosticsView::showSampling(const SamplingFacts& facts)
+{
+    std::size_t known = 0;
+    for (const ServiceSampling& service : facts.services)
+        known += service.known > 0 ? 1 : 0;
+    QTreeWidgetItem* item = section(tr("Sampling by root service (where recorded)"), known);
+    const auto percent = [](double p) { return QStringLiteral("%1 %").arg(100 * p, 0, 'g', 3); };
+    for (const ServiceSampling& service : facts.services) {
+        QString detail;
+        if (service.known == 0) {
+            detail = tr("%1: no sampling recorded").arg(countText(qint64(service.traces), u"trace", u"traces"));
+        } else {
+            const QString probability = service.minProbability == service.maxProbability
+                ? percent(service.minProbability)
+                : percent(service.minProbability) + QStringLiteral(" – ") + percent(service.maxProbability);
+            detail = tr("kept %1 (%2), in %3 of %4; each kept trace stands for about %5")
+                         .arg(probability, toQString(samplingSourceName(service.source, service.sampler)))
+                         .arg(service.known)
+                         .arg(countText(qint64(service.traces), u"trace", u"traces"))
+                         .arg(service.minProbability > 0 ? QString::number(1 / service.minProbability, 'g', 3)
+                                                         : QStringLiteral("∞"));
+        }
+        new QTreeWidgetItem(item, {m_raw->serviceName(service.service), detail});
+    }
+    if (facts.unsampledSpans > 0)
+        new QTreeWidgetItem(item,
+            {tr("Sampled flag clear"),
+                tr("%1 of %2 spans with trace flags say they were not sampled (recorded only)")
+                    .arg(facts.unsampledSpans)
+                    .arg(facts.spansWithFlags)});
+    return item;
 }
 
 void DiagnosticsView::setCorrection(bool on)

@@ -15,6 +15,8 @@ class QTreeWidgetItem;
 
 namespace Spanwise {
 
+struct SamplingFacts;
+
 class BackgroundWork;
 class RefreshWhenShown;
 class TraceSession;
@@ -45,6 +47,7 @@ private:
     // Diagnoses the session's load, unless the clock-skew switch only swapped its times.
     void diagnose();
     void show(const Computed& computed);
+    QTreeWidgetItem* showSampling(const SamplingFacts& facts);
     void setCorrection(bool on);
     QTreeWidgetItem* section(const QString& title, std::size_t count);
     QTreeWidgetItem* spanItem(QTreeWidgetItem* parent, SpanIndex span, const QString& what);

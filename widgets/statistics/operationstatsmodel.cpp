@@ -20,6 +20,10 @@ constexpr std::array<TableColumn, OperationStatsModel::ColumnCount> columns {{
     {QT_TR_NOOP("Service"), QT_TR_NOOP("The service (or, grouped by an attribute, its value)."), "service"},
     {QT_TR_NOOP("Operation"), QT_TR_NOOP("The operation, when grouped by service and operation."), "operation"},
     {QT_TR_NOOP("Count"), QT_TR_NOOP("How many spans are in the group."), "count", true},
+    {QT_TR_NOOP("≈ Count"),
+        QT_TR_NOOP("An estimate of the count before sampling: each span weighs 1/p, p the sampling probability its "
+                   "trace records (Jaeger's sampler, OpenTelemetry's tracestate); shown when some trace records one."),
+        "estimatedCount", true},
     {QT_TR_NOOP("Errors"), QT_TR_NOOP("How many of them have error status."), "errors", true},
     {QT_TR_NOOP("Error %"), QT_TR_NOOP("Errors as a share of the count."), "errorRate", true},
     {QT_TR_NOOP("Min"), QT_TR_NOOP("The shortest duration."), "minNs", true},
@@ -81,6 +85,8 @@ QVariant OperationStatsModel::display(int row, int column) const
         return r.operation.isValid() ? m_presentation->text(r.operation) : QString();
     case Count:
         return QLocale().toString(static_cast<qulonglong>(r.count));
+    case EstimatedCount:
+        return QString(QStringLiteral("≈ ") + QLocale().toString(r.estimatedCount, 'f', 0));
     case Errors:
         return QLocale().toString(static_cast<qulonglong>(r.errors));
     case ErrorRate:
@@ -98,6 +104,8 @@ QVariant OperationStatsModel::raw(int row, int column) const
     switch (column) {
     case Count:
         return static_cast<qulonglong>(r.count);
+    case EstimatedCount:
+        return r.estimatedCount;
     case Errors:
         return static_cast<qulonglong>(r.errors);
     case ErrorRate:
@@ -190,6 +198,8 @@ QString OperationStatsModel::csvName(int column) const
 
 bool OperationStatsModel::isColumnUnused(int column) const
 {
+    if (column == EstimatedCount)
+        return !m_result || m_result->sampledSpans == 0; // nothing records sampling: no estimate to show
     return column == Operation && m_result && m_result->grouping.by != StatsGrouping::By::ServiceOperation;
 }
 

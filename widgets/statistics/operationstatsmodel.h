@@ -23,6 +23,7 @@ public:
         Name,
         Operation,
         Count,
+        EstimatedCount,
         Errors,
         ErrorRate,
         Min,

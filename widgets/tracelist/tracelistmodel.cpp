@@ -3,6 +3,7 @@
 #include "formatting.h"
 #include "hexid.h"
 #include "roles.h"
+#include "sampling.h"
 #include "servicecolors.h"
 #include "theme.h"
 #include "traceset.h"
@@ -108,9 +109,15 @@ QVariant TraceListModel::other(int row, int column, int role) const
                                       [m_traces->span(m_traces->trace(traceAt(row)).root).service.value])
             : QVariant();
     case Qt::ForegroundRole:
-        return column == Errors && m_traces->trace(traceAt(row)).errorCount > 0 ? QVariant(viewColors().errorText)
-                                                                                : QVariant();
+        if (column == Errors && m_traces->trace(traceAt(row)).errorCount > 0)
+            return viewColors().errorText;
+        if (column == Spans && !incompleteTraceReason(*m_traces, traceAt(row)).empty())
+            return viewColors().note;
+        return {};
     case Qt::ToolTipRole:
+        if (column == Spans)
+            if (const std::string reason = incompleteTraceReason(*m_traces, traceAt(row)); !reason.empty())
+                return tr("Looks incomplete: %1.").arg(toQString(reason));
         return column == TraceIdColumn || column == File ? display(row, column) : QVariant();
     default:
         return {};
@@ -130,7 +137,10 @@ QVariant TraceListModel::display(int row, int column) const
     case Duration:
         return trace.hasTime ? formatDuration(trace.durationNs()) : QStringLiteral("—");
     case Spans:
-        return trace.spanCount();
+        // A trace missing spans says so where its size is read (the tooltip says why).
+        return incompleteTraceReason(*m_traces, traceAt(row)).empty()
+            ? QVariant(trace.spanCount())
+            : QVariant(QStringLiteral("%1 ⚠").arg(trace.spanCount()));
     case Services:
         return trace.serviceCount;
     case Errors:
