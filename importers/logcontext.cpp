@@ -82,14 +82,14 @@ std::optional<std::int64_t> logTimeFromText(std::string_view text)
 
 std::optional<std::int64_t> logTimeFromInteger(std::int64_t number)
 {
-    const std::int64_t magnitude = number < 0 ? -number : number;
-    if (magnitude >= 1'000'000'000 && magnitude < 10'000'000'000)
+    // Past 2262 (9.2e9 s) nanoseconds overflow 64 bits: such a time is no time.
+    if (number >= 1'000'000'000 && number < 9'200'000'000)
         return number * 1'000'000'000;
-    if (magnitude >= 1'000'000'000'000 && magnitude < 10'000'000'000'000)
+    if (number >= 1'000'000'000'000 && number < 9'200'000'000'000)
         return number * 1'000'000;
-    if (magnitude >= 1'000'000'000'000'000 && magnitude < 10'000'000'000'000'000)
+    if (number >= 1'000'000'000'000'000 && number < 9'200'000'000'000'000)
         return number * 1'000;
-    if (magnitude >= 1'000'000'000'000'000'000)
+    if (number >= 1'000'000'000'000'000'000)
         return number;
     return std::nullopt;
 }
@@ -97,16 +97,15 @@ std::optional<std::int64_t> logTimeFromInteger(std::int64_t number)
 std::optional<std::int64_t> logTimeFromNumber(double number)
 {
     // 2001-09-09 is 1e9 s; 2286-11-20 is 1e10 s. The same span in each unit tells them apart.
-    const double magnitude = std::abs(number);
     // Seconds as a double hold microseconds, not nanoseconds: round there, not to noise.
-    if (magnitude >= 1e9 && magnitude < 1e10)
+    if (number >= 1e9 && number < 9.2e9)
         return static_cast<std::int64_t>(std::llround(number * 1e6)) * 1000;
     double ns = 0;
-    if (magnitude >= 1e12 && magnitude < 1e13)
+    if (number >= 1e12 && number < 9.2e12)
         ns = number * 1e6;
-    else if (magnitude >= 1e15 && magnitude < 1e16)
+    else if (number >= 1e15 && number < 9.2e15)
         ns = number * 1e3;
-    else if (magnitude >= 1e18 && magnitude < 1e19)
+    else if (number >= 1e18 && number < 9.2e18)
         ns = number;
     else
         return std::nullopt;

@@ -26,7 +26,8 @@ std::optional<std::uint64_t> parseLogSpanId(std::string_view text);
 std::optional<std::uint64_t> parseDecimalId(std::string_view text);
 
 // A log line's timestamp: ISO 8601 text, or a number of seconds, milliseconds, microseconds or
-// nanoseconds since the epoch told apart by size (as 2001–2286 reads in each unit).
+// nanoseconds since the epoch told apart by size (2001 to 2261 in each unit; later ones would
+// overflow 64-bit nanoseconds, earlier ones are not times).
 std::optional<std::int64_t> logTimeFromText(std::string_view text);
 std::optional<std::int64_t> logTimeFromNumber(double number);
 // The same for a whole number, exactly.

@@ -65,7 +65,8 @@ std::optional<std::int64_t> parseTimestampNs(std::string_view text)
     if (!month || !take(text, at, '-'))
         return std::nullopt;
     const auto day = number(text, at, 2);
-    if (!day || *month < 1 || *month > 12 || *day < 1 || *day > 31)
+    // Nanoseconds in 64 bits reach from 1677-09-21 to 2262-04-11: whole years inside that only.
+    if (!day || *month < 1 || *month > 12 || *day < 1 || *day > 31 || *year < 1678 || *year > 2261)
         return std::nullopt;
     std::int64_t ns = daysFromCivil(*year, *month, *day) * 86'400'000'000'000;
     if (at == text.size())
