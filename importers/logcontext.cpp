@@ -96,7 +96,7 @@ std::optional<std::int64_t> logTimeFromInteger(std::int64_t number)
 
 std::optional<std::int64_t> logTimeFromNumber(double number)
 {
-    // 2001-09-09 is 1e9 s; 2286-11-20 is 1e10 s. The same span in each unit tells them apart.
+    // 2001-09-09 is 1e9 s and 2261 ends near 9.2e9 s: the same band in each unit tells them apart.
     // Seconds as a double hold microseconds, not nanoseconds: round there, not to noise.
     if (number >= 1e9 && number < 9.2e9)
         return static_cast<std::int64_t>(std::llround(number * 1e6)) * 1000;

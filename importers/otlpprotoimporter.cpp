@@ -3,7 +3,9 @@
 #include "decompress.h"
 #include "importcontext.h"
 #include "otlpprotospanreader.h"
+#include "tracesetbuilder.h"
 
+#include "opentelemetry/proto/resource/v1/resource.pb.h"
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
 
 #include <google/protobuf/stubs/logging.h>
@@ -90,6 +92,8 @@ public:
             readFrames(bytes);
         else
             readTracesData(bytes, 0, "TracesData");
+        if (m_context.report().spans == 0 && m_context.report().logRecords > 0)
+            m_context.report().format = "otlp-logs-proto"; // a LogsData: a file of logs
     }
 
     static bool isLengthPrefixed(std::string_view bytes)
@@ -193,6 +197,11 @@ private:
                 return;
             }
             const std::string_view body = message.substr(cursor.pos, *length);
+            if (holdsLogs(body)) {
+                cursor.pos += *length;
+                readResourceLogs(body, at, where + ".resourceLogs[" + std::to_string(index++) + "]");
+                continue;
+            }
             // Inside an inflated frame offsets are the frame's: the span cannot be found again.
             const ProtoMessageBytes bytes =
                 inflated ? ProtoMessageBytes {} : ProtoMessageBytes {base + cursor.pos, *length};
@@ -213,6 +222,90 @@ private:
             if (!inflated)
                 m_context.progress(base + cursor.pos);
         }
+    }
+
+    // Calls take(field, wire type, body) for each field of a message while it is whole (body
+    // empty for fields that are not length-delimited); false when the message breaks.
+    template <typename Take> static bool forEachField(std::string_view bytes, const Take& take)
+    {
+        WireCursor cursor {bytes};
+        while (!cursor.atEnd()) {
+            const auto tag = cursor.varint();
+            if (!tag)
+                return false;
+            const auto type = static_cast<WireType>(*tag & 7);
+            if (type != LengthDelimited) {
+                const std::size_t start = cursor.pos;
+                if (!cursor.skip(type))
+                    return false;
+                take(static_cast<std::uint32_t>(*tag >> 3), type, bytes.substr(start, cursor.pos - start));
+                continue;
+            }
+            const auto length = cursor.varint();
+            if (!length || *length > bytes.size() - cursor.pos)
+                return false;
+            take(static_cast<std::uint32_t>(*tag >> 3), type, bytes.substr(cursor.pos, *length));
+            cursor.pos += *length;
+        }
+        return true;
+    }
+
+    // A LogsData and a TracesData share their outer shape: field 1 of each entry's scope
+    // messages (field 2) tells them apart by its records' first field. A Span starts with its
+    // trace_id (field 1, bytes), a LogRecord with its time (field 1 or 11, fixed64), severity
+    // (field 2, a number) or flags (field 8, fixed32).
+    static bool holdsLogs(std::string_view resourceMessage)
+    {
+        bool logs = false, decided = false;
+        forEachField(resourceMessage, [&](std::uint32_t field, WireType type, std::string_view scope) {
+            if (decided || field != 2 || type != LengthDelimited)
+                return;
+            forEachField(scope, [&](std::uint32_t inner, WireType innerType, std::string_view record) {
+                if (decided || inner != 2 || innerType != LengthDelimited)
+                    return;
+                forEachField(record, [&](std::uint32_t f, WireType t, std::string_view) {
+                    if (decided)
+                        return;
+                    if ((f == 1 && t == LengthDelimited) || ((f == 7 || f == 8) && t == Fixed64) ||
+                        (f == 6 && t == Varint)) {
+                        decided = true; // a span's trace id, times or kind
+                    } else if (((f == 1 || f == 11) && t == Fixed64) || (f == 2 && t == Varint) ||
+                        (f == 8 && t == Fixed32)) {
+                        decided = logs = true;
+                    }
+                });
+            });
+        });
+        return logs;
+    }
+
+    // A ResourceLogs: its resource's service.name and every LogRecord of its ScopeLogs.
+    void readResourceLogs(std::string_view message, std::size_t at, const std::string& path)
+    {
+        StringId service {0};
+        std::size_t skipped = 0;
+        const bool whole = forEachField(message, [&](std::uint32_t field, WireType type, std::string_view body) {
+            if (field == 1 && type == LengthDelimited) {
+                opentelemetry::proto::resource::v1::Resource resource;
+                if (resource.ParseFromArray(body.data(), static_cast<int>(body.size())))
+                    for (const auto& attribute : resource.attributes())
+                        if (attribute.key() == "service.name" && attribute.value().has_string_value())
+                            service = m_context.builder().intern(attribute.value().string_value());
+            } else if (field == 2 && type == LengthDelimited) {
+                forEachField(body, [&](std::uint32_t inner, WireType innerType, std::string_view record) {
+                    if (inner != 2 || innerType != LengthDelimited)
+                        return;
+                    if (m_spans.readLogRecord(record, service, at))
+                        ++m_context.report().logRecords;
+                    else
+                        ++skipped;
+                });
+            }
+        });
+        if (!whole || skipped > 0)
+            m_context.warn(at, path,
+                (whole ? std::string() : "the message is cut short; ") + std::to_string(skipped) +
+                    " corrupt log record(s) skipped");
     }
 
     struct Salvaged {

@@ -8,6 +8,8 @@
 
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
 
+#include <climits>
+
 #include <algorithm>
 
 namespace Spanwise {
@@ -90,6 +92,99 @@ std::size_t OtlpProtoSpanReader::read(const otlp::trace::v1::ResourceSpans& reso
                 bytes.offset, bytes.length, static_cast<std::uint32_t>(added));
     }
     return added;
+}
+
+bool OtlpProtoSpanReader::readLogRecord(std::string_view bytes, StringId service, std::uint64_t messageOffset)
+{
+    // LogRecord by hand (logs.proto): 1 time_unix_nano fixed64, 2 severity_number, 3
+    // severity_text, 5 body AnyValue, 6 attributes KeyValue, 9 trace_id, 10 span_id, 11
+    // observed_time_unix_nano fixed64. Common's AnyValue and KeyValue decode with protobuf.
+    TraceSetBuilder& builder = m_context.builder();
+    LogRecord log;
+    log.offset = messageOffset;
+    log.service = service;
+    KeyValues attributes;
+    std::uint64_t observed = 0;
+    std::size_t pos = 0;
+    const auto varint = [&]() -> std::optional<std::uint64_t> {
+        std::uint64_t value = 0;
+        for (int shift = 0; shift < 64 && pos < bytes.size(); shift += 7) {
+            const auto byte = static_cast<unsigned char>(bytes[pos++]);
+            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80))
+                return value;
+        }
+        return std::nullopt;
+    };
+    const auto fixed64 = [&]() -> std::optional<std::uint64_t> {
+        if (bytes.size() - pos < 8)
+            return std::nullopt;
+        std::uint64_t value = 0;
+        for (int i = 7; i >= 0; --i)
+            value = (value << 8) | static_cast<unsigned char>(bytes[pos + static_cast<std::size_t>(i)]);
+        pos += 8;
+        return value;
+    };
+    while (pos < bytes.size()) {
+        const auto tag = varint();
+        if (!tag)
+            return false;
+        const std::uint64_t field = *tag >> 3, type = *tag & 7;
+        if (type == 1) {
+            const auto value = fixed64();
+            if (!value)
+                return false;
+            if (field == 1 && *value != 0) {
+                log.timeNs = clampTime(static_cast<std::int64_t>(std::min<std::uint64_t>(*value, INT64_MAX)));
+                log.hasTime = true;
+            }
+            if (field == 11)
+                observed = *value;
+        } else if (type == 0) {
+            const auto value = varint();
+            if (!value)
+                return false;
+            if (field == 2 && *value <= 24)
+                log.severityNumber = static_cast<std::uint8_t>(*value);
+        } else if (type == 5) {
+            if (bytes.size() - pos < 4)
+                return false;
+            pos += 4;
+        } else if (type == 2) {
+            const auto length = varint();
+            if (!length || *length > bytes.size() - pos)
+                return false;
+            const std::string_view body = bytes.substr(pos, *length);
+            pos += *length;
+            if (field == 3) {
+                log.severityText = builder.intern(body);
+            } else if (field == 5) {
+                otlp::common::v1::AnyValue value;
+                if (value.ParseFromArray(body.data(), static_cast<int>(body.size())))
+                    log.body =
+                        builder.intern(value.has_string_value() ? value.string_value() : value.ShortDebugString());
+            } else if (field == 6) {
+                if (!attributes.Add()->ParseFromArray(body.data(), static_cast<int>(body.size())))
+                    attributes.RemoveLast();
+            } else if (field == 9 && body.size() == 16) {
+                log.traceId = TraceId {spanIdOf(std::string(body.substr(0, 8))).value_or(0),
+                    spanIdOf(std::string(body.substr(8))).value_or(0)};
+            } else if (field == 10 && body.size() == 8) {
+                log.spanId = spanIdOf(std::string(body)).value_or(0);
+            }
+        } else {
+            return false;
+        }
+    }
+    if (!log.hasTime && observed != 0) {
+        log.timeNs = clampTime(static_cast<std::int64_t>(std::min<std::uint64_t>(observed, INT64_MAX)));
+        log.hasTime = true;
+    }
+    if (log.severityNumber == 0)
+        log.severityNumber = severityNumberOf(builder.text(log.severityText));
+    log.attributes = readAttributes(attributes, 0);
+    builder.addLog(log);
+    return true;
 }
 
 Range OtlpProtoSpanReader::readAttributes(const KeyValues& list, int depth)

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace opentelemetry::proto::trace::v1 {
@@ -47,6 +48,9 @@ public:
     // Returns how many spans were added.
     std::size_t read(const opentelemetry::proto::trace::v1::ResourceSpans& resourceSpans, std::uint64_t messageOffset,
         const std::string& where, ProtoMessageBytes bytes = {});
+    // Adds a LogRecord message (its wire bytes) of a service (the name's id, 0 for none); false
+    // when the bytes are not one.
+    bool readLogRecord(std::string_view bytes, StringId service, std::uint64_t messageOffset);
 
 private:
     using KeyValues = google::protobuf::RepeatedPtrField<opentelemetry::proto::common::v1::KeyValue>;

@@ -103,6 +103,49 @@ private slots:
         QCOMPARE(keys.join(u','), QStringLiteral("user,http,pid"));
     }
 
+    // A LogsData in protobuf, encoded here by hand from logs.proto's field numbers: one record of
+    // cart, ERROR (17), "boom", naming span …e869 of trace …0a01 of ../mapdiff/after.json.
+    void protobufLogsData()
+    {
+        const auto field = [](int number, int type, const QByteArray& body = QByteArray()) {
+            QByteArray out;
+            out.append(char(number << 3 | type));
+            if (type == 2)
+                out.append(char(body.size())); // every body here is under 128 bytes
+            out.append(body);
+            return out;
+        };
+        QByteArray traceId(16, '\0'), spanId(8, '\0');
+        traceId[14] = '\x0a';
+        traceId[15] = '\x01';
+        spanId[5] = '\x03';
+        spanId[6] = '\xe8';
+        spanId[7] = '\x69';
+        QByteArray time(8, '\0'); // 1,700,000,000,060,000,000 ns, little-endian
+        std::uint64_t ns = 1'700'000'000'060'000'000;
+        for (int i = 0; i < 8; ++i, ns >>= 8)
+            time[i] = char(ns & 0xff);
+        const QByteArray record = field(1, 1) + time + field(2, 0) + char(17) + field(5, 2, field(1, 2, "boom")) +
+            field(9, 2, traceId) + field(10, 2, spanId);
+        const QByteArray resource = field(1, 2, field(1, 2, "service.name") + field(2, 2, field(1, 2, "cart")));
+        const QByteArray logsData = field(1, 2, field(1, 2, resource) + field(2, 2, field(2, 2, record)));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("logs.pb"));
+        QVERIFY(Test::writeFile(path, logsData));
+        const LoadResult result = load({Test::dataFile(QStringLiteral("mapdiff/after.json")), path.toStdString()});
+        QVERIFY(!result.anyFailed());
+        QCOMPARE(result.reports[1].format, std::string("otlp-logs-proto"));
+        QCOMPARE(result.reports[1].logRecords, std::size_t(1));
+        QCOMPARE(result.reports[1].warningCount, std::size_t(0));
+        const TraceSet& set = *result.traces;
+        const LogRecord& log = set.logs()[0];
+        QCOMPARE(set.text(log.body), std::string_view("boom"));
+        QCOMPARE(set.text(log.service), std::string_view("cart"));
+        QCOMPARE(log.severityNumber, std::uint8_t(17));
+        QCOMPARE(log.timeNs, std::int64_t(1'700'000'000'060'000'000));
+        QCOMPARE(spanIdOf(set, log), std::string("000000000003e869"));
+    }
+
     void logsAloneAreALoad()
     {
         QTemporaryDir dir;
