@@ -3,6 +3,7 @@
 #include "decompress.h"
 #include "importcontext.h"
 #include "otlpprotospanreader.h"
+#include "protowire.h"
 #include "tracesetbuilder.h"
 
 #include "opentelemetry/proto/resource/v1/resource.pb.h"
@@ -17,51 +18,7 @@
 namespace Spanwise {
 namespace {
 
-enum WireType : std::uint8_t { Varint = 0, Fixed64 = 1, LengthDelimited = 2, Fixed32 = 5 };
 constexpr std::uint32_t resourceSpansField = 1;
-
-// A cursor over protobuf wire data that knows its absolute offset in the file.
-struct WireCursor {
-    std::string_view bytes;
-    std::size_t pos = 0;
-
-    bool atEnd() const { return pos >= bytes.size(); }
-
-    std::optional<std::uint64_t> varint()
-    {
-        std::uint64_t value = 0;
-        for (int shift = 0; shift < 64 && pos < bytes.size(); shift += 7) {
-            const auto byte = static_cast<unsigned char>(bytes[pos++]);
-            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-            if (!(byte & 0x80))
-                return value;
-        }
-        return std::nullopt;
-    }
-
-    // Skips a field's value; false when the data ends or the wire type is unknown.
-    bool skip(WireType type)
-    {
-        switch (type) {
-        case Varint:
-            return varint().has_value();
-        case Fixed64:
-            pos += 8;
-            return pos <= bytes.size();
-        case Fixed32:
-            pos += 4;
-            return pos <= bytes.size();
-        case LengthDelimited: {
-            const auto length = varint();
-            if (!length || *length > bytes.size() - pos)
-                return false;
-            pos += *length;
-            return true;
-        }
-        }
-        return false;
-    }
-};
 
 std::uint32_t bigEndian32(std::string_view bytes, std::size_t at)
 {

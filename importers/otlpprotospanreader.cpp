@@ -4,6 +4,7 @@
 
 #include "importcontext.h"
 #include "otlpenums.h"
+#include "protowire.h"
 #include "tracesetbuilder.h"
 
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
@@ -105,33 +106,14 @@ bool OtlpProtoSpanReader::readLogRecord(std::string_view bytes, StringId service
     log.service = service;
     KeyValues attributes;
     std::uint64_t observed = 0;
-    std::size_t pos = 0;
-    const auto varint = [&]() -> std::optional<std::uint64_t> {
-        std::uint64_t value = 0;
-        for (int shift = 0; shift < 64 && pos < bytes.size(); shift += 7) {
-            const auto byte = static_cast<unsigned char>(bytes[pos++]);
-            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-            if (!(byte & 0x80))
-                return value;
-        }
-        return std::nullopt;
-    };
-    const auto fixed64 = [&]() -> std::optional<std::uint64_t> {
-        if (bytes.size() - pos < 8)
-            return std::nullopt;
-        std::uint64_t value = 0;
-        for (int i = 7; i >= 0; --i)
-            value = (value << 8) | static_cast<unsigned char>(bytes[pos + static_cast<std::size_t>(i)]);
-        pos += 8;
-        return value;
-    };
-    while (pos < bytes.size()) {
-        const auto tag = varint();
+    WireCursor cursor {bytes};
+    while (!cursor.atEnd()) {
+        const auto tag = cursor.varint();
         if (!tag)
             return false;
         const std::uint64_t field = *tag >> 3, type = *tag & 7;
-        if (type == 1) {
-            const auto value = fixed64();
+        if (type == Fixed64) {
+            const auto value = readFixed64(cursor);
             if (!value)
                 return false;
             if (field == 1 && *value != 0) {
@@ -140,22 +122,18 @@ bool OtlpProtoSpanReader::readLogRecord(std::string_view bytes, StringId service
             }
             if (field == 11)
                 observed = *value;
-        } else if (type == 0) {
-            const auto value = varint();
+        } else if (type == Varint) {
+            const auto value = cursor.varint();
             if (!value)
                 return false;
             if (field == 2 && *value <= 24)
                 log.severityNumber = static_cast<std::uint8_t>(*value);
-        } else if (type == 5) {
-            if (bytes.size() - pos < 4)
+        } else if (type == LengthDelimited) {
+            const auto length = cursor.varint();
+            if (!length || *length > bytes.size() - cursor.pos)
                 return false;
-            pos += 4;
-        } else if (type == 2) {
-            const auto length = varint();
-            if (!length || *length > bytes.size() - pos)
-                return false;
-            const std::string_view body = bytes.substr(pos, *length);
-            pos += *length;
+            const std::string_view body = bytes.substr(cursor.pos, *length);
+            cursor.pos += *length;
             if (field == 3) {
                 log.severityText = builder.intern(body);
             } else if (field == 5) {
@@ -172,8 +150,8 @@ bool OtlpProtoSpanReader::readLogRecord(std::string_view bytes, StringId service
             } else if (field == 10 && body.size() == 8) {
                 log.spanId = spanIdOf(std::string(body)).value_or(0);
             }
-        } else {
-            return false;
+        } else if (!cursor.skip(static_cast<WireType>(type))) {
+            return false; // a fixed32 (the flags) is skipped; anything else is no LogRecord
         }
     }
     if (!log.hasTime && observed != 0) {
