@@ -191,6 +191,18 @@ MapDiffView::MapDiffView(TraceSession* session, QWidget* parent)
         const DependencyEdge& edge = m_shown->graph->edges[item->data(0, edgeRole).toUInt()];
         m_view->setHighlight(-1, {edge.from, edge.to});
     });
+    // An edge clicked on the map: its row in the list (an unchanged edge has none: its ends light).
+    connect(m_view, &DependencyGraphView::edgeClicked, this, [this](std::uint32_t edge) {
+        for (int row = 0; row < m_changes->topLevelItemCount(); ++row)
+            if (m_changes->topLevelItem(row)->data(0, edgeRole).toUInt() == edge) {
+                m_changes->setCurrentItem(m_changes->topLevelItem(row));
+                m_changes->scrollToItem(m_changes->currentItem());
+                return;
+            }
+        m_changes->setCurrentItem(nullptr);
+        const DependencyEdge& e = m_shown->graph->edges[edge];
+        m_view->setHighlight(-1, {e.from, e.to});
+    });
     connect(m_session, &TraceSession::loaded, this, &MapDiffView::loaded);
     offerSplits();
 }

@@ -27,7 +27,8 @@ class TraceSetPresentation;
 // with splits the data offers in a menu (by file, by release or environment attribute, in time)
 // and the first of them chosen on load. One map shows both (added, removed, worse, better,
 // volume changed), with a legend; the list beside it has every edge that changed, selecting one
-// lights it on the map. Computed and laid out in the background; exported as SVG, PNG or DOT.
+// lights it on the map, and clicking an edge on the map selects its row. Computed and laid out in the background;
+// exported as SVG, PNG or DOT.
 class MapDiffView : public QWidget
 {
     Q_OBJECT

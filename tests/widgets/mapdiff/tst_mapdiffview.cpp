@@ -73,6 +73,12 @@ private slots:
         QCOMPARE(view.graphView()->highlightedNodes(),
             (std::vector<std::uint32_t> {*graph->findNode("frontend"), *graph->findNode("legacy")}));
 
+        // Clicking an edge on the map selects its row.
+        const auto payments = std::find_if(graph->edges.begin(), graph->edges.end(),
+            [&](const DependencyEdge& e) { return e.to == *graph->findNode("payments"); });
+        emit view.graphView()->edgeClicked(static_cast<std::uint32_t>(payments - graph->edges.begin()));
+        QCOMPARE(view.changes()->currentItem()->text(1), QStringLiteral("frontend → payments"));
+
         // Swapped, what was added is removed.
         view.compare(view.afterQuery(), view.beforeQuery());
         QVERIFY(ready.wait(20000));
