@@ -34,6 +34,8 @@ void judge(EdgeDiff& edge, const MapDiffThresholds& thresholds)
     const bool slower = p95 > thresholds.p95Percent;
     const bool faster = -p95 > thresholds.p95Percent;
     const bool volume = std::abs(calls) > thresholds.callsPercent;
+    edge.errorRateMoved = errorsRose || errorsFell;
+    edge.p95Moved = slower || faster;
     edge.status = errorsRose || errorsFell || slower || faster || volume ? DiffStatus::Changed : DiffStatus::Same;
     edge.trend = errorsRose || slower ? DiffTrend::Worse
         : errorsFell || faster        ? DiffTrend::Better

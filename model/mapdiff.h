@@ -33,6 +33,9 @@ struct EdgeDiff {
     bool isVirtual = false;
     DiffStatus status = DiffStatus::Same;
     DiffTrend trend = DiffTrend::Neutral;
+    // Which figures moved past their thresholds (set for an edge on both maps).
+    bool errorRateMoved = false;
+    bool p95Moved = false;
     std::uint64_t callsBefore = 0, callsAfter = 0;
     std::uint64_t errorsBefore = 0, errorsAfter = 0;
     std::optional<std::int64_t> p95NsBefore, p95NsAfter; // none where there are no calls

@@ -89,6 +89,7 @@ private slots:
         QCOMPARE(api->errorsAfter, std::uint64_t(2));
         QCOMPARE(api->p95NsBefore, std::optional<std::int64_t>(50));
         QCOMPARE(api->p95NsAfter, std::optional<std::int64_t>(120));
+        QVERIFY(api->errorRateMoved && api->p95Moved);
 
         const EdgeDiff* legacy = findEdge(diff, "web", "legacy");
         QVERIFY(legacy);
@@ -128,6 +129,7 @@ private slots:
         diff = diffDependencyGraphs(computeDependencyGraph(*before()), computeDependencyGraph(*after()), loose);
         QCOMPARE(findEdge(diff, "web", "api")->status, DiffStatus::Changed);
         QCOMPARE(findEdge(diff, "web", "api")->trend, DiffTrend::Worse);
+        QVERIFY(findEdge(diff, "web", "api")->errorRateMoved && !findEdge(diff, "web", "api")->p95Moved);
         // Volume alone: changed, but neither worse nor better.
         loose.errorRatePoints = 20;
         loose.p95Percent = 200;

@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 namespace Spanwise {
@@ -29,24 +28,19 @@ QString p95Text(const std::optional<std::int64_t>& p95)
     return p95 ? formatDuration(*p95) : QStringLiteral("–");
 }
 
-// The lines under a changed edge's calls: what moved past its threshold, one a line (short lines
-// keep Graphviz's room for the label close to what is drawn).
-QString movedFigures(const EdgeDiff& e, const MapDiffThresholds& thresholds)
+// The lines under a changed edge's calls: what moved past its threshold (as the diff judged it),
+// one a line (short lines keep Graphviz's room for the label close to what is drawn).
+QString movedFigures(const EdgeDiff& e)
 {
     QStringList parts;
-    const auto rate = [](std::uint64_t errors, std::uint64_t calls) {
-        return calls ? 100.0 * static_cast<double>(errors) / static_cast<double>(calls) : 0.0;
-    };
-    if (std::abs(rate(e.errorsAfter, e.callsAfter) - rate(e.errorsBefore, e.callsBefore)) > thresholds.errorRatePoints)
+    if (e.errorRateMoved)
         parts << tr("err %1 → %2").arg(percent(e.errorsBefore, e.callsBefore), percent(e.errorsAfter, e.callsAfter));
-    if (e.p95NsBefore && e.p95NsAfter && *e.p95NsBefore > 0 &&
-        100.0 * std::abs(static_cast<double>(*e.p95NsAfter - *e.p95NsBefore)) / static_cast<double>(*e.p95NsBefore) >
-            thresholds.p95Percent)
-        parts << tr("p95 %1 → %2").arg(formatDuration(*e.p95NsBefore), formatDuration(*e.p95NsAfter));
+    if (e.p95Moved)
+        parts << tr("p95 %1 → %2").arg(p95Text(e.p95NsBefore), p95Text(e.p95NsAfter));
     return parts.join(QLatin1Char('\n'));
 }
 
-QString edgeLabelOf(const EdgeDiff& e, const MapDiffThresholds& thresholds)
+QString edgeLabelOf(const EdgeDiff& e)
 {
     switch (e.status) {
     case DiffStatus::Added:
@@ -59,7 +53,7 @@ QString edgeLabelOf(const EdgeDiff& e, const MapDiffThresholds& thresholds)
         break;
     }
     const QString calls = tr("%1 → %2 calls").arg(e.callsBefore).arg(e.callsAfter);
-    const QString moved = movedFigures(e, thresholds);
+    const QString moved = movedFigures(e);
     return moved.isEmpty() ? calls : calls + QLatin1Char('\n') + moved;
 }
 
@@ -161,7 +155,7 @@ DiffMap buildDiffMap(
         element.pen = gone ? Qt::DotLine : e.isVirtual ? Qt::DashLine : Qt::SolidLine;
         element.tooltip = edgeTooltip(e);
         style->edges.push_back(std::move(element));
-        style->edgeLabels.push_back(edgeLabelOf(e, thresholds));
+        style->edgeLabels.push_back(edgeLabelOf(e));
     }
     const auto legend = [&](DiffStatus status, DiffTrend trend, const QString& text, Qt::PenStyle pen) {
         style->legend.push_back({diffColour(status, trend), pen, text});
