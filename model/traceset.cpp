@@ -36,14 +36,13 @@ void TraceSet::attachLogs()
     m_attachedLogs = 0;
     if (m_logs.empty())
         return;
-    // Trace ids to traces, and (trace, span id) to spans; the low 64 bits alone for Datadog ids.
-    std::map<TraceId, TraceIndex> traceById;
-    std::map<std::uint64_t, TraceIndex> traceByLow;
+    // The forest finds a trace by its id; Datadog's ids know only the low 64 bits, which need
+    // a map of their own (made only when such a log is loaded).
     const auto traces = m_forest.traces();
-    for (std::uint32_t t = 0; t < traces.size(); ++t) {
-        traceById.emplace(traces[t].id, TraceIndex {t});
-        traceByLow.emplace(traces[t].id.lo, TraceIndex {t});
-    }
+    std::map<std::uint64_t, TraceIndex> traceByLow;
+    if (std::any_of(m_logs.begin(), m_logs.end(), [](const LogRecord& log) { return log.traceIdLow64Only; }))
+        for (std::uint32_t t = 0; t < traces.size(); ++t)
+            traceByLow.emplace(traces[t].id.lo, TraceIndex {t});
     for (LogRecord& log : m_logs) {
         log.trace = {};
         log.span = {};
@@ -52,8 +51,8 @@ void TraceSet::attachLogs()
         if (log.traceIdLow64Only) {
             if (const auto it = traceByLow.find(log.traceId.lo); it != traceByLow.end())
                 log.trace = it->second;
-        } else if (const auto it = traceById.find(log.traceId); it != traceById.end()) {
-            log.trace = it->second;
+        } else {
+            log.trace = m_forest.findTrace(log.traceId);
         }
         m_attachedLogs += log.trace.isValid() ? 1 : 0;
     }
