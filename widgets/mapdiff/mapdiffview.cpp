@@ -204,7 +204,7 @@ MapDiffView::MapDiffView(TraceSession* session, QWidget* parent)
         m_view->setHighlight(-1, {e.from, e.to});
     });
     connect(m_session, &TraceSession::loaded, this, &MapDiffView::loaded);
-    offerSplits();
+    offerSplits({});
 }
 
 MapDiffView::~MapDiffView() = default;
@@ -249,11 +249,9 @@ void MapDiffView::compare(const QString& before, const QString& after)
     recompute();
 }
 
-void MapDiffView::offerSplits()
+void MapDiffView::offerSplits(const std::vector<SplitSuggestion>& splits)
 {
     m_splitMenu->clear();
-    const std::vector<SplitSuggestion> splits =
-        m_presentation ? suggestSplits(m_presentation->set()) : std::vector<SplitSuggestion> {};
     for (const SplitSuggestion& split : splits) {
         const QString before = toQString(split.before), after = toQString(split.after);
         m_splitMenu->addAction(toQString(split.label), this, [this, before, after] { compare(before, after); });
@@ -270,10 +268,10 @@ void MapDiffView::loaded(const std::shared_ptr<const TraceSetPresentation>& pres
         m_presentation->set().files().size() == presentation->set().files().size();
     m_presentation = presentation;
     m_work->cancel();
-    offerSplits();
+    const std::vector<SplitSuggestion> splits =
+        presentation ? suggestSplits(presentation->set()) : std::vector<SplitSuggestion> {};
+    offerSplits(splits);
     if (!sameSpans) {
-        const std::vector<SplitSuggestion> splits =
-            presentation ? suggestSplits(presentation->set()) : std::vector<SplitSuggestion> {};
         m_before->setText(splits.empty() ? QString() : toQString(splits.front().before));
         m_after->setText(splits.empty() ? QString() : toQString(splits.front().after));
     }

@@ -2,6 +2,7 @@
 
 #include "diffmap.h"
 #include "graphlayout.h"
+#include "splitsuggestions.h"
 
 #include <QWidget>
 
@@ -56,7 +57,7 @@ signals:
 private:
     struct Computed;
     void loaded(const std::shared_ptr<const TraceSetPresentation>& presentation);
-    void offerSplits();
+    void offerSplits(const std::vector<SplitSuggestion>& splits);
     void recompute();
     void compute();
     void showComputed(const Computed& computed);
