@@ -10,6 +10,7 @@
 #include "libraryversions.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "receivecommand.h"
 #include "sessionfile.h"
 #include "statscommand.h"
 #include "summarycommand.h"
@@ -90,7 +91,8 @@ struct WindowOptions {
             "  flamegraph FILE... [--trace ID] -o out.svg|png a trace's flame chart (--merged: all)\n"
             "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map\n"
             "  diff --before FILE... --after FILE... [--json] compare two dependency maps (-o: draw it)\n"
-            "  impact FILE... --service S|--edge A,B [--json] who depends on a service, per trace"));
+            "  impact FILE... --service S|--edge A,B [--json] who depends on a service, per trace\n"
+            "  receive [--listen [ADDR:]PORT] -o FILE         an OTLP/HTTP receiver writing OTLP JSON Lines"));
         parser.addHelpOption();
         for (const QCommandLineOption* option :
             {&version, &trace, &span, &tab, &service, &theme, &screenshot, &maxDecompressed})
@@ -297,6 +299,10 @@ int main(int argc, char** argv)
     if (isCommand(argc, argv, "impact")) {
         QCoreApplication app(argc, argv);
         return Spanwise::runImpactCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "receive")) {
+        QCoreApplication app(argc, argv);
+        return Spanwise::runReceiveCommand(commandArguments());
     }
     if (isCommand(argc, argv, "flamegraph")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -188,6 +188,54 @@ void appendObjects(ObjectWriter& parent, std::string_view name, const List& list
     out += ']';
 }
 
+void appendSpan(ObjectWriter& object, const otlp::trace::v1::Span& span)
+{
+    object.text("traceId", hexOf(span.trace_id()));
+    object.text("spanId", hexOf(span.span_id()));
+    object.text("traceState", span.trace_state());
+    object.text("parentSpanId", hexOf(span.parent_span_id()));
+    object.number("flags", span.flags());
+    object.text("name", span.name());
+    object.number("kind", static_cast<std::uint64_t>(span.kind()));
+    object.bigNumber("startTimeUnixNano", span.start_time_unix_nano());
+    object.bigNumber("endTimeUnixNano", span.end_time_unix_nano());
+    if (span.attributes_size())
+        appendAttributes(object.key("attributes"), span.attributes());
+    object.number("droppedAttributesCount", span.dropped_attributes_count());
+    appendObjects(object, "events", span.events(), [](ObjectWriter& event, const auto& e) {
+        event.bigNumber("timeUnixNano", e.time_unix_nano());
+        event.text("name", e.name());
+        if (e.attributes_size())
+            appendAttributes(event.key("attributes"), e.attributes());
+        event.number("droppedAttributesCount", e.dropped_attributes_count());
+    });
+    object.number("droppedEventsCount", span.dropped_events_count());
+    appendObjects(object, "links", span.links(), [](ObjectWriter& link, const auto& l) {
+        link.text("traceId", hexOf(l.trace_id()));
+        link.text("spanId", hexOf(l.span_id()));
+        link.text("traceState", l.trace_state());
+        if (l.attributes_size())
+            appendAttributes(link.key("attributes"), l.attributes());
+        link.number("droppedAttributesCount", l.dropped_attributes_count());
+        link.number("flags", l.flags());
+    });
+    object.number("droppedLinksCount", span.dropped_links_count());
+    if (span.has_status()) {
+        ObjectWriter status(object.key("status"));
+        status.text("message", span.status().message());
+        status.number("code", static_cast<std::uint64_t>(span.status().code()));
+    }
+}
+
+void appendScope(ObjectWriter& object, const otlp::common::v1::InstrumentationScope& scope)
+{
+    object.text("name", scope.name());
+    object.text("version", scope.version());
+    if (scope.attributes_size())
+        appendAttributes(object.key("attributes"), scope.attributes());
+    object.number("droppedAttributesCount", scope.dropped_attributes_count());
+}
+
 } // namespace
 
 std::string otlpJsonOfSpan(const otlp::trace::v1::Span& span)
@@ -195,41 +243,42 @@ std::string otlpJsonOfSpan(const otlp::trace::v1::Span& span)
     std::string out;
     {
         ObjectWriter object(out);
-        object.text("traceId", hexOf(span.trace_id()));
-        object.text("spanId", hexOf(span.span_id()));
-        object.text("traceState", span.trace_state());
-        object.text("parentSpanId", hexOf(span.parent_span_id()));
-        object.number("flags", span.flags());
-        object.text("name", span.name());
-        object.number("kind", static_cast<std::uint64_t>(span.kind()));
-        object.bigNumber("startTimeUnixNano", span.start_time_unix_nano());
-        object.bigNumber("endTimeUnixNano", span.end_time_unix_nano());
-        if (span.attributes_size())
-            appendAttributes(object.key("attributes"), span.attributes());
-        object.number("droppedAttributesCount", span.dropped_attributes_count());
-        appendObjects(object, "events", span.events(), [](ObjectWriter& event, const auto& e) {
-            event.bigNumber("timeUnixNano", e.time_unix_nano());
-            event.text("name", e.name());
-            if (e.attributes_size())
-                appendAttributes(event.key("attributes"), e.attributes());
-            event.number("droppedAttributesCount", e.dropped_attributes_count());
-        });
-        object.number("droppedEventsCount", span.dropped_events_count());
-        appendObjects(object, "links", span.links(), [](ObjectWriter& link, const auto& l) {
-            link.text("traceId", hexOf(l.trace_id()));
-            link.text("spanId", hexOf(l.span_id()));
-            link.text("traceState", l.trace_state());
-            if (l.attributes_size())
-                appendAttributes(link.key("attributes"), l.attributes());
-            link.number("droppedAttributesCount", l.dropped_attributes_count());
-            link.number("flags", l.flags());
-        });
-        object.number("droppedLinksCount", span.dropped_links_count());
-        if (span.has_status()) {
-            ObjectWriter status(object.key("status"));
-            status.text("message", span.status().message());
-            status.number("code", static_cast<std::uint64_t>(span.status().code()));
+        appendSpan(object, span);
+    }
+    return out;
+}
+
+std::string otlpJsonOfTracesData(const otlp::trace::v1::TracesData& data)
+{
+    std::string out;
+    {
+        ObjectWriter top(out);
+        std::string& list = top.key("resourceSpans");
+        list += '[';
+        for (int r = 0; r < data.resource_spans_size(); ++r) {
+            if (r)
+                list += ',';
+            const auto& resourceSpans = data.resource_spans(r);
+            ObjectWriter resourceObject(list);
+            if (resourceSpans.has_resource()) {
+                ObjectWriter resource(resourceObject.key("resource"));
+                if (resourceSpans.resource().attributes_size())
+                    appendAttributes(resource.key("attributes"), resourceSpans.resource().attributes());
+                resource.number("droppedAttributesCount", resourceSpans.resource().dropped_attributes_count());
+            }
+            appendObjects(resourceObject, "scopeSpans", resourceSpans.scope_spans(),
+                [](ObjectWriter& scopeObject, const auto& scopeSpans) {
+                    if (scopeSpans.has_scope()) {
+                        ObjectWriter scope(scopeObject.key("scope"));
+                        appendScope(scope, scopeSpans.scope());
+                    }
+                    appendObjects(scopeObject, "spans", scopeSpans.spans(),
+                        [](ObjectWriter& spanObject, const auto& span) { appendSpan(spanObject, span); });
+                    scopeObject.text("schemaUrl", scopeSpans.schema_url());
+                });
+            resourceObject.text("schemaUrl", resourceSpans.schema_url());
         }
+        list += ']';
     }
     return out;
 }

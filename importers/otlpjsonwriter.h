@@ -5,7 +5,8 @@
 
 namespace opentelemetry::proto::trace::v1 {
 class Span;
-}
+class TracesData;
+} // namespace opentelemetry::proto::trace::v1
 
 namespace Spanwise {
 
@@ -14,6 +15,10 @@ namespace Spanwise {
 // strings, enums as numbers, default values left out. One object, compact; indentJson()
 // makes it readable.
 std::string otlpJsonOfSpan(const opentelemetry::proto::trace::v1::Span& span);
+
+// A whole TracesData message the same way: `{"resourceSpans":[…]}` with resources, scopes and
+// spans, as an OTLP/HTTP JSON request body or a line of the Collector's file exporter.
+std::string otlpJsonOfTracesData(const opentelemetry::proto::trace::v1::TracesData& data);
 
 // JSON text re-indented two spaces a level, every token kept exactly as written (numbers are
 // never re-read, so no digit changes).

@@ -26,6 +26,20 @@ install_missing_packages() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
 
+# The OpenTelemetry JS SDK the receiver's integration test exports with (tests/live/otel-js),
+# pinned by its package-lock.json. Node.js comes from Debian only when no node/npm is installed
+# (a NodeSource nodejs already bundles npm and conflicts with Debian's npm package).
+install_node_packages() {
+    if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+        local sudo=()
+        [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+        echo "Installing: nodejs npm"
+        "${sudo[@]}" apt-get update -qq
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+    fi
+    (cd tests/live/otel-js && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+}
+
 # ccache keys on paths relative to the checkout, so a fresh clone elsewhere reuses the cache.
 export CCACHE_BASEDIR="$PWD"
 
@@ -74,6 +88,7 @@ install_missing_packages
 build
 
 if [[ "$mode" == test ]]; then
+    install_node_packages
     run_all_tests
     exit
 fi

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-((${#targets[@]})) || targets=(load jaeger zipkin_v2 zipkin_v1 otlp_json otlp_proto json_logs)
+((${#targets[@]})) || targets=(load jaeger zipkin_v2 zipkin_v1 otlp_json otlp_proto json_logs http)
 
 cmake --preset fuzz > /dev/null
 cmake --build --preset fuzz
