@@ -3,6 +3,7 @@
 #include "decompress.h"
 #include "diagnosecommand.h"
 #include "diffcommand.h"
+#include "fetchcommand.h"
 #include "flamegraphcommand.h"
 #include "graphcommand.h"
 #include "graphlayout.h"
@@ -92,7 +93,8 @@ struct WindowOptions {
             "  graph FILE... -o deps.svg|png|dot [--focus S]  draw the service dependency map\n"
             "  diff --before FILE... --after FILE... [--json] compare two dependency maps (-o: draw it)\n"
             "  impact FILE... --service S|--edge A,B [--json] who depends on a service, per trace\n"
-            "  receive [--listen [ADDR:]PORT] -o FILE         an OTLP/HTTP receiver writing OTLP JSON Lines"));
+            "  receive [--listen [ADDR:]PORT] -o FILE         an OTLP/HTTP receiver writing OTLP JSON Lines\n"
+            "  fetch jaeger|tempo|zipkin URL --trace ID|--service S -o FILE   traces from a backend"));
         parser.addHelpOption();
         for (const QCommandLineOption* option :
             {&version, &trace, &span, &tab, &service, &theme, &screenshot, &maxDecompressed})
@@ -303,6 +305,10 @@ int main(int argc, char** argv)
     if (isCommand(argc, argv, "receive")) {
         QCoreApplication app(argc, argv);
         return Spanwise::runReceiveCommand(commandArguments());
+    }
+    if (isCommand(argc, argv, "fetch")) {
+        QCoreApplication app(argc, argv);
+        return Spanwise::runFetchCommand(commandArguments());
     }
     if (isCommand(argc, argv, "flamegraph")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

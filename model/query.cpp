@@ -116,6 +116,14 @@ QueryValue readValue(std::string text, bool quoted)
 
 } // namespace
 
+std::optional<std::int64_t> parseDuration(std::string_view text)
+{
+    const QueryValue value = readValue(std::string(text), false);
+    if (value.unit != QueryUnit::Duration || value.number < 0 || value.number > 9.2e18)
+        return std::nullopt;
+    return static_cast<std::int64_t>(value.number);
+}
+
 std::expected<Query, QueryError> parseQuery(std::string_view text)
 {
     const auto tokens = tokenize(text);

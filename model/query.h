@@ -47,6 +47,9 @@ std::expected<Query, QueryError> parseQuery(std::string_view text);
 
 // A value a duration field can take: a Duration, or a plain Number read as milliseconds.
 std::optional<std::int64_t> durationValue(const QueryValue& value);
+// A duration written with its unit ("250ms", "1.5s", "1h"), in nanoseconds; nothing for a bare
+// number, a negative or an unknown unit.
+std::optional<std::int64_t> parseDuration(std::string_view text);
 
 // Glob match ignoring ASCII case: `*` stands for any run of characters, nothing else is special.
 bool globMatches(std::string_view subject, std::string_view pattern);
