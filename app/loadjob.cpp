@@ -58,6 +58,12 @@ void LoadJob::start(std::vector<NamedBuffer> buffers)
     run([buffers = std::move(buffers)](const LoadOptions& options) { return loadTraceBuffers(buffers, options); });
 }
 
+void LoadJob::start(std::function<std::vector<NamedBuffer>()> makeBuffers)
+{
+    run([makeBuffers = std::move(makeBuffers)](
+            const LoadOptions& options) { return loadTraceBuffers(makeBuffers(), options); });
+}
+
 void LoadJob::cancel()
 {
     m_work->requestStop();

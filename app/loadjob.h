@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 #include <memory>
 #include <vector>
 
@@ -31,6 +33,8 @@ public:
 
     void start(std::vector<std::string> paths);
     void start(std::vector<NamedBuffer> buffers);
+    // The buffers made on the worker too (a snapshot of what live mode received).
+    void start(std::function<std::vector<NamedBuffer>()> makeBuffers);
     void cancel();
     bool isRunning() const;
 

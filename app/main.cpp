@@ -9,6 +9,8 @@
 #include "graphlayout.h"
 #include "impactcommand.h"
 #include "libraryversions.h"
+#include "livecapture.h"
+#include "livemode.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "receivecommand.h"
@@ -16,6 +18,9 @@
 #include "statscommand.h"
 #include "summarycommand.h"
 #include "theme.h"
+#include "tracesession.h"
+#include "traceset.h"
+#include "tracesetpresentation.h"
 #include "waterfallcommand.h"
 
 #include <QApplication>
@@ -74,6 +79,10 @@ struct WindowOptions {
     QCommandLineOption theme {QStringLiteral("theme"),
         QStringLiteral("Colours for this run: system, light or dark (default: as chosen in View > Theme)."),
         QStringLiteral("THEME")};
+    QCommandLineOption listen {QStringLiteral("listen"),
+        QStringLiteral("Receive OTLP/HTTP on [ADDR:]PORT (e.g. 4318; loopback unless an address is given) and show "
+                       "spans as they arrive, instead of opening files."),
+        QStringLiteral("ADDR:PORT")};
     QCommandLineOption maxDecompressed {QStringLiteral("max-decompressed"),
         QStringLiteral("Refuse to inflate a gzip or zstd file past SIZE (e.g. 512M); applies to the commands too."),
         QStringLiteral("SIZE")};
@@ -97,7 +106,7 @@ struct WindowOptions {
             "  fetch jaeger|tempo|zipkin URL --trace ID|--service S -o FILE   traces from a backend"));
         parser.addHelpOption();
         for (const QCommandLineOption* option :
-            {&version, &trace, &span, &tab, &service, &theme, &screenshot, &maxDecompressed})
+            {&version, &trace, &span, &tab, &service, &theme, &screenshot, &listen, &maxDecompressed})
             parser.addOption(*option);
         parser.addPositionalArgument(QStringLiteral("files"),
             QStringLiteral("Trace files to open, or one session file (*.spanwise); default: the demo trace."),
@@ -138,6 +147,25 @@ double residentMegabytes()
     return -1;
 }
 
+// In live mode a picture waits for spans: something received, all of it shown, and nothing new
+// for a second. Outside live mode, true.
+bool liveQuiet(const Spanwise::MainWindow& window)
+{
+    const Spanwise::LiveMode* live = window.liveMode();
+    if (!live->isListening())
+        return true;
+    static std::uint64_t lastVersion = 0;
+    static QElapsedTimer quiet;
+    const auto figures = live->capture()->received()->figures();
+    if (figures.version != lastVersion || !quiet.isValid()) {
+        lastVersion = figures.version;
+        quiet.start();
+        return false;
+    }
+    const auto& shown = window.session()->presentation();
+    return figures.spans > 0 && shown && shown->set().spans().size() == figures.spans && quiet.elapsed() >= 1000;
+}
+
 // Saves the window once the visible tab shows what it computes and the GUI thread is idle;
 // never waiting for a hidden tab's work, and at most a minute in all.
 void saveScreenshotWhenSettled(Spanwise::MainWindow& window, const QString& path)
@@ -147,7 +175,7 @@ void saveScreenshotWhenSettled(Spanwise::MainWindow& window, const QString& path
         auto* clock = new QElapsedTimer;
         clock->start();
         QObject::connect(poll, &QTimer::timeout, &window, [&window, path, poll, clock] {
-            if (!window.isSettled() && clock->elapsed() < 60'000)
+            if ((!window.isSettled() || !liveQuiet(window)) && clock->elapsed() < 60'000)
                 return;
             poll->stop();
             delete clock;
@@ -199,12 +227,32 @@ int runWindow(QApplication& app)
                                "--service go with trace files\n";
         return 2;
     }
+    std::optional<Spanwise::ListenAddress> listen;
+    if (parser.isSet(options.listen)) {
+        const auto address = Spanwise::ListenAddress::parse(parser.value(options.listen));
+        if (!address || !files.isEmpty()) {
+            QTextStream(stderr) << "spanwise: "
+                                << (address ? QStringLiteral("--listen shows what arrives; give no files with it")
+                                            : QStringLiteral("--listen: ") + address.error())
+                                << '\n';
+            return 2;
+        }
+        listen = *address;
+    }
     Spanwise::MainWindow window;
     window.showTab(tab.isEmpty() ? QStringLiteral("waterfall") : tab);
     window.show();
     if (parser.isSet(options.screenshot))
         saveScreenshotWhenSettled(window, parser.value(options.screenshot));
-    if (session) {
+    if (listen) {
+        QString error;
+        if (!window.startReceiving(
+                *listen, QSettings().value(QStringLiteral("live/maxSpans"), 200'000).toULongLong(), &error)) {
+            QTextStream(stderr) << "spanwise: " << error << '\n';
+            return 2;
+        }
+        QTextStream(stdout) << "listening on " << window.liveMode()->capture()->address().toString() << Qt::endl;
+    } else if (session) {
         window.openSessionFile(files.front());
     } else {
         Spanwise::SessionState place = Spanwise::SessionState::ofFiles(files);

@@ -9,6 +9,7 @@
 #include "formatting.h"
 #include "hexid.h"
 #include "libraryversions.h"
+#include "livemode.h"
 #include "loadjob.h"
 #include "logsview.h"
 #include "mapdiffview.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_session(new TraceSession(this))
     , m_rules(new RuleMonitor(m_session, this))
     , m_loadJob(new LoadJob(this))
+    , m_live(new LiveMode(this, [this] { return m_loadJob->isRunning(); }))
 {
     setTimeZoneChoice(QSettings().value(timeZoneKey).toString() == QStringLiteral("utc") ? TimeZoneChoice::Utc
                                                                                          : TimeZoneChoice::Local);
@@ -83,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     createStatusBar();
     connect(m_loadJob, &LoadJob::progressChanged, m_progress, &QProgressBar::setValue);
     connect(m_loadJob, &LoadJob::finished, this, &MainWindow::loadFinished);
+    connect(m_live, &LiveMode::snapshotWanted, this, &MainWindow::loadReceived);
     connect(m_session, &TraceSession::titleChanged, this, &QWidget::setWindowTitle);
     connect(m_traceList, &TraceListPanel::filterApplied, this, &MainWindow::updateStatus);
     connect(m_session, &TraceSession::viewRequested, this, &MainWindow::showTab);
@@ -123,6 +126,8 @@ void MainWindow::createActions()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addAction(tr("Open &Demo Trace"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    m_live->addActions(file);
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save Session…"), this, &MainWindow::chooseSessionPath);
     save->setShortcut(keysFor(Shortcut::SaveSession));
@@ -325,6 +330,7 @@ void MainWindow::createStatusBar()
 {
     m_statusText = new QLabel(this);
     statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_live->statusLabel());
     m_problemsButton = new QPushButton(this);
     m_problemsButton->setFlat(true);
     m_problemsButton->hide();
@@ -486,6 +492,8 @@ void MainWindow::openFiles(const QStringList& paths)
 
 void MainWindow::startLoading(const QStringList& paths)
 {
+    m_live->stop();
+    m_liveSource.clear();
     m_recent.add(paths);
     m_loadingPaths = paths;
     std::vector<std::string> files;
@@ -502,6 +510,8 @@ void MainWindow::openDemo()
         QMessageBox::critical(this, tr("Spanwise"), tr("The bundled demo trace is missing from this build."));
         return;
     }
+    m_live->stop();
+    m_liveSource.clear();
     m_loadingPaths.clear();
     m_pendingPlace.reset();
     const QByteArray bytes = demo.readAll();
@@ -510,6 +520,39 @@ void MainWindow::openDemo()
         {demoName.toStdString(), PaddedBuffer(std::string_view(bytes.constData(), std::size_t(bytes.size())))});
     beginLoading(demoName);
     m_loadJob->start(std::move(buffers));
+}
+
+bool MainWindow::startReceiving(const ListenAddress& address, std::size_t maxSpans, QString* error)
+{
+    return m_live->start(address, maxSpans, error);
+}
+
+void MainWindow::loadReceived(std::function<std::string()> jsonLines, const QString& sourceName)
+{
+    m_liveSource = sourceName;
+    m_loadingPaths.clear();
+    m_pendingPlace.reset();
+    // Quietly: no progress bar blinking twice a second while spans arrive.
+    m_loadClock.start();
+    m_loadJob->start([jsonLines = std::move(jsonLines), name = sourceName.toStdString()] {
+        std::vector<NamedBuffer> buffers;
+        std::string lines = jsonLines();
+        if (!lines.empty())
+            buffers.push_back({name, PaddedBuffer(lines)});
+        return buffers;
+    });
+}
+
+void MainWindow::reselect(const QString& traceId, const QString& spanId)
+{
+    if (traceId.isEmpty())
+        return;
+    const SpanLocation at = locateSpan(m_session->presentation()->set(), traceId.toStdString(), spanId.toStdString());
+    // Not openSpan: that would bring the waterfall forward over the view the user is reading.
+    if (at.trace.isValid())
+        m_session->selectTrace(at.trace);
+    if (at.span.isValid())
+        m_session->selectSpan(at.span);
 }
 
 void MainWindow::beginLoading(const QString& what)
@@ -530,7 +573,19 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
     QString source = m_loadingPaths.isEmpty() ? demoName : QFileInfo(m_loadingPaths.front()).fileName();
     if (m_loadingPaths.size() > 1)
         source += tr(" and %1 more").arg(m_loadingPaths.size() - 1);
+    // A live reload keeps the trace and span shown (their indexes change, their ids do not).
+    QString shownTrace, shownSpan;
+    if (!m_liveSource.isEmpty()) {
+        source = m_liveSource;
+        if (m_session->presentation() && m_session->trace().isValid()) {
+            const TraceSet& before = m_session->presentation()->set();
+            shownTrace = toQString(formatTraceId(before.trace(m_session->trace()).id));
+            if (m_session->span().isValid())
+                shownSpan = toQString(formatSpanId(before.span(m_session->span()).spanId));
+        }
+    }
     m_session->setLoaded(outcome->presentation, m_loadingPaths, source);
+    reselect(shownTrace, shownSpan);
 
     const TraceSet& set = *result->traces;
     const auto count = [](std::size_t n, QStringView one, QStringView many) {

@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -28,7 +30,9 @@ class LogsView;
 class DependencyMapView;
 class DiagnosticsView;
 class FlameGraphView;
+class LiveMode;
 class LoadJob;
+struct ListenAddress;
 class RawJsonView;
 class RuleMonitor;
 class SpansView;
@@ -81,6 +85,10 @@ public:
     TraceGraphView* traceGraphView() const { return m_traceGraphView; }
     RawJsonView* rawJsonView() const { return m_rawJsonView; }
     QTabWidget* tabs() const { return m_tabs; }
+    LiveMode* liveMode() const { return m_live; }
+    // Live mode: receives OTLP/HTTP here and shows spans as they arrive (File ▸ Receive OTLP…,
+    // --listen). Opening files stops it. False with the reason when the address is taken.
+    bool startReceiving(const ListenAddress& address, std::size_t maxSpans, QString* error);
 
     // The views' stable names, used by --tab, links and screenshots, in tab order; and the
     // names views still to come will take (see docs/user-guide.md).
@@ -111,6 +119,9 @@ private:
     void startLoading(const QStringList& paths);
     void beginLoading(const QString& what);
     void loadFinished(const std::shared_ptr<const LoadOutcome>& outcome);
+    // Loads what live mode received; the trace and span shown stay shown when they still are.
+    void loadReceived(std::function<std::string()> jsonLines, const QString& sourceName);
+    void reselect(const QString& traceId, const QString& spanId);
     void showProblems();
     void updateStatus();
     void showShortcuts();
@@ -145,6 +156,9 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancelButton = nullptr;
     LoadJob* m_loadJob = nullptr;
+    LiveMode* m_live = nullptr;
+    // The load running now shows live mode's snapshot, under this name (empty: files).
+    QString m_liveSource;
     QAction* m_goBack = nullptr;
     QAction* m_goForward = nullptr;
     QMenu* m_recentMenu = nullptr;
