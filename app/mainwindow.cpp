@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backenddialog.h"
 #include "chartsview.h"
 #include "compareview.h"
 #include "dependencymapview.h"
@@ -16,6 +17,7 @@
 #include "problemsdialog.h"
 #include "rawjsonview.h"
 #include "rulemonitor.h"
+#include "secretstore.h"
 #include "shortcuts.h"
 #include "spanlookup.h"
 #include "spanrecords.h"
@@ -75,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_rules(new RuleMonitor(m_session, this))
     , m_loadJob(new LoadJob(this))
     , m_live(new LiveMode(this, [this] { return m_loadJob->isRunning(); }))
+    , m_secrets(new SecretStore(this))
 {
     setTimeZoneChoice(QSettings().value(timeZoneKey).toString() == QStringLiteral("utc") ? TimeZoneChoice::Utc
                                                                                          : TimeZoneChoice::Local);
@@ -126,6 +129,9 @@ void MainWindow::createActions()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addAction(tr("Open &Demo Trace"), this, &MainWindow::openDemo);
+    QAction* backend = file->addAction(tr("Open from &Backend…"), this, &MainWindow::openFromBackend);
+    backend->setShortcut(keysFor(Shortcut::OpenFromBackend));
+    backend->setStatusTip(tr("Search or open traces in Jaeger, Grafana Tempo or Zipkin"));
     file->addSeparator();
     m_live->addActions(file);
     file->addSeparator();
@@ -493,7 +499,8 @@ void MainWindow::openFiles(const QStringList& paths)
 void MainWindow::startLoading(const QStringList& paths)
 {
     m_live->stop();
-    m_liveSource.clear();
+    m_memorySource.clear();
+    m_liveReload = false;
     m_recent.add(paths);
     m_loadingPaths = paths;
     std::vector<std::string> files;
@@ -511,7 +518,8 @@ void MainWindow::openDemo()
         return;
     }
     m_live->stop();
-    m_liveSource.clear();
+    m_memorySource = demoName;
+    m_liveReload = false;
     m_loadingPaths.clear();
     m_pendingPlace.reset();
     const QByteArray bytes = demo.readAll();
@@ -527,9 +535,33 @@ bool MainWindow::startReceiving(const ListenAddress& address, std::size_t maxSpa
     return m_live->start(address, maxSpans, error);
 }
 
+void MainWindow::openDocument(const QByteArray& document, const QString& sourceName)
+{
+    m_live->stop();
+    m_memorySource = sourceName;
+    m_liveReload = false;
+    m_loadingPaths.clear();
+    m_pendingPlace.reset();
+    std::vector<NamedBuffer> buffers;
+    buffers.push_back(
+        {sourceName.toStdString(), PaddedBuffer(std::string_view(document.constData(), std::size_t(document.size())))});
+    beginLoading(sourceName);
+    m_loadJob->start(std::move(buffers));
+}
+
+QDialog* MainWindow::openFromBackend()
+{
+    auto* dialog = new BackendDialog(m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BackendDialog::documentFetched, this, &MainWindow::openDocument);
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::loadReceived(std::function<std::string()> jsonLines, const QString& sourceName)
 {
-    m_liveSource = sourceName;
+    m_memorySource = sourceName;
+    m_liveReload = true;
     m_loadingPaths.clear();
     m_pendingPlace.reset();
     // Quietly: no progress bar blinking twice a second while spans arrive.
@@ -570,13 +602,12 @@ void MainWindow::loadFinished(const std::shared_ptr<const LoadOutcome>& outcome)
     m_cancelButton->hide();
     const LoadResult* result = &outcome->result;
     m_reports = result->reports;
-    QString source = m_loadingPaths.isEmpty() ? demoName : QFileInfo(m_loadingPaths.front()).fileName();
+    QString source = m_loadingPaths.isEmpty() ? m_memorySource : QFileInfo(m_loadingPaths.front()).fileName();
     if (m_loadingPaths.size() > 1)
         source += tr(" and %1 more").arg(m_loadingPaths.size() - 1);
     // A live reload keeps the trace and span shown (their indexes change, their ids do not).
     QString shownTrace, shownSpan;
-    if (!m_liveSource.isEmpty()) {
-        source = m_liveSource;
+    if (m_liveReload) {
         if (m_session->presentation() && m_session->trace().isValid()) {
             const TraceSet& before = m_session->presentation()->set();
             shownTrace = toQString(formatTraceId(before.trace(m_session->trace()).id));

@@ -31,6 +31,7 @@ class DependencyMapView;
 class DiagnosticsView;
 class FlameGraphView;
 class LiveMode;
+class SecretStore;
 class LoadJob;
 struct ListenAddress;
 class RawJsonView;
@@ -89,6 +90,10 @@ public:
     // Live mode: receives OTLP/HTTP here and shows spans as they arrive (File ▸ Receive OTLP…,
     // --listen). Opening files stops it. False with the reason when the address is taken.
     bool startReceiving(const ListenAddress& address, std::size_t maxSpans, QString* error);
+    // Loads a document a backend answered (File ▸ Open from Backend…) as if it were a file.
+    void openDocument(const QByteArray& document, const QString& sourceName);
+    // File ▸ Open from Backend…: the dialog, not modal; returned for tests.
+    QDialog* openFromBackend();
 
     // The views' stable names, used by --tab, links and screenshots, in tab order; and the
     // names views still to come will take (see docs/user-guide.md).
@@ -157,8 +162,11 @@ private:
     QPushButton* m_cancelButton = nullptr;
     LoadJob* m_loadJob = nullptr;
     LiveMode* m_live = nullptr;
-    // The load running now shows live mode's snapshot, under this name (empty: files).
-    QString m_liveSource;
+    SecretStore* m_secrets = nullptr;
+    // The name of what the load running now reads from memory (the demo, live mode's snapshot,
+    // a backend's answer); empty for files. A live reload keeps the selection.
+    QString m_memorySource;
+    bool m_liveReload = false;
     QAction* m_goBack = nullptr;
     QAction* m_goForward = nullptr;
     QMenu* m_recentMenu = nullptr;

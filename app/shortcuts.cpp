@@ -24,6 +24,8 @@ constexpr Command commands[] = {
     {Shortcut::Open, QKeySequence::Open, QT_TRANSLATE_NOOP("Shortcuts", "Open trace files or a saved session")},
     {Shortcut::AddFiles, QKeyCombination(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
         QT_TRANSLATE_NOOP("Shortcuts", "Add trace files to those loaded")},
+    {Shortcut::OpenFromBackend, QKeyCombination(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+        QT_TRANSLATE_NOOP("Shortcuts", "Search or open traces in Jaeger, Tempo or Zipkin")},
     {Shortcut::SaveSession, QKeySequence::Save, QT_TRANSLATE_NOOP("Shortcuts", "Save the session")},
     {Shortcut::Quit, QKeySequence::Quit, QT_TRANSLATE_NOOP("Shortcuts", "Quit")},
     {Shortcut::FilterTraces, QKeyCombination(Qt::CTRL | Qt::Key_L),

@@ -12,6 +12,7 @@ namespace Spanwise {
 enum class Shortcut {
     Open,
     AddFiles,
+    OpenFromBackend,
     SaveSession,
     Quit,
     FilterTraces,

@@ -139,6 +139,19 @@ std::optional<Backend> backendNamed(const QString& name)
     return std::nullopt;
 }
 
+QString defaultBaseUrl(Backend backend)
+{
+    switch (backend) {
+    case Backend::Jaeger:
+        return QStringLiteral("http://localhost:16686");
+    case Backend::Tempo:
+        return QStringLiteral("http://localhost:3200");
+    case Backend::Zipkin:
+        return QStringLiteral("http://localhost:9411");
+    }
+    return {};
+}
+
 QUrl servicesUrl(Backend backend, const QUrl& base)
 {
     switch (backend) {

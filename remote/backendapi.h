@@ -32,6 +32,10 @@ struct TraceSearch {
     QString traceQl; // Tempo only: a TraceQL query used instead of the fields above
 };
 
+// Where a backend's query API listens by default on this machine (Jaeger's query service
+// :16686, Tempo :3200, Zipkin :9411).
+QString defaultBaseUrl(Backend backend);
+
 // The URLs of each backend's query API (Jaeger's /api, Tempo's /api, Zipkin's /api/v2), under
 // `base` (its path is kept, for a backend behind a reverse proxy at /jaeger).
 QUrl servicesUrl(Backend backend, const QUrl& base);

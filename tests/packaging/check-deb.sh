@@ -34,7 +34,7 @@ unexpected=$(grep -vE '^/usr/(bin/spanwise|share/(applications|metainfo|mime|ico
 [[ -z "$unexpected" ]] || fail "unexpected files: $unexpected"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libqt6widgets6 libqt6svg6 libqt6charts6 libgvc6 libprotobuf libsimdjson libzstd1 zlib1g; do
+for library in libqt6widgets6 libqt6network6 libqt6keychain1 libqt6svg6 libqt6charts6 libgvc6 libprotobuf libsimdjson libzstd1 zlib1g; do
     grep -q "$library" <<< "$depends" || fail "Depends lacks $library: $depends"
 done
 grep -q -- '-dev' <<< "$depends" && fail "Depends names a development package: $depends"
