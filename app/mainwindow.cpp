@@ -225,11 +225,6 @@ QStringList MainWindow::tabNames()
         QStringLiteral("flamegraph"), QStringLiteral("graph"), QStringLiteral("json"), QStringLiteral("logs")};
 }
 
-QStringList MainWindow::reservedTabNames()
-{
-    return {QStringLiteral("live")};
-}
-
 void MainWindow::addTab(QWidget* view, const QString& name, const QString& label)
 {
     Q_ASSERT(tabNames().contains(name));

@@ -95,10 +95,8 @@ public:
     // File ▸ Open from Backend…: the dialog, not modal; returned for tests.
     QDialog* openFromBackend();
 
-    // The views' stable names, used by --tab, links and screenshots, in tab order; and the
-    // names views still to come will take (see docs/user-guide.md).
+    // The views' stable names, used by --tab, links and screenshots, in tab order.
     static QStringList tabNames();
-    static QStringList reservedTabNames();
     // Brings the named view to the front; false for a name that is not one.
     bool showTab(const QString& name);
     QString currentTabName() const;
