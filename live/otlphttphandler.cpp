@@ -199,11 +199,15 @@ OtlpHandling handleExport(const HttpRequest& request, std::size_t maxBodyBytes)
     HttpResponse response = exported(encoding, batch->rejected, why);
     if (batch->accepted.empty())
         return {std::move(response), {}};
-    batch->otlpJson = otlpJsonOfSpans(*batch->set, batch->accepted);
     return {std::move(response), std::move(batch)};
 }
 
 } // namespace
+
+std::string ReceivedBatch::toOtlpJson() const
+{
+    return otlpJsonOfSpans(*set, accepted);
+}
 
 OtlpHandling handleOtlpRequest(const HttpRequest& request, std::size_t maxBodyBytes)
 {

@@ -13,14 +13,16 @@ namespace Spanwise {
 
 class TraceSet;
 
-// What one accepted export request carried: the spans read from it (by the OTLP importers),
-// which of them were accepted (those with a valid trace id and span id), and the accepted
-// spans re-encoded as one line of OTLP JSON.
+// What one accepted export request carried: the spans read from it (by the OTLP importers) and
+// which of them were accepted (those with a valid trace id and span id).
 struct ReceivedBatch {
     std::shared_ptr<const TraceSet> set;
     std::vector<SpanIndex> accepted;
     std::size_t rejected = 0;
-    std::string otlpJson;
+
+    // The accepted spans re-encoded as one line of OTLP JSON (what `spanwise receive` writes);
+    // made when asked, as live mode encodes per trace instead.
+    std::string toOtlpJson() const;
 };
 
 struct HttpResponse {

@@ -74,8 +74,8 @@ int runReceiveCommand(const QStringList& arguments)
         spans += batch->accepted.size();
         rejected += batch->rejected;
         // Each line reaches the disk as it comes, so a killed receiver loses nothing answered.
-        if (output.write(batch->otlpJson.data(), static_cast<qint64>(batch->otlpJson.size())) < 0 ||
-            !output.putChar('\n') || !output.flush())
+        const std::string line = batch->toOtlpJson();
+        if (output.write(line.data(), static_cast<qint64>(line.size())) < 0 || !output.putChar('\n') || !output.flush())
             writeFailed = true;
         if (writeFailed || (maxSpans && spans >= maxSpans))
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);

@@ -13,6 +13,9 @@ for spans in "${sizes[@]}"; do
     QT_QPA_PLATFORM=offscreen "$bench/bench_waterfall" "$spans"
     "$bench/bench_analysis" "$spans"
 done
+echo "=== the OTLP receiver and live mode's reload (100k and 200k spans: the default buffer)"
+"$bench/bench_receiver" 100000
+"$bench/bench_receiver" 200000
 echo "=== dependency map layout"
 QT_QPA_PLATFORM=offscreen "$bench/bench_graphlayout" 50 200 500
 echo "=== from the user's chair: the spanwise process on a file, against simdjson's parse of it"

@@ -98,7 +98,7 @@ private slots:
 
         // The line `receive` writes reads back as the same spans.
         std::vector<NamedBuffer> line;
-        line.push_back({"line", PaddedBuffer(batch->otlpJson)});
+        line.push_back({"line", PaddedBuffer(batch->toOtlpJson())});
         const LoadResult again = loadTraceBuffers(line);
         QCOMPARE(again.reports.front().format, std::string("otlp-json"));
         QCOMPARE(again.traces->spans().size(), loaded.traces->spans().size());
@@ -131,7 +131,7 @@ private slots:
         QVERIFY2(answer.body.contains(R"("rejectedSpans":"2")"), answer.body.constData());
         QVERIFY(answer.body.contains("errorMessage"));
         QCOMPARE(acceptedSpans(receiver), std::size_t(1));
-        QVERIFY(!receiver.batches().front()->otlpJson.contains("no id"));
+        QVERIFY(!receiver.batches().front()->toOtlpJson().contains("no id"));
     }
 
     void badProtobufIs400WithStatus()

@@ -148,7 +148,7 @@ private slots:
         QCOMPARE(made->size(), tracesPerRun * 9);
         std::string lines;
         for (const auto& batch : receiver.batches())
-            lines += batch->otlpJson + '\n';
+            lines += batch->toOtlpJson() + '\n';
         QVERIFY(receiver.batches().size() > 1); // the SDK sent several requests
         const LoadResult received = loadLines(lines);
         const QString difference = differences(*received.traces, *made);
