@@ -106,10 +106,9 @@ void LiveMode::chooseAndStart()
 {
     auto* dialog = new ReceiveDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QString error;
-        if (!start(dialog->address(), dialog->maxSpans(), &error))
-            QMessageBox::warning(m_window, tr("Receive OTLP"), error);
+    // A port that cannot be bound is said in the dialog, which stays open for another try.
+    dialog->setListener([this](const ListenAddress& address, std::size_t maxSpans, QString* error) {
+        return start(address, maxSpans, error);
     });
     dialog->open();
 }
@@ -171,14 +170,24 @@ void LiveMode::saveReceived()
         jsonl + QStringLiteral(";;") + protobuf, &filter);
     if (path.isEmpty())
         return;
-    const bool asProtobuf = filter == protobuf || path.endsWith(QLatin1String(".pb"));
+    saveTo(path, filter == protobuf || path.endsWith(QLatin1String(".pb")));
+}
+
+void LiveMode::saveTo(const QString& path, bool protobuf)
+{
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        if (!watcher->result().isEmpty())
-            QMessageBox::warning(m_window, tr("Save Received"), watcher->result());
+        const QString error = watcher->result();
+        emit saved(error);
+        if (!error.isEmpty()) {
+            // Not modal: the window keeps receiving meanwhile.
+            auto* box = new QMessageBox(QMessageBox::Warning, tr("Save Received"), error, QMessageBox::Ok, m_window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
     });
-    watcher->setFuture(QtConcurrent::run(writeReceived, m_capture->received(), path, asProtobuf));
+    watcher->setFuture(QtConcurrent::run(writeReceived, m_capture->received(), path, protobuf));
 }
 
 } // namespace Spanwise

@@ -38,10 +38,14 @@ public:
     LiveCapture* capture() const { return m_capture; }
     // The name the window's title gives what is shown: "OTLP on 127.0.0.1:4318".
     QString sourceName() const;
+    // Writes what was received (OTLP JSON Lines, or protobuf) on a worker; saved() follows.
+    void saveTo(const QString& path, bool protobuf);
 
 signals:
     // Load this snapshot (made on the load's worker) and show it under this name.
     void snapshotWanted(std::function<std::string()> jsonLines, const QString& sourceName);
+    // A save finished: empty, or why it failed in one sentence.
+    void saved(const QString& error);
 
 private:
     void chooseAndStart();

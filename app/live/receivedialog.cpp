@@ -27,6 +27,8 @@ ReceiveDialog::ReceiveDialog(QWidget* parent)
     m_address->setToolTip(
         tr("127.0.0.1 (or ::1) accepts this machine only; 0.0.0.0 accepts any machine that can reach it"));
     m_port->setRange(0, 65535);
+    m_port->setObjectName(QStringLiteral("port"));
+    m_error->setObjectName(QStringLiteral("error"));
     m_port->setValue(settings.value(QStringLiteral("live/port"), 4318).toInt());
     m_port->setSpecialValueText(tr("any free port"));
     m_maxSpans->setRange(1000, 20'000'000);
@@ -90,6 +92,11 @@ void ReceiveDialog::accept()
     settings.setValue(QStringLiteral("live/address"), host);
     settings.setValue(QStringLiteral("live/port"), m_port->value());
     settings.setValue(QStringLiteral("live/maxSpans"), m_maxSpans->value());
+    QString error;
+    if (m_listener && !m_listener(address(), maxSpans(), &error)) {
+        showError(error);
+        return;
+    }
     QDialog::accept();
 }
 

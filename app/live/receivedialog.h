@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -23,6 +25,9 @@ public:
     std::size_t maxSpans() const;
     // Shows why listening failed, keeping the dialog open for another try.
     void showError(const QString& message);
+    // What Listen does: start listening, or say why not (the dialog then stays open).
+    using Listener = std::function<bool(const ListenAddress&, std::size_t maxSpans, QString* error)>;
+    void setListener(Listener listener) { m_listener = std::move(listener); }
 
     void accept() override;
 
@@ -32,6 +37,7 @@ private:
     QSpinBox* m_maxSpans;
     QLabel* m_note;
     QLabel* m_error;
+    Listener m_listener;
 };
 
 } // namespace Spanwise

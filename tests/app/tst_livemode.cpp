@@ -6,12 +6,20 @@
 #include "livecapture.h"
 #include "livemode.h"
 #include "mainwindow.h"
+#include "receivedialog.h"
 #include "receiverharness.h"
+#include "traceloader.h"
 #include "tracesession.h"
 #include "traceset.h"
 #include "tracesetpresentation.h"
 
+#include <QAction>
 #include <QLabel>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Spanwise;
@@ -135,6 +143,55 @@ private slots:
         QVERIFY(!second.startReceiving(taken, 100, &error));
         QVERIFY2(error.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(taken.port)), qPrintable(error));
         QVERIFY(!second.liveMode()->isListening());
+    }
+
+    void saveReceivedInBothEncodings()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.startReceiving(anyPort(), 100, nullptr));
+        QCOMPARE(post(window, exportOf(1, 3)), 200);
+        QCOMPARE(post(window, exportOf(2, 2)), 200);
+        QTRY_COMPARE(spansShown(window), std::size_t(5));
+        QTemporaryDir dir;
+        for (const auto& [name, protobuf, format] :
+            {std::tuple {"received.jsonl", false, "otlp-jsonl"}, std::tuple {"received.pb", true, "otlp-proto"}}) {
+            const QString path = dir.filePath(QLatin1String(name));
+            QSignalSpy saved(window.liveMode(), &LiveMode::saved);
+            window.liveMode()->saveTo(path, protobuf);
+            QVERIFY(saved.wait(10'000));
+            QCOMPARE(saved.first().first().toString(), QString());
+            const std::string file = path.toStdString();
+            const LoadResult loaded = loadTraceFiles(std::span(&file, 1));
+            QCOMPARE(loaded.reports.front().format, std::string(format));
+            QCOMPARE(loaded.traces->spans().size(), std::size_t(5));
+            QCOMPARE(loaded.traces->traces().size(), std::size_t(2));
+        }
+    }
+
+    void theDialogSaysWhenThePortIsTaken()
+    {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+        MainWindow window;
+        window.show();
+        QAction* receive = nullptr;
+        for (QAction* action : window.menuBar()->findChildren<QAction*>())
+            if (action->text() == QStringLiteral("&Receive OTLP…"))
+                receive = action;
+        QVERIFY(receive);
+        receive->trigger();
+        auto* dialog = window.findChild<ReceiveDialog*>();
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox*>(QStringLiteral("port"))->setValue(taken.serverPort());
+        dialog->accept();
+        QVERIFY(dialog->isVisible()); // stays open for another port
+        QVERIFY2(dialog->findChild<QLabel*>(QStringLiteral("error"))->text().contains(QStringLiteral("cannot listen")),
+            qPrintable(dialog->findChild<QLabel*>(QStringLiteral("error"))->text()));
+        QVERIFY(!window.liveMode()->isListening());
+        dialog->findChild<QSpinBox*>(QStringLiteral("port"))->setValue(0);
+        dialog->accept();
+        QVERIFY(window.liveMode()->isListening());
     }
 
     void openingFilesStopsReceiving()
