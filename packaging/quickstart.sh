@@ -40,8 +40,11 @@ install_node_packages() {
     (cd tests/live/otel-js && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 }
 
-# ccache keys on paths relative to the checkout, so a fresh clone elsewhere reuses the cache.
+# ccache keys on paths relative to the checkout, so a fresh clone elsewhere reuses the cache;
+# and not on the build directory, which ccache otherwise hashes for -g builds (every preset
+# here), so that each fresh clone missed every object.
 export CCACHE_BASEDIR="$PWD"
+export CCACHE_NOHASHDIR=true
 
 build() {
     cmake --preset default
