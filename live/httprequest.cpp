@@ -1,19 +1,8 @@
 #include "httprequest.h"
 
-#include <algorithm>
-#include <cctype>
+#include "query.h"
 
 namespace Spanwise {
-namespace {
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    return std::ranges::equal(a, b, [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-    });
-}
-
-} // namespace
 
 std::string_view HttpRequest::header(std::string_view name) const
 {
