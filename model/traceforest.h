@@ -45,9 +45,8 @@ public:
     std::span<const Diagnostic> diagnostics() const { return m_diagnostics; }
     std::size_t approximateBytes() const
     {
-        return m_traces.capacity() * sizeof(TraceInfo) +
-            (m_order.capacity() + m_parent.capacity() + m_children.capacity()) * 4 +
-            (m_depth.capacity() + m_traceOf.capacity() + m_childBegin.capacity()) * 4;
+        return m_traces.size() * sizeof(TraceInfo) + (m_order.size() + m_parent.size() + m_children.size()) * 4 +
+            (m_depth.size() + m_traceOf.size() + m_childBegin.size()) * 4;
     }
     // Index of the trace with this id, or an invalid index.
     TraceIndex findTrace(TraceId id) const;

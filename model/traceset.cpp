@@ -95,10 +95,9 @@ std::size_t TraceSet::errorSpanCount() const
 
 std::size_t TraceSet::approximateBytes() const
 {
-    std::size_t bytes = m_spans.capacity() * sizeof(Span) + m_spanSources.capacity() * sizeof(SpanSource) +
-        m_attributes.capacity() * sizeof(Attribute) + m_events.capacity() * sizeof(Event) +
-        m_links.capacity() * sizeof(Link) + m_resources.capacity() * sizeof(Resource) +
-        m_scopes.capacity() * sizeof(Scope);
+    std::size_t bytes = m_spans.size() * sizeof(Span) + m_spanSources.size() * sizeof(SpanSource) +
+        m_attributes.size() * sizeof(Attribute) + m_events.size() * sizeof(Event) + m_links.size() * sizeof(Link) +
+        m_resources.size() * sizeof(Resource) + m_scopes.size() * sizeof(Scope);
     for (std::size_t i = 0; i < m_strings.size(); ++i)
         bytes +=
             sizeof(std::string) + m_strings.view(StringId {static_cast<std::uint32_t>(i)}).size() + 32; // + hash entry

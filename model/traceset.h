@@ -87,7 +87,9 @@ public:
     std::size_t attachedLogCount() const { return m_attachedLogs; }
 
     std::size_t errorSpanCount() const;
-    // Bytes held by the model (arrays, index, strings), for the memory benchmark.
+    // Bytes the model's records take (arrays, index, strings), for the memory benchmark. Counts
+    // the elements held, not the room reserved: the builder reserves for the most spans a file
+    // could hold, and pages of that room nobody wrote are never resident.
     std::size_t approximateBytes() const;
 
 private:

@@ -35,14 +35,28 @@ LoadResult loadText(const std::string& text, const std::string& name)
     return loadTraceBuffers(std::span<const NamedBuffer>(&buffer, 1));
 }
 
-std::uint64_t peakRssBytes()
+namespace {
+
+std::uint64_t statusKilobytes(const char* field)
 {
     std::ifstream status("/proc/self/status");
     std::string line;
     while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stoull(line.substr(6)) * 1024;
+        if (line.rfind(field, 0) == 0)
+            return std::stoull(line.substr(std::string_view(field).size()));
     return 0;
+}
+
+} // namespace
+
+std::uint64_t peakRssBytes()
+{
+    return statusKilobytes("VmHWM:") * 1024;
+}
+
+std::uint64_t residentBytes()
+{
+    return statusKilobytes("VmRSS:") * 1024;
 }
 
 } // namespace Spanwise::Bench

@@ -2,6 +2,7 @@
 
 #include "traceloader.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -24,6 +25,16 @@ struct Figures {
 };
 Figures summarise(std::vector<double> samples);
 
+// The fastest of `runs` calls, in milliseconds: on a shared machine the quickest run is the one
+// least disturbed by others.
+template <typename F> double bestMillisecondsOf(int runs, F&& work)
+{
+    double best = millisecondsOf(work);
+    for (int run = 1; run < runs; ++run)
+        best = std::min(best, millisecondsOf(work));
+    return best;
+}
+
 // A generated trace set as Jaeger JSON text, from the project's generator: `traces` traces of
 // about `spansPerTrace` spans (0: ordinary requests), or with totalSpans > 0 ordinary requests
 // until they hold that many spans.
@@ -32,5 +43,7 @@ LoadResult loadText(const std::string& text, const std::string& name);
 
 // Peak resident memory of this process so far, in bytes (Linux VmHWM).
 std::uint64_t peakRssBytes();
+// Resident memory of this process now, in bytes (Linux VmRSS).
+std::uint64_t residentBytes();
 
 } // namespace Spanwise::Bench
