@@ -1,6 +1,8 @@
 #include "jsonscanner.h"
 
-#include <array>
+#include "jsonbytemasks.h"
+
+#include <cassert>
 #include <cstring>
 
 namespace Spanwise {
@@ -27,19 +29,17 @@ ScanError JsonScanner::expected(std::size_t pos, std::string_view what) const
 
 namespace {
 
-// What the scanner cares about in a byte: a table beats a chain of comparisons in the loops
-// that see every byte of the file.
-enum ByteClass : unsigned char { Plain, Quote, Open, Close };
+constexpr std::uint64_t bitsBelow(int bit)
+{
+    return bit >= 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << bit) - 1;
+}
 
-constexpr std::array<unsigned char, 256> byteClasses = [] {
-    std::array<unsigned char, 256> table {};
-    table['"'] = Quote;
-    table['{'] = Open;
-    table['['] = Open;
-    table['}'] = Close;
-    table[']'] = Close;
-    return table;
-}();
+ScanError unclosedStringOnLine(std::size_t lineBreak)
+{
+    // JSON strings hold no raw line break: one means the string was never closed, and in JSON
+    // Lines the next line is another record, which must not be swallowed.
+    return {lineBreak, "a string that starts earlier on this line is not closed"};
+}
 
 } // namespace
 
@@ -47,29 +47,17 @@ std::expected<std::size_t, ScanError> JsonScanner::stringEnd(std::size_t pos) co
 {
     if (pos >= m_text.size() || m_text[pos] != '"')
         return std::unexpected(expected(pos, "a string"));
-    for (std::size_t i = pos + 1; i < m_text.size(); ++i) {
-        // memchr to the next quote: strings are most of a trace file's bytes.
-        const char* found = static_cast<const char*>(std::memchr(m_text.data() + i, '"', m_text.size() - i));
-        if (!found) {
-            if (const void* lineBreak = std::memchr(m_text.data() + i, '\n', m_text.size() - i))
-                return std::unexpected(
-                    ScanError {static_cast<std::size_t>(static_cast<const char*>(lineBreak) - m_text.data()),
-                        "a string that starts earlier on this line is not closed"});
-            break;
-        }
-        const std::size_t quote = static_cast<std::size_t>(found - m_text.data());
-        // JSON strings hold no raw line break: one means the string was never closed, and in
-        // JSON Lines the next line is another record, which must not be swallowed.
-        if (const void* lineBreak = std::memchr(m_text.data() + i, '\n', quote - i))
-            return std::unexpected(
-                ScanError {static_cast<std::size_t>(static_cast<const char*>(lineBreak) - m_text.data()),
-                    "a string that starts earlier on this line is not closed"});
-        std::size_t backslashes = 0;
-        while (quote - backslashes > pos + 1 && m_text[quote - backslashes - 1] == '\\')
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return quote + 1;
-        i = quote;
+    bool escapeCarry = false;
+    for (std::size_t at = pos + 1; at < m_text.size(); at += JsonByteMasks::blockSize) {
+        const JsonByteMasks masks = JsonByteMasks::of(m_text.data(), m_text.size(), at);
+        const std::uint64_t escaped =
+            (masks.backslashes != 0 || escapeCarry) ? escapedBytes(masks.backslashes, escapeCarry) : 0;
+        const std::uint64_t quotes = masks.quotes & ~escaped;
+        const int quote = quotes != 0 ? __builtin_ctzll(quotes) : 64;
+        if (const std::uint64_t lineBreaks = masks.lineBreaks & bitsBelow(quote))
+            return std::unexpected(unclosedStringOnLine(at + __builtin_ctzll(lineBreaks)));
+        if (quote < 64)
+            return at + quote + 1;
     }
     return std::unexpected(ScanError {pos, "the file ends inside a string that starts here"});
 }
@@ -89,20 +77,28 @@ std::expected<std::size_t, ScanError> JsonScanner::valueEnd(std::size_t pos) con
     }
     // Open brackets as a string: short-string storage keeps ordinary nesting allocation-free.
     std::string closers;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(m_text.data());
-    for (std::size_t i = pos; i < m_text.size(); ++i) {
-        const unsigned char kind = byteClasses[bytes[i]];
-        if (kind == Plain)
-            continue;
-        const char c = m_text[i];
-        if (c == '"') {
-            const auto end = stringEnd(i);
-            if (!end)
-                return std::unexpected(end.error());
-            i = *end - 1;
-        } else if (c == '{' || c == '[') {
-            closers.push_back(c == '{' ? '}' : ']');
-        } else if (c == '}' || c == ']') {
+    bool escapeCarry = false, inString = false;
+    std::size_t lastStringStart = pos;
+    for (std::size_t at = pos; at < m_text.size(); at += JsonByteMasks::blockSize) {
+        const JsonByteMasks masks = JsonByteMasks::of(m_text.data(), m_text.size(), at);
+        const std::uint64_t escaped =
+            (masks.backslashes != 0 || escapeCarry) ? escapedBytes(masks.backslashes, escapeCarry) : 0;
+        const std::uint64_t quotes = masks.quotes & ~escaped;
+        const std::uint64_t interiors = stringInteriors(quotes, inString);
+        if (const std::uint64_t openingQuotes = quotes & interiors)
+            lastStringStart = at + 63 - __builtin_clzll(openingQuotes);
+        const std::uint64_t brokenStrings = masks.lineBreaks & interiors;
+        const int broken = brokenStrings != 0 ? __builtin_ctzll(brokenStrings) : 64;
+        // Brackets in file order, up to the first broken string, as a byte-by-byte walk meets them.
+        for (std::uint64_t brackets = (masks.opens | masks.closes) & ~interiors & bitsBelow(broken); brackets != 0;
+             brackets &= brackets - 1) {
+            const std::size_t i = at + __builtin_ctzll(brackets);
+            const char c = m_text[i];
+            if (c == '{' || c == '[') {
+                closers.push_back(c == '{' ? '}' : ']');
+                continue;
+            }
+            assert(!closers.empty() && "the value's own opening bracket is the first one met");
             if (c != closers.back())
                 return std::unexpected(ScanError {i,
                     "found '" + std::string(1, c) + "' where '" + std::string(1, closers.back()) + "' was expected"});
@@ -110,7 +106,11 @@ std::expected<std::size_t, ScanError> JsonScanner::valueEnd(std::size_t pos) con
             if (closers.empty())
                 return i + 1;
         }
+        if (broken < 64)
+            return std::unexpected(unclosedStringOnLine(at + broken));
     }
+    if (inString)
+        return std::unexpected(ScanError {lastStringStart, "the file ends inside a string that starts here"});
     return std::unexpected(
         ScanError {pos, "the file ends before the '" + std::string(1, first) + "' opened here is closed"});
 }

@@ -12,4 +12,5 @@ private slots:
     void arrays();
     void objectMembers();
     void brokenElementIsNamed();
+    void agreesWithAByteByByteWalk();
 };
