@@ -23,25 +23,28 @@ public:
     {
         m_records.forEachTopLevelValue([this](std::size_t pos) -> ScanResult {
             const char first = m_records.text()[pos];
-            if (first != '[' && first != '{')
+            if (first == '[')
+                return readArray(pos, JsonPath {});
+            if (first != '{')
                 return std::unexpected(ScanError {pos, "expected a JSON object or array"});
             const ScanResult end = m_records.scanner().valueEnd(pos);
-            if (first == '[')
-                readArray(pos, JsonPath {});
-            else if (end)
+            if (end)
                 readRecord({pos, *end}, JsonPath {}); // a single span object
             return end;
         });
     }
 
 private:
-    void readArray(std::size_t pos, const JsonPath& path)
+    // One pass over the bytes: each record's extent is found as it is read.
+    ScanResult readArray(std::size_t pos, const JsonPath& path)
     {
-        m_records.forEachRecord({pos, pos}, path, [this](std::size_t, JsonRange element, const JsonPath& elementPath) {
-            if (m_records.text()[element.begin] == '[')
-                readArray(element.begin, elementPath); // a list of traces
-            else
-                readRecord(element, elementPath);
+        return m_records.walkArray(pos, path, [this](std::size_t, std::size_t begin, const JsonPath& elementPath) {
+            if (m_records.text()[begin] == '[')
+                return readArray(begin, elementPath); // a list of traces
+            const ScanResult end = m_records.scanner().valueEnd(begin);
+            if (end)
+                readRecord({begin, *end}, elementPath);
+            return end;
         });
     }
 
@@ -134,7 +137,7 @@ void readZipkinCommonFields(
         span.debug = jsonBool(*debug).value_or(false);
 }
 
-ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint)
+ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint, TraceSetBuilder& builder)
 {
     ZipkinEndpoint result;
     simdjson::dom::object object;
@@ -142,7 +145,8 @@ ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint)
         return result;
     const auto text = [&](std::string_view key) {
         const auto value = jsonMember(object, key);
-        return value ? std::string(jsonString(*value).value_or(std::string_view {})) : std::string();
+        const std::string_view text = value ? jsonString(*value).value_or(std::string_view {}) : std::string_view {};
+        return text.empty() ? StringId {} : builder.intern(text);
     };
     result.serviceName = text("serviceName");
     result.ipv4 = text("ipv4");

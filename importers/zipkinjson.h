@@ -12,6 +12,7 @@
 namespace Spanwise {
 
 class ImportContext;
+class TraceSetBuilder;
 
 // What Zipkin v1 and v2 JSON share: the document shapes (an array of spans, a list of traces
 // as an array of arrays, a single span object, or several of those one after another), each
@@ -25,6 +26,6 @@ void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRe
 // debug. Problems are reported; an invalid id leaves validIds false.
 void readZipkinCommonFields(
     simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context, ZipkinSpan& span);
-ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint);
+ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint, TraceSetBuilder& builder);
 
 } // namespace Spanwise

@@ -11,13 +11,15 @@
 
 namespace Spanwise {
 
+// Texts are pooled at once (none per span); an absent or empty one is an invalid id.
 struct ZipkinEndpoint {
-    std::string serviceName;
-    std::string ipv4;
-    std::string ipv6;
+    StringId serviceName;
+    StringId ipv4;
+    StringId ipv6;
     std::int64_t port = 0;
 
-    bool empty() const { return serviceName.empty() && ipv4.empty() && ipv6.empty() && port == 0; }
+    bool empty() const { return !serviceName.isValid() && !ipv4.isValid() && !ipv6.isValid() && port == 0; }
+    bool operator==(const ZipkinEndpoint&) const = default;
 };
 
 // One span as Zipkin v2 models it. Zipkin v1 records are converted into these first, so v1 and

@@ -6,9 +6,8 @@
 #include "tracesetbuilder.h"
 
 #include <algorithm>
-#include <map>
+#include <bit>
 #include <tuple>
-#include <unordered_map>
 
 namespace Spanwise {
 namespace {
@@ -20,63 +19,83 @@ int sideOf(SpanKind kind)
     return (kind == SpanKind::Server || kind == SpanKind::Consumer) ? 1 : 0;
 }
 
-struct IdKey {
-    TraceId trace;
-    std::uint64_t id;
-    bool operator==(const IdKey&) const = default;
-};
+// splitmix64's finaliser: ids from hostile files must not pile into a few slots.
+std::uint64_t mixed(std::uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
 
-struct IdKeyHash {
-    std::size_t operator()(const IdKey& k) const
-    {
-        return std::hash<std::uint64_t> {}(
-            k.trace.lo ^ (k.trace.hi * 0x9e3779b97f4a7c15ULL) ^ (k.id * 0xc2b2ae3d27d4eb4fULL));
-    }
-};
+bool sameId(const ZipkinSpan& a, const ZipkinSpan& b)
+{
+    return a.traceId == b.traceId && a.id == b.id;
+}
 
 } // namespace
+
+std::size_t ZipkinSpanCollector::EndpointHash::operator()(const ZipkinEndpoint& e) const
+{
+    return mixed(e.serviceName.value ^ (std::uint64_t(e.ipv4.value) << 32) ^ mixed(e.ipv6.value) ^
+        mixed(static_cast<std::uint64_t>(e.port)));
+}
+
+std::vector<bool> ZipkinSpanCollector::sharedIds() const
+{
+    // Open addressing over span indices: one probe per span, no allocation per entry (a node
+    // map was a tenth of a Zipkin import).
+    constexpr std::uint32_t emptySlot = UINT32_MAX;
+    const std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, 2 * m_spans.size()));
+    std::vector<std::uint32_t> slots(capacity, emptySlot);
+    std::vector<bool> shared(m_spans.size(), false);
+    for (std::uint32_t i = 0; i < m_spans.size(); ++i) {
+        const ZipkinSpan& span = m_spans[i];
+        std::size_t slot = mixed(span.traceId.lo ^ mixed(span.traceId.hi ^ mixed(span.id))) & (capacity - 1);
+        for (; slots[slot] != emptySlot; slot = (slot + 1) & (capacity - 1)) {
+            if (sameId(m_spans[slots[slot]], span)) {
+                shared[i] = shared[slots[slot]] = true;
+                break;
+            }
+        }
+        if (slots[slot] == emptySlot)
+            slots[slot] = i;
+    }
+    return shared;
+}
 
 std::size_t ZipkinSpanCollector::finish()
 {
     // Most ids occur once: only spans sharing (trace, id) with another need grouping.
-    std::unordered_map<IdKey, std::uint32_t, IdKeyHash> occurrences;
-    occurrences.reserve(m_spans.size());
-    for (const ZipkinSpan& span : m_spans)
-        ++occurrences[{span.traceId, span.id}];
-    const auto shared = [&](std::size_t i) { return occurrences[{m_spans[i].traceId, m_spans[i].id}] > 1; };
+    const std::vector<bool> shared = sharedIds();
 
     // Group those by (trace, id, service, side), keeping file order within a group.
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < m_spans.size(); ++i)
-        if (shared(i))
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < m_spans.size(); ++i)
+        if (shared[i])
             order.push_back(i);
-    const auto key = [this](std::size_t i) {
+    const auto key = [this](std::uint32_t i) {
         const ZipkinSpan& s = m_spans[i];
-        return std::tie(s.traceId, s.id, s.local.serviceName);
+        return std::tuple(s.traceId, s.id, s.local.serviceName, sideOf(s.kind));
     };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const int sideA = sideOf(m_spans[a].kind), sideB = sideOf(m_spans[b].kind);
-        return std::tuple(key(a), sideA) < std::tuple(key(b), sideB);
-    });
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
 
     std::vector<bool> dropped(m_spans.size(), false);
     std::size_t exactRepeats = 0, mergedParts = 0;
-    std::optional<std::size_t> firstRepeat, firstMerged;
+    std::uint32_t firstRepeat = UINT32_MAX, firstMerged = UINT32_MAX; // the earliest in the file
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i + 1;
         ZipkinSpan& first = m_spans[order[i]];
-        while (j < order.size() && m_spans[order[j]].validIds && first.validIds && key(order[j]) == key(order[i]) &&
-            sideOf(m_spans[order[j]].kind) == sideOf(first.kind)) {
+        while (j < order.size() && m_spans[order[j]].validIds && first.validIds && key(order[j]) == key(order[i])) {
             ZipkinSpan& part = m_spans[order[j]];
             if (part.contentHash == first.contentHash) {
                 ++exactRepeats;
-                if (!firstRepeat)
-                    firstRepeat = order[j];
+                firstRepeat = std::min(firstRepeat, order[j]);
             } else {
                 merge(first, part);
                 ++mergedParts;
-                if (!firstMerged)
-                    firstMerged = order[j];
+                firstMerged = std::min(firstMerged, order[j]);
             }
             dropped[order[j]] = true;
             ++j;
@@ -84,33 +103,40 @@ std::size_t ZipkinSpanCollector::finish()
         i = j;
     }
     if (exactRepeats > 0) {
-        const ZipkinSpan& repeat = m_spans[*firstRepeat];
+        const ZipkinSpan& repeat = m_spans[firstRepeat];
         m_context.warn(repeat.recordOffset, {},
             std::to_string(exactRepeats) + " span record(s) repeat an earlier one exactly; each loaded once");
     }
 
     // Merging keeps the earliest start and longest duration: say so, since other timings go.
     if (mergedParts > 0) {
-        const ZipkinSpan& part = m_spans[*firstMerged];
+        const ZipkinSpan& part = m_spans[firstMerged];
         m_context.warn(part.recordOffset, {},
             std::to_string(mergedParts) +
                 " span record(s) were parts of an earlier span (same trace, id, side and service) "
                 "and were merged into it");
     }
 
-    // A shared span: the server half of an id that also has a client half.
-    std::unordered_map<IdKey, int, IdKeyHash> sidesById;
-    for (const std::size_t i : order)
-        if (!dropped[i])
-            sidesById[{m_spans[i].traceId, m_spans[i].id}] |= 1 << sideOf(m_spans[i].kind);
+    // A shared span: the server half of an id that also has a client half. The spans of one
+    // (trace, id) are next to each other in `order`.
+    std::vector<bool> serverHalf(m_spans.size(), false);
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        int sides = 0;
+        for (; j < order.size() && sameId(m_spans[order[j]], m_spans[order[i]]); ++j)
+            if (!dropped[order[j]])
+                sides |= 1 << sideOf(m_spans[order[j]].kind);
+        if (sides == 3)
+            for (std::size_t k = i; k < j; ++k)
+                serverHalf[order[k]] = sideOf(m_spans[order[k]].kind) == 1;
+        i = j;
+    }
     // In file order, so the model keeps the order the file had.
     std::size_t written = 0;
     for (std::size_t i = 0; i < m_spans.size(); ++i) {
         if (dropped[i])
             continue;
-        const ZipkinSpan& span = m_spans[i];
-        const bool serverHalf = sideOf(span.kind) == 1 && shared(i) && sidesById[{span.traceId, span.id}] == 3;
-        write(span, serverHalf);
+        write(m_spans[i], serverHalf[i]);
         ++written;
     }
     return written;
@@ -151,20 +177,17 @@ void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
 
 ResourceIndex ZipkinSpanCollector::resourceFor(const ZipkinEndpoint& local)
 {
-    const std::string key =
-        local.serviceName + '\n' + local.ipv4 + '\n' + local.ipv6 + '\n' + std::to_string(local.port);
-    for (const auto& [existing, index] : m_resources)
-        if (existing == key)
-            return index;
+    if (const auto known = m_resources.find(local); known != m_resources.end())
+        return known->second;
     TraceSetBuilder& builder = m_context.builder();
     std::vector<Attribute> attributes;
-    const auto addText = [&](std::string_view name, const std::string& value) {
-        if (value.empty())
+    const auto addText = [&](std::string_view name, StringId value) {
+        if (!value.isValid())
             return;
         Attribute a;
         a.key = builder.intern(name);
         a.type = AttributeType::String;
-        a.text = builder.intern(value);
+        a.text = value;
         attributes.push_back(a);
     };
     addText("service.name", local.serviceName);
@@ -177,9 +200,9 @@ ResourceIndex ZipkinSpanCollector::resourceFor(const ZipkinEndpoint& local)
         a.integer = local.port;
         attributes.push_back(a);
     }
-    const ResourceIndex index =
-        builder.addResource(builder.service(local.serviceName), builder.addAttributes(attributes));
-    m_resources.emplace_back(key, index);
+    const std::string_view service = local.serviceName.isValid() ? builder.text(local.serviceName) : "";
+    const ResourceIndex index = builder.addResource(builder.service(service), builder.addAttributes(attributes));
+    m_resources.emplace(local, index);
     return index;
 }
 
@@ -252,12 +275,12 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
             span.statusMessage = valueId;
         }
     }
-    if (!zipkin.remote.serviceName.empty())
-        addText("remoteEndpoint.serviceName", zipkin.remote.serviceName);
-    if (!zipkin.remote.ipv4.empty())
-        addText("remoteEndpoint.ipv4", zipkin.remote.ipv4);
-    if (!zipkin.remote.ipv6.empty())
-        addText("remoteEndpoint.ipv6", zipkin.remote.ipv6);
+    if (zipkin.remote.serviceName.isValid())
+        addPooled(builder.intern("remoteEndpoint.serviceName"), zipkin.remote.serviceName);
+    if (zipkin.remote.ipv4.isValid())
+        addPooled(builder.intern("remoteEndpoint.ipv4"), zipkin.remote.ipv4);
+    if (zipkin.remote.ipv6.isValid())
+        addPooled(builder.intern("remoteEndpoint.ipv6"), zipkin.remote.ipv6);
     if (zipkin.remote.port != 0)
         addText("remoteEndpoint.port", std::to_string(zipkin.remote.port));
     if (zipkin.debug)

@@ -2,6 +2,7 @@
 
 #include "zipkinspan.h"
 
+#include <unordered_map>
 #include <vector>
 
 namespace Spanwise {
@@ -27,13 +28,18 @@ public:
     std::size_t finish();
 
 private:
+    // By span: whether another span has the same (trace, id).
+    std::vector<bool> sharedIds() const;
     void merge(ZipkinSpan& into, ZipkinSpan& part);
     ResourceIndex resourceFor(const ZipkinEndpoint& local);
     void write(const ZipkinSpan& span, bool sharedServerHalf);
 
     ImportContext& m_context;
     std::vector<ZipkinSpan> m_spans;
-    std::vector<std::pair<std::string, ResourceIndex>> m_resources;
+    struct EndpointHash {
+        std::size_t operator()(const ZipkinEndpoint& endpoint) const;
+    };
+    std::unordered_map<ZipkinEndpoint, ResourceIndex, EndpointHash> m_resources; // by local endpoint
 };
 
 } // namespace Spanwise

@@ -135,7 +135,7 @@ private:
     // Annotations and tags go to the span of their endpoint's service, else the first span.
     static ZipkinSpan& owner(std::vector<ZipkinSpan>& spans, const ZipkinEndpoint& endpoint)
     {
-        if (!endpoint.serviceName.empty()) {
+        if (endpoint.serviceName.isValid()) {
             for (ZipkinSpan& span : spans)
                 if (span.local.serviceName == endpoint.serviceName)
                     return span;
@@ -191,7 +191,7 @@ private:
             }
             V1Annotation annotation {*time, std::string(*value), {}};
             if (const auto endpoint = jsonMember(object, "endpoint"))
-                annotation.endpoint = readZipkinEndpoint(*endpoint);
+                annotation.endpoint = readZipkinEndpoint(*endpoint, m_context.builder());
             m_annotations.push_back(std::move(annotation));
         }
     }
@@ -222,7 +222,7 @@ private:
             else
                 binary.value = simdjson::minify(*value);
             if (const auto endpoint = jsonMember(object, "endpoint"))
-                binary.endpoint = readZipkinEndpoint(*endpoint);
+                binary.endpoint = readZipkinEndpoint(*endpoint, m_context.builder());
             m_binaryAnnotations.push_back(std::move(binary));
         }
     }

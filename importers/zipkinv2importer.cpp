@@ -37,9 +37,9 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
                 offset, path.member("kind").toString(), "unknown kind \"" + std::string(text) + "\"; left unspecified");
     }
     if (const auto local = jsonMember(record, "localEndpoint"))
-        span.local = readZipkinEndpoint(*local);
+        span.local = readZipkinEndpoint(*local, context.builder());
     if (const auto remote = jsonMember(record, "remoteEndpoint"))
-        span.remote = readZipkinEndpoint(*remote);
+        span.remote = readZipkinEndpoint(*remote, context.builder());
     if (const auto shared = jsonMember(record, "shared"))
         span.shared = jsonBool(*shared).value_or(false);
     simdjson::dom::object tags;
