@@ -99,8 +99,9 @@ public:
         attributes(scope.attributes, *out.mutable_attributes());
     }
 
-    void span(const Span& s, otlp::trace::v1::Span& out) const
+    void span(SpanIndex index, otlp::trace::v1::Span& out) const
     {
+        const Span& s = m_set.span(index);
         out.set_trace_id(bytesOf(s.traceId));
         out.set_span_id(bytesOf(s.spanId));
         out.set_trace_state(std::string(m_set.text(s.traceState)));
@@ -114,7 +115,8 @@ public:
             out.set_end_time_unix_nano(static_cast<std::uint64_t>(s.endNs()));
         }
         attributes(s.attributes, *out.mutable_attributes());
-        out.set_dropped_attributes_count(s.droppedAttributes);
+        const SpanDrops drops = m_set.dropsOf(index);
+        out.set_dropped_attributes_count(drops.attributes);
         for (const Event& e : m_set.events(s.events)) {
             auto& event = *out.add_events();
             event.set_time_unix_nano(static_cast<std::uint64_t>(e.timeNs));
@@ -122,7 +124,7 @@ public:
             attributes(e.attributes, *event.mutable_attributes());
             event.set_dropped_attributes_count(e.droppedAttributes);
         }
-        out.set_dropped_events_count(s.droppedEvents);
+        out.set_dropped_events_count(drops.events);
         for (const Link& l : m_set.links(s.links)) {
             auto& link = *out.add_links();
             link.set_trace_id(bytesOf(l.traceId));
@@ -132,7 +134,7 @@ public:
             link.set_dropped_attributes_count(l.droppedAttributes);
             link.set_flags(l.flags);
         }
-        out.set_dropped_links_count(s.droppedLinks);
+        out.set_dropped_links_count(drops.links);
         if (s.status != StatusCode::Unset || !m_set.text(s.statusMessage).empty()) {
             out.mutable_status()->set_code(static_cast<otlp::trace::v1::Status::StatusCode>(s.status));
             out.mutable_status()->set_message(std::string(m_set.text(s.statusMessage)));
@@ -163,7 +165,7 @@ void appendTracesData(const TraceSet& set, std::span<const SpanIndex> spans, otl
             scopeSpans = resourceSpans->add_scope_spans();
             convert.scope(s.scope, *scopeSpans->mutable_scope());
         }
-        convert.span(s, *scopeSpans->add_spans());
+        convert.span(index, *scopeSpans->add_spans());
     }
 }
 

@@ -430,20 +430,23 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
 
     if (const auto attributes = jsonMember(object, "attributes"))
         span.attributes = readAttributes(*attributes, path.member("attributes"));
-    span.droppedAttributes = readCount(object, "droppedAttributesCount", "dropped_attributes_count");
+    SpanDrops drops;
+    drops.attributes = readCount(object, "droppedAttributesCount", "dropped_attributes_count");
     m_events.clear();
     if (const auto events = jsonMember(object, "events"))
         readEvents(*events, path.member("events"), span);
     span.events = builder.addEvents(m_events);
-    span.droppedEvents = readCount(object, "droppedEventsCount", "dropped_events_count");
+    drops.events = readCount(object, "droppedEventsCount", "dropped_events_count");
     m_links.clear();
     if (const auto links = jsonMember(object, "links"))
         readLinks(*links, path.member("links"), span);
     span.links = builder.addLinks(m_links);
-    span.droppedLinks = readCount(object, "droppedLinksCount", "dropped_links_count");
+    drops.links = readCount(object, "droppedLinksCount", "dropped_links_count");
     if (const auto status = jsonMember(object, "status"))
         readStatus(*status, path.member("status"), span);
-    return builder.addSpan(span);
+    const SpanIndex index = builder.addSpan(span);
+    builder.setSpanDrops(index, drops);
+    return index;
 }
 
 void OtlpJsonSpanReader::readKind(simdjson::dom::element kind, const JsonPath& path, Span& span)

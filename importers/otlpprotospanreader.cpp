@@ -281,14 +281,12 @@ SpanIndex OtlpProtoSpanReader::readSpan(
         span.flags |= SpanMissingDuration;
 
     span.attributes = readAttributes(message.attributes(), 0);
-    span.droppedAttributes = message.dropped_attributes_count();
     m_events.clear();
     for (const auto& event : message.events()) {
         m_events.push_back({clampTime(asSigned(event.time_unix_nano())), builder.intern(event.name()),
             readAttributes(event.attributes(), 0), event.dropped_attributes_count()});
     }
     span.events = builder.addEvents(m_events);
-    span.droppedEvents = message.dropped_events_count();
     m_links.clear();
     for (const auto& link : message.links()) {
         const auto traceId = traceIdOf(link.trace_id());
@@ -307,13 +305,15 @@ SpanIndex OtlpProtoSpanReader::readSpan(
         m_links.push_back(converted);
     }
     span.links = builder.addLinks(m_links);
-    span.droppedLinks = message.dropped_links_count();
     if (const auto code = otlpStatusCode(static_cast<std::int64_t>(message.status().code())))
         span.status = *code;
     else
         warn(path + ".status.code", "unknown status code; status left unset");
     span.statusMessage = builder.intern(message.status().message());
-    return builder.addSpan(span);
+    const SpanIndex index = builder.addSpan(span);
+    builder.setSpanDrops(
+        index, {message.dropped_attributes_count(), message.dropped_events_count(), message.dropped_links_count()});
+    return index;
 }
 
 } // namespace Spanwise

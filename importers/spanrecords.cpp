@@ -62,7 +62,7 @@ std::vector<SpanRecord> readSpanRecords(const TraceSet& set, std::span<const Spa
     std::map<std::uint32_t, std::vector<std::size_t>> byFile;
     for (std::size_t i = 0; i < spans.size(); ++i) {
         const SpanSource source = set.spanSource(spans[i]);
-        const FileIndex file = set.span(spans[i]).file;
+        const FileIndex file = set.fileOf(spans[i]);
         if (!source.known() || !file.isValid() || file.value >= set.files().size())
             records[i].error = "where this span's record is in its file is not known";
         else

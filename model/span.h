@@ -24,7 +24,8 @@ enum SpanFlag : std::uint8_t {
 };
 
 // One span: a small fixed-size record (see DESIGN.md). Attributes, events and links are
-// ranges into TraceSet's flat arrays.
+// ranges into TraceSet's flat arrays. What few spans have lives beside them in TraceSet (what
+// an exporter dropped), and what follows from a span's place does not live in it (its file).
 struct Span {
     TraceId traceId;
     std::uint64_t spanId = 0;
@@ -40,12 +41,7 @@ struct Span {
     Range attributes;
     Range events;
     Range links;
-    FileIndex file;
     std::uint32_t traceFlags = 0;
-    // What the exporter left out for its limits (OTLP dropped_*_count).
-    std::uint32_t droppedAttributes = 0;
-    std::uint32_t droppedEvents = 0;
-    std::uint32_t droppedLinks = 0;
     SpanKind kind = SpanKind::Unspecified;
     StatusCode status = StatusCode::Unset;
     std::uint8_t flags = 0;
@@ -57,6 +53,17 @@ struct Span {
     // on the time axis (no bar, outside its trace's time range and duration statistics).
     bool hasTime() const { return !(flags & SpanMissingStart) || (flags & SpanTimeDerived); }
     bool isError() const { return status == StatusCode::Error; }
+};
+// Every span costs this much and no more; a field added here multiplies by millions.
+static_assert(sizeof(Span) <= 104);
+
+// What the exporter left out of one span for its limits (OTLP dropped_*_count).
+struct SpanDrops {
+    std::uint32_t attributes = 0;
+    std::uint32_t events = 0;
+    std::uint32_t links = 0;
+
+    bool any() const { return attributes != 0 || events != 0 || links != 0; }
 };
 
 struct Event {

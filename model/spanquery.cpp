@@ -245,7 +245,7 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
             containsIgnoringCase(formatSpanId(span.spanId), needle) ||
             containsIgnoringCase(formatTraceId(span.traceId), needle) ||
             (span.statusMessage.isValid() && containsIgnoringCase(set.text(span.statusMessage), needle)) ||
-            (span.file.value < set.files().size() && containsIgnoringCase(set.files()[span.file.value], needle)))
+            (set.fileOf(index).isValid() && containsIgnoringCase(set.files()[set.fileOf(index).value], needle)))
             return true;
         if (anyAttribute(set, span, [&](const Attribute& a) { return freeTextIn(set, a, needle); }))
             return true;
@@ -272,8 +272,8 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
         // The file's name without its folder, so `file=before.json` and `file=*.zst` read well.
         // (A ternary with "" would make a temporary std::string and leave the view dangling.)
         std::string_view path;
-        if (span.file.value < set.files().size())
-            path = set.files()[span.file.value];
+        if (const FileIndex file = set.fileOf(index); file.isValid())
+            path = set.files()[file.value];
         return textHolds(path.substr(path.find_last_of('/') + 1), term.op, term.pattern);
     }
     case Field::Kind:

@@ -93,11 +93,28 @@ std::size_t TraceSet::errorSpanCount() const
         std::count_if(m_spans.begin(), m_spans.end(), [](const Span& s) { return s.isError(); }));
 }
 
+FileIndex TraceSet::fileOf(SpanIndex span) const
+{
+    assert(span.value < m_spans.size());
+    const auto after = std::upper_bound(m_fileFirstSpans.begin(), m_fileFirstSpans.end(), span.value);
+    if (after == m_fileFirstSpans.begin())
+        return {};
+    return FileIndex {static_cast<std::uint32_t>(after - m_fileFirstSpans.begin() - 1)};
+}
+
+SpanDrops TraceSet::dropsOf(SpanIndex span) const
+{
+    const auto found = std::lower_bound(m_spanDrops.begin(), m_spanDrops.end(), span.value,
+        [](const std::pair<std::uint32_t, SpanDrops>& entry, std::uint32_t value) { return entry.first < value; });
+    return found != m_spanDrops.end() && found->first == span.value ? found->second : SpanDrops {};
+}
+
 std::size_t TraceSet::approximateBytes() const
 {
     std::size_t bytes = m_spans.size() * sizeof(Span) + m_spanSources.size() * sizeof(SpanSource) +
         m_attributes.size() * sizeof(Attribute) + m_events.size() * sizeof(Event) + m_links.size() * sizeof(Link) +
-        m_resources.size() * sizeof(Resource) + m_scopes.size() * sizeof(Scope);
+        m_resources.size() * sizeof(Resource) + m_scopes.size() * sizeof(Scope) +
+        m_spanDrops.size() * sizeof(m_spanDrops[0]) + m_fileFirstSpans.size() * sizeof(std::uint32_t);
     for (std::size_t i = 0; i < m_strings.size(); ++i)
         bytes +=
             sizeof(std::string) + m_strings.view(StringId {static_cast<std::uint32_t>(i)}).size() + 32; // + hash entry

@@ -58,6 +58,11 @@ public:
     }
 
     std::span<const std::string> files() const { return m_files; }
+    // The file a span was read from; invalid for spans made in code. Files hold runs of spans
+    // one after another, so a span's file follows from its index.
+    FileIndex fileOf(SpanIndex span) const;
+    // What the exporter dropped from the span (zeros for most spans).
+    SpanDrops dropsOf(SpanIndex span) const;
     // Where the span's record is in its file; unknown (length 0) for spans made in code.
     SpanSource spanSource(SpanIndex i) const
     {
@@ -113,6 +118,8 @@ private:
     std::vector<Resource> m_resources;
     std::vector<Scope> m_scopes;
     std::vector<std::string> m_files;
+    std::vector<std::uint32_t> m_fileFirstSpans;                  // by file: the index of its first span
+    std::vector<std::pair<std::uint32_t, SpanDrops>> m_spanDrops; // by span index, only spans with drops
     std::vector<SpanWarning> m_spanWarnings;
     std::vector<TraceWarning> m_traceWarnings;
     TraceForest m_forest;

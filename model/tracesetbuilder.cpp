@@ -25,6 +25,7 @@ TraceSetBuilder::TraceSetBuilder()
 FileIndex TraceSetBuilder::addFile(std::string path)
 {
     m_set->m_files.push_back(std::move(path));
+    m_set->m_fileFirstSpans.push_back(static_cast<std::uint32_t>(m_set->m_spans.size()));
     m_currentFile = FileIndex {static_cast<std::uint32_t>(m_set->m_files.size() - 1)};
     return m_currentFile;
 }
@@ -112,7 +113,6 @@ SpanIndex TraceSetBuilder::addSpan(Span span)
     if (span.startNs < -maxTimeNs || span.startNs > maxTimeNs || span.durationNs < 0 ||
         span.durationNs > maxTimeNs - span.startNs)
         (void)setStartAndDuration(span, span.startNs, span.durationNs);
-    span.file = m_currentFile;
     m_set->m_spans.push_back(span);
     return SpanIndex {static_cast<std::uint32_t>(m_set->m_spans.size() - 1)};
 }
@@ -125,6 +125,17 @@ void TraceSetBuilder::expectSpans(std::size_t count)
     m_set->m_spanSources.reserve(m_set->m_spanSources.size() + count);
     m_set->m_attributes.reserve(m_set->m_attributes.size() + count * attributesPerSpan);
     m_set->m_events.reserve(m_set->m_events.size() + count);
+}
+
+void TraceSetBuilder::setSpanDrops(SpanIndex span, SpanDrops drops)
+{
+    assert(span.value < m_set->m_spans.size());
+    if (!drops.any())
+        return;
+    auto& table = m_set->m_spanDrops;
+    // Importers set drops right after adding the span, so the table stays in span order.
+    assert(table.empty() || table.back().first < span.value);
+    table.emplace_back(span.value, drops);
 }
 
 void TraceSetBuilder::setSpanSource(SpanIndex span, std::uint64_t offset, std::uint64_t length, std::uint32_t protoSpan)

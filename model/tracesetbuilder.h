@@ -48,6 +48,8 @@ public:
     // The span's file is set to the current file.
     SpanIndex addSpan(Span span);
     void addSpanWarning(SpanIndex span, std::string_view text);
+    // What the exporter dropped from the span; set right after adding it (spans in order).
+    void setSpanDrops(SpanIndex span, SpanDrops drops);
     // Where the span's record lies in its file (see SpanSource). A record of 4 GiB or more is
     // left unknown rather than cut.
     void setSpanSource(

@@ -3,6 +3,8 @@
 #include "corpus.h"
 #include "fixtures.h"
 #include "loadchecks.h"
+#include "opentelemetry/proto/trace/v1/trace.pb.h"
+#include "otlpexport.h"
 
 #include <QFile>
 #include <QTest>
@@ -134,6 +136,31 @@ void TestFormatMalformed::otlpJsonFields()
     QVERIFY2(Test::loadMessages(result).front().contains(message),
         qPrintable(Test::loadMessages(result).join(QLatin1Char('\n'))));
     QCOMPARE(result.traces->spans()[1].flags & flags, flags);
+}
+
+void TestFormatMalformed::spanDropsAreKept()
+{
+    // The second span says what its exporter dropped; the first says nothing.
+    const LoadResult result =
+        Test::loadText(otlpSpan(R"("droppedAttributesCount":3,"droppedEventsCount":2,"droppedLinksCount":1)"));
+    QVERIFY(!result.anyFailed());
+    const TraceSet& set = *result.traces;
+    QVERIFY(!set.dropsOf(SpanIndex {0}).any());
+    const SpanDrops drops = set.dropsOf(SpanIndex {1});
+    QCOMPARE(drops.attributes, 3u);
+    QCOMPARE(drops.events, 2u);
+    QCOMPARE(drops.links, 1u);
+
+    // And they leave again with the span (the receiver's re-encoding, Save Received).
+    opentelemetry::proto::trace::v1::TracesData exported;
+    const std::vector<SpanIndex> both {SpanIndex {0}, SpanIndex {1}};
+    appendTracesData(set, both, exported);
+    const auto& spans = exported.resource_spans(0).scope_spans(0).spans();
+    QCOMPARE(spans.size(), 2);
+    QCOMPARE(spans[0].dropped_attributes_count(), 0u);
+    QCOMPARE(spans[1].dropped_attributes_count(), 3u);
+    QCOMPARE(spans[1].dropped_events_count(), 2u);
+    QCOMPARE(spans[1].dropped_links_count(), 1u);
 }
 
 void TestFormatMalformed::detection_data()

@@ -10,6 +10,7 @@ class TestFormatMalformed : public QObject
 private slots:
     void otlpJsonFields_data();
     void otlpJsonFields();
+    void spanDropsAreKept();
     void detection_data();
     void detection();
     void protobufFrames_data();

@@ -144,8 +144,8 @@ private slots:
         const TraceSet& set = *result.traces;
         QCOMPARE(set.files().size(), std::size_t(2));
         std::size_t fromSecond = 0;
-        for (const Span& span : set.spans())
-            fromSecond += span.file.value == 1 ? 1 : 0;
+        for (std::uint32_t span = 0; span < set.spans().size(); ++span)
+            fromSecond += set.fileOf(SpanIndex {span}).value == 1 ? 1 : 0;
         QCOMPARE(fromSecond, std::size_t(16));
     }
 };

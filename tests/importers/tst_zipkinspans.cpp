@@ -37,8 +37,9 @@ private slots:
         QVERIFY(!result.anyFailed());
         const TraceSet& set = *result.traces;
         QCOMPARE(set.spans().size(), std::size_t(5));
-        QCOMPARE(Test::dumpForest(set), (QStringList {"web:get /cart", "  cart:get /cart", "    cart:select",
-                                            "    cart:lookup", "--", "cart:get /cart"}));
+        QCOMPARE(Test::dumpForest(set),
+            (QStringList {
+                "web:get /cart", "  cart:get /cart", "    cart:select", "    cart:lookup", "--", "cart:get /cart"}));
 
         int serverHalves = 0;
         for (const Span& span : set.spans()) {

@@ -73,7 +73,7 @@ QString traceFileNames(const TraceSet& set, const TraceInfo& trace)
 {
     std::vector<std::uint32_t> files;
     for (const SpanIndex s : set.forest().spansOf(trace)) {
-        const FileIndex file = set.span(s).file;
+        const FileIndex file = set.fileOf(s);
         if (file.isValid() && std::find(files.begin(), files.end(), file.value) == files.end())
             files.push_back(file.value);
     }

@@ -203,14 +203,11 @@ void SpanDetailsView::showSpan(SpanIndex index)
     addRow(overview, tr("Trace ID"), toQString(formatTraceId(span.traceId)));
     if (span.traceState.isValid() && !set.text(span.traceState).empty())
         addRow(overview, tr("Trace state"), m_presentation->text(span.traceState));
-    if (span.droppedAttributes || span.droppedEvents || span.droppedLinks)
+    if (const SpanDrops drops = set.dropsOf(index); drops.any())
         addRow(overview, tr("Dropped"),
-            tr("%1 attributes, %2 events, %3 links")
-                .arg(span.droppedAttributes)
-                .arg(span.droppedEvents)
-                .arg(span.droppedLinks));
-    if (span.file.isValid())
-        addRow(overview, tr("File"), toQString(set.files()[span.file.value]));
+            tr("%1 attributes, %2 events, %3 links").arg(drops.attributes).arg(drops.events).arg(drops.links));
+    if (const FileIndex file = set.fileOf(index); file.isValid())
+        addRow(overview, tr("File"), toQString(set.files()[file.value]));
 
     addAttributes(section(tr("Attributes"), static_cast<int>(span.attributes.count)), span.attributes);
     if (span.resource.isValid()) {
