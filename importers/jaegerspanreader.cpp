@@ -227,7 +227,7 @@ void JaegerSpanReader::readLogs(simdjson::dom::element logs, const JsonPath& pat
         // A log is named by its "event" field (OpenTracing convention), else its "message".
         for (const StringId key : {m_eventKey, m_messageKey}) {
             const auto it = std::find_if(m_eventAttributes.begin(), m_eventAttributes.end(),
-                [&](const Attribute& a) { return a.key == key && a.type == AttributeType::String; });
+                [&](const Attribute& a) { return a.key() == key && a.type() == AttributeType::String; });
             if (it != m_eventAttributes.end()) {
                 event.name = it->text;
                 break;
@@ -244,21 +244,21 @@ void JaegerSpanReader::applyWellKnownTags(Span& span)
 {
     const TraceSetBuilder& builder = m_context.builder();
     for (const Attribute& a : m_attributes) {
-        const bool isString = a.type == AttributeType::String;
-        if (a.key == m_kindKey && isString) {
+        const bool isString = a.type() == AttributeType::String;
+        if (a.key() == m_kindKey && isString) {
             span.kind = kindFromTag(builder.text(a.text));
-        } else if (a.key == m_errorKey) {
+        } else if (a.key() == m_errorKey) {
             const bool error =
-                (a.type == AttributeType::Bool && a.boolean) || (isString && builder.text(a.text) == "true");
+                (a.type() == AttributeType::Bool && a.boolean) || (isString && builder.text(a.text) == "true");
             if (error)
                 span.status = StatusCode::Error;
-        } else if (a.key == m_statusKey && isString) {
+        } else if (a.key() == m_statusKey && isString) {
             const auto code = builder.text(a.text);
             if (code == "ERROR")
                 span.status = StatusCode::Error;
             else if (code == "OK" && span.status != StatusCode::Error)
                 span.status = StatusCode::Ok;
-        } else if (a.key == m_descriptionKey && isString) {
+        } else if (a.key() == m_descriptionKey && isString) {
             span.statusMessage = a.text;
         }
     }

@@ -32,32 +32,32 @@ bool readValue(
     }
     if (type == "string") {
         if (const auto text = jsonString(value)) {
-            out.type = AttributeType::String;
+            out.setType(AttributeType::String);
             out.text = builder.intern(*text);
             return true;
         }
     } else if (type == "bool") {
         if (const auto b = jsonBool(value)) {
-            out.type = AttributeType::Bool;
+            out.setType(AttributeType::Bool);
             out.boolean = *b;
             return true;
         }
     } else if (type == "int64") {
         if (const auto i = jsonInteger(value)) {
-            out.type = AttributeType::Int;
+            out.setType(AttributeType::Int);
             out.integer = *i;
             return true;
         }
     } else if (type == "float64") {
         if (const auto d = jsonNumber(value)) {
-            out.type = AttributeType::Double;
+            out.setType(AttributeType::Double);
             out.real = *d;
             return true;
         }
     } else if (type == "binary") {
         if (const auto text = jsonString(value)) {
             if (const auto bytes = decodeBase64(*text)) {
-                out.type = AttributeType::Bytes;
+                out.setType(AttributeType::Bytes);
                 out.text = builder.intern(*bytes);
                 return true;
             }
@@ -109,7 +109,7 @@ void readJaegerTags(simdjson::dom::element tags, const JsonPath& path, std::size
         const auto type = jsonMember(object, "type");
         const std::string_view typeText = type ? jsonString(*type).value_or(std::string_view {}) : std::string_view {};
         Attribute attribute;
-        attribute.key = context.builder().intern(*keyText);
+        attribute.setKey(context.builder().intern(*keyText));
         std::string problem;
         if (!readValue(typeText, *value, context.builder(), attribute, problem)) {
             context.warn(recordOffset, tagPath.member("value").toString(),

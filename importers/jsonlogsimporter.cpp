@@ -209,23 +209,23 @@ private:
             if (std::find(used.begin(), used.end(), field.key) != used.end())
                 continue;
             Attribute attribute;
-            attribute.key = builder.intern(field.key);
+            attribute.setKey(builder.intern(field.key));
             if (const auto text = jsonString(field.value)) {
-                attribute.type = AttributeType::String;
+                attribute.setType(AttributeType::String);
                 attribute.text = builder.intern(*text);
             } else if (field.value.is_bool()) {
-                attribute.type = AttributeType::Bool;
+                attribute.setType(AttributeType::Bool);
                 attribute.boolean = field.value.get_bool().value();
             } else if (field.value.is_int64()) {
-                attribute.type = AttributeType::Int;
+                attribute.setType(AttributeType::Int);
                 attribute.integer = field.value.get_int64().value();
             } else if (field.value.is_number()) {
-                attribute.type = AttributeType::Double;
+                attribute.setType(AttributeType::Double);
                 attribute.real = jsonNumber(field.value).value_or(0);
             } else if (field.value.is_null()) {
                 continue;
             } else {
-                attribute.type = AttributeType::String;
+                attribute.setType(AttributeType::String);
                 attribute.text = builder.intern(simdjson::minify(field.value));
             }
             m_attributes.push_back(attribute);

@@ -36,7 +36,7 @@ public:
 
     void value(const Attribute& a, otlp::common::v1::AnyValue& out) const
     {
-        switch (a.type) {
+        switch (a.type()) {
         case AttributeType::String:
             out.set_string_value(std::string(m_set.text(a.text)));
             break;
@@ -68,7 +68,7 @@ public:
     {
         for (const Attribute& a : m_set.attributes(range)) {
             auto& pair = *out.Add();
-            pair.set_key(std::string(m_set.text(a.key)));
+            pair.set_key(std::string(m_set.text(a.key())));
             value(a, *pair.mutable_value());
         }
     }

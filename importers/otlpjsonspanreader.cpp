@@ -107,7 +107,7 @@ ResourceIndex OtlpJsonSpanReader::readResource(
     std::string_view serviceName;
     for (std::uint32_t i = attributes.begin; i < attributes.end(); ++i) {
         const Attribute& a = builder.attribute(i);
-        if (a.key == m_serviceNameKey && a.type == AttributeType::String)
+        if (a.key() == m_serviceNameKey && a.type() == AttributeType::String)
             serviceName = builder.text(a.text);
     }
     const ResourceIndex index = builder.addResource(builder.service(serviceName), attributes);
@@ -158,7 +158,7 @@ Range OtlpJsonSpanReader::readAttributes(simdjson::dom::element list, const Json
             continue;
         }
         Attribute attribute;
-        attribute.key = m_context.builder().intern(*keyText);
+        attribute.setKey(m_context.builder().intern(*keyText));
         if (const auto value = jsonMember(object, "value")) {
             if (!readAnyValue(*value, entryPath.member("value"), attribute, 0))
                 continue;
@@ -179,32 +179,32 @@ bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPa
     for (const auto [key, inner] : object) {
         if (key == "stringValue" || key == "string_value") {
             if (const auto text = jsonString(inner)) {
-                out.type = AttributeType::String;
+                out.setType(AttributeType::String);
                 out.text = builder.intern(*text);
                 return true;
             }
         } else if (key == "boolValue" || key == "bool_value") {
             if (const auto b = jsonBool(inner)) {
-                out.type = AttributeType::Bool;
+                out.setType(AttributeType::Bool);
                 out.boolean = *b;
                 return true;
             }
         } else if (key == "intValue" || key == "int_value") {
             if (const auto i = jsonInteger(inner)) {
-                out.type = AttributeType::Int;
+                out.setType(AttributeType::Int);
                 out.integer = *i;
                 return true;
             }
         } else if (key == "doubleValue" || key == "double_value") {
             if (const auto d = jsonNumber(inner)) {
-                out.type = AttributeType::Double;
+                out.setType(AttributeType::Double);
                 out.real = *d;
                 return true;
             }
         } else if (key == "bytesValue" || key == "bytes_value") {
             const auto text = jsonString(inner);
             if (const auto bytes = text ? decodeBase64(*text) : std::nullopt) {
-                out.type = AttributeType::Bytes;
+                out.setType(AttributeType::Bytes);
                 out.text = builder.intern(*bytes);
                 return true;
             }
@@ -215,7 +215,7 @@ bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPa
             if (!inner.get_object().get(holder)) {
                 const auto list = jsonMember(holder, "values");
                 if (!list) { // an empty array or list
-                    out.type = isList ? AttributeType::KeyValueList : AttributeType::Array;
+                    out.setType(isList ? AttributeType::KeyValueList : AttributeType::Array);
                     out.children = {};
                     return true;
                 }
@@ -240,7 +240,7 @@ bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPa
                         }
                         out.children = builder.addAttributes(elements);
                     }
-                    out.type = isList ? AttributeType::KeyValueList : AttributeType::Array;
+                    out.setType(isList ? AttributeType::KeyValueList : AttributeType::Array);
                     return true;
                 }
             }
@@ -251,7 +251,7 @@ bool OtlpJsonSpanReader::readAnyValue(simdjson::dom::element value, const JsonPa
             std::string(key) + " cannot hold " + std::string(jsonTypeName(inner)) + "; attribute skipped");
         return false;
     }
-    out.type = AttributeType::Empty; // {} is an empty value, which OTLP allows
+    out.setType(AttributeType::Empty); // {} is an empty value, which OTLP allows
     return true;
 }
 

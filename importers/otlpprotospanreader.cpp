@@ -63,7 +63,7 @@ std::size_t OtlpProtoSpanReader::read(const otlp::trace::v1::ResourceSpans& reso
     std::string_view serviceName;
     for (std::uint32_t i = resourceAttributes.begin; i < resourceAttributes.end(); ++i) {
         const Attribute& a = builder.attribute(i);
-        if (a.key == m_serviceNameKey && a.type == AttributeType::String)
+        if (a.key() == m_serviceNameKey && a.type() == AttributeType::String)
             serviceName = builder.text(a.text);
     }
     const ResourceIndex resource = builder.addResource(builder.service(serviceName), resourceAttributes);
@@ -171,7 +171,7 @@ Range OtlpProtoSpanReader::readAttributes(const KeyValues& list, int depth)
     attributes.reserve(static_cast<std::size_t>(list.size()));
     for (const auto& keyValue : list) {
         Attribute attribute;
-        attribute.key = m_context.builder().intern(keyValue.key());
+        attribute.setKey(m_context.builder().intern(keyValue.key()));
         readAnyValue(keyValue.value(), attribute, depth);
         attributes.push_back(attribute);
     }
@@ -184,27 +184,27 @@ void OtlpProtoSpanReader::readAnyValue(const otlp::common::v1::AnyValue& value, 
     using Case = otlp::common::v1::AnyValue::ValueCase;
     switch (value.value_case()) {
     case Case::kStringValue:
-        out.type = AttributeType::String;
+        out.setType(AttributeType::String);
         out.text = builder.intern(value.string_value());
         return;
     case Case::kBoolValue:
-        out.type = AttributeType::Bool;
+        out.setType(AttributeType::Bool);
         out.boolean = value.bool_value();
         return;
     case Case::kIntValue:
-        out.type = AttributeType::Int;
+        out.setType(AttributeType::Int);
         out.integer = value.int_value();
         return;
     case Case::kDoubleValue:
-        out.type = AttributeType::Double;
+        out.setType(AttributeType::Double);
         out.real = value.double_value();
         return;
     case Case::kBytesValue:
-        out.type = AttributeType::Bytes;
+        out.setType(AttributeType::Bytes);
         out.text = builder.intern(value.bytes_value());
         return;
     case Case::kArrayValue: {
-        out.type = AttributeType::Array;
+        out.setType(AttributeType::Array);
         if (depth >= maxValueDepth)
             return;
         std::vector<Attribute> elements;
@@ -217,12 +217,12 @@ void OtlpProtoSpanReader::readAnyValue(const otlp::common::v1::AnyValue& value, 
         return;
     }
     case Case::kKvlistValue:
-        out.type = AttributeType::KeyValueList;
+        out.setType(AttributeType::KeyValueList);
         if (depth < maxValueDepth)
             out.children = readAttributes(value.kvlist_value().values(), depth + 1);
         return;
     case Case::VALUE_NOT_SET:
-        out.type = AttributeType::Empty;
+        out.setType(AttributeType::Empty);
         return;
     }
 }

@@ -185,8 +185,8 @@ ResourceIndex ZipkinSpanCollector::resourceFor(const ZipkinEndpoint& local)
         if (!value.isValid())
             return;
         Attribute a;
-        a.key = builder.intern(name);
-        a.type = AttributeType::String;
+        a.setKey(builder.intern(name));
+        a.setType(AttributeType::String);
         a.text = value;
         attributes.push_back(a);
     };
@@ -195,8 +195,8 @@ ResourceIndex ZipkinSpanCollector::resourceFor(const ZipkinEndpoint& local)
     addText("ipv6", local.ipv6);
     if (local.port != 0) {
         Attribute a;
-        a.key = builder.intern("port");
-        a.type = AttributeType::Int;
+        a.setKey(builder.intern("port"));
+        a.setType(AttributeType::Int);
         a.integer = local.port;
         attributes.push_back(a);
     }
@@ -250,8 +250,8 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
     std::vector<Attribute> attributes;
     const auto addPooled = [&](StringId key, StringId value) {
         Attribute a;
-        a.key = key;
-        a.type = AttributeType::String;
+        a.setKey(key);
+        a.setType(AttributeType::String);
         a.text = value;
         attributes.push_back(a);
     };

@@ -8,7 +8,7 @@ namespace Spanwise {
 
 std::string attributeText(const TraceSet& set, const Attribute& a)
 {
-    switch (a.type) {
+    switch (a.type()) {
     case AttributeType::String:
         return std::string(set.text(a.text));
     case AttributeType::Int:

@@ -16,7 +16,7 @@ std::string attributeOf(const TraceSet& set, Range attributes, std::string_view 
     if (!id.isValid())
         return {};
     for (const Attribute& a : set.attributes(attributes))
-        if (a.key == id)
+        if (a.key() == id)
             return attributeText(set, a);
     return {};
 }

@@ -14,7 +14,7 @@ bool isMeshProxy(const TraceSet& set, SpanIndex span)
         !firstAttributeText(set, span, {"upstream_cluster"}).empty())
         return true;
     for (const Attribute& a : set.attributes(set.span(span).attributes))
-        if (set.text(a.key).starts_with("istio."))
+        if (set.text(a.key()).starts_with("istio."))
             return true;
     return false;
 }
@@ -45,7 +45,7 @@ std::string firstAttributeText(const TraceSet& set, SpanIndex span, std::initial
         if (!id.isValid())
             continue;
         for (const Attribute& a : set.attributes(set.span(span).attributes))
-            if (a.key == id) {
+            if (a.key() == id) {
                 std::string text = attributeText(set, a);
                 if (!text.empty())
                     return text;

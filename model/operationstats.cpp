@@ -78,7 +78,7 @@ StatsResult computeOperationStats(const TraceSet& set, const StatsGrouping& grou
             std::string value = "(none)";
             if (keyId.isValid())
                 for (const Attribute& a : set.attributes(span.attributes))
-                    if (a.key == keyId) {
+                    if (a.key() == keyId) {
                         value = attributeText(set, a);
                         break;
                     }

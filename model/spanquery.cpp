@@ -175,27 +175,27 @@ bool attributeEquals(const TraceSet& set, const Attribute& a, const SpanQuery::T
 {
     if (term.pattern == "*")
         return true;
-    if (term.numeric && a.type == AttributeType::Int)
+    if (term.numeric && a.type() == AttributeType::Int)
         return static_cast<double>(a.integer) == term.real;
-    if (term.numeric && a.type == AttributeType::Double)
+    if (term.numeric && a.type() == AttributeType::Double)
         return a.real == term.real;
     return globMatches(attributeText(set, a), term.pattern);
 }
 
 bool attributeOrders(const Attribute& a, const SpanQuery::Term& term)
 {
-    if (a.type == AttributeType::Int)
+    if (a.type() == AttributeType::Int)
         return compareWith(static_cast<double>(a.integer), term.op, term.real);
-    if (a.type == AttributeType::Double)
+    if (a.type() == AttributeType::Double)
         return compareWith(a.real, term.op, term.real);
     return false;
 }
 
 bool freeTextIn(const TraceSet& set, const Attribute& a, std::string_view needle, int depth = 0)
 {
-    if (containsIgnoringCase(set.text(a.key), needle))
+    if (containsIgnoringCase(set.text(a.key()), needle))
         return true;
-    switch (a.type) {
+    switch (a.type()) {
     case AttributeType::String:
         return containsIgnoringCase(set.text(a.text), needle);
     case AttributeType::Array:
@@ -293,11 +293,11 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
             return term.op == QueryOp::NotEqual;
         if (term.op == QueryOp::Equal || term.op == QueryOp::NotEqual) {
             const bool found = anyAttribute(
-                set, span, [&](const Attribute& a) { return a.key == term.key && attributeEquals(set, a, term); });
+                set, span, [&](const Attribute& a) { return a.key() == term.key && attributeEquals(set, a, term); });
             return term.op == QueryOp::Equal ? found : !found;
         }
         return anyAttribute(
-            set, span, [&](const Attribute& a) { return a.key == term.key && attributeOrders(a, term); });
+            set, span, [&](const Attribute& a) { return a.key() == term.key && attributeOrders(a, term); });
     }
     }
     return false;

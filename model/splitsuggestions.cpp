@@ -40,7 +40,7 @@ std::map<std::string, std::set<std::string>> valuesByService(const TraceSet& set
         return values;
     const auto collect = [&](ServiceId service, std::span<const Attribute> attributes) {
         for (const Attribute& a : attributes)
-            if (a.key == id)
+            if (a.key() == id)
                 if (std::string text = attributeText(set, a); !text.empty())
                     values[std::string(set.serviceName(service))].insert(std::move(text));
     };

@@ -66,8 +66,9 @@ Range TraceSetBuilder::addAttributes(std::span<const Attribute> attributes)
     const Range range = append(m_set->m_attributes, attributes);
     for (std::uint32_t i = range.begin; i < range.end(); ++i) {
         Attribute& attribute = m_set->m_attributes[i];
-        orEmpty(attribute.key);
-        if (attribute.type == AttributeType::String || attribute.type == AttributeType::Bytes)
+        if (!attribute.key().isValid())
+            attribute.setKey(StringPool::empty());
+        if (attribute.type() == AttributeType::String || attribute.type() == AttributeType::Bytes)
             orEmpty(attribute.text);
     }
     return range;

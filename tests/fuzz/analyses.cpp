@@ -21,8 +21,8 @@ std::size_t readEveryText(const TraceSet& set)
     std::size_t bytes = 0;
     const auto attributes = [&](Range range) {
         for (const Attribute& a : set.attributes(range)) {
-            bytes += set.text(a.key).size();
-            if (a.type == AttributeType::String || a.type == AttributeType::Bytes)
+            bytes += set.text(a.key()).size();
+            if (a.type() == AttributeType::String || a.type() == AttributeType::Bytes)
                 bytes += set.text(a.text).size();
         }
     };

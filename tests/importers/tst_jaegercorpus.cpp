@@ -126,7 +126,7 @@ private slots:
         QStringList tags;
         for (const Attribute& a : set.attributes(tagged.attributes)) {
             QString value;
-            switch (a.type) {
+            switch (a.type()) {
             case AttributeType::String:
                 value = QString::fromStdString(std::string(set.text(a.text)));
                 break;
@@ -145,7 +145,7 @@ private slots:
             default:
                 value = QStringLiteral("?");
             }
-            tags << QString::fromStdString(std::string(set.text(a.key))) + QLatin1Char('=') + value;
+            tags << QString::fromStdString(std::string(set.text(a.key()))) + QLatin1Char('=') + value;
         }
         QCOMPARE(tags,
             (QStringList {"peer.service=service-y", "peer.ipv4=23456", "error=true", "temperature=72.5",

@@ -99,7 +99,7 @@ private slots:
         QStringList keys;
         for (const LogRecord* log : {&set.logs()[0], &set.logs()[2], &set.logs()[10]})
             for (const Attribute& a : set.attributes(log->attributes))
-                keys << QString::fromStdString(std::string(set.text(a.key)));
+                keys << QString::fromStdString(std::string(set.text(a.key())));
         QCOMPARE(keys.join(u','), QStringLiteral("user,http,pid"));
     }
 

@@ -64,7 +64,7 @@ std::expected<QList<QJsonObject>, QString> runSdk(const QString& url, const QStr
 
 bool sameValue(const TraceSet& set, const Attribute& a, const QJsonValue& expected)
 {
-    switch (a.type) {
+    switch (a.type()) {
     case AttributeType::String:
         return expected.isString() && set.text(a.text) == expected.toString().toStdString();
     case AttributeType::Bool:
@@ -116,7 +116,7 @@ QString differences(const TraceSet& set, const QList<QJsonObject>& made)
                 .arg(set.attributes(span.attributes).size())
                 .arg(attributes.size());
         for (const Attribute& a : set.attributes(span.attributes)) {
-            const QString key = QString::fromUtf8(set.text(a.key));
+            const QString key = QString::fromUtf8(set.text(a.key()));
             if (!attributes.contains(key) || !sameValue(set, a, attributes[key]))
                 return QStringLiteral("span %1: attribute %2 differs").arg(id, key);
         }

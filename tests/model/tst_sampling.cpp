@@ -35,8 +35,8 @@ std::shared_ptr<const TraceSet> sampled()
         std::vector<Attribute> attributes;
         for (const auto& [key, value] : tags) {
             Attribute a;
-            a.key = builder.intern(key);
-            a.type = AttributeType::String;
+            a.setKey(builder.intern(key));
+            a.setType(AttributeType::String);
             a.text = builder.intern(value);
             attributes.push_back(a);
         }

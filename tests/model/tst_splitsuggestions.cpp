@@ -25,8 +25,8 @@ std::shared_ptr<const TraceSet> releases()
         span.spanId = t;
         span.service = builder.service("shop");
         Attribute version;
-        version.key = builder.intern("service.version");
-        version.type = AttributeType::String;
+        version.setKey(builder.intern("service.version"));
+        version.setType(AttributeType::String);
         version.text = builder.intern(t <= 2 ? "1.4" : "1.5");
         span.resource = builder.addResource(span.service, builder.addAttributes(std::vector<Attribute> {version}));
         span.operation = builder.intern("GET /");
@@ -98,8 +98,8 @@ private slots:
             span.spanId = 1;
             span.service = builder.service(t == 1 ? "shop" : "cart");
             Attribute version;
-            version.key = builder.intern("service.version");
-            version.type = AttributeType::String;
+            version.setKey(builder.intern("service.version"));
+            version.setType(AttributeType::String);
             version.text = builder.intern(t == 1 ? "1.4" : "2.0");
             span.resource = builder.addResource(span.service, builder.addAttributes(std::vector<Attribute> {version}));
             span.operation = builder.intern("GET /");

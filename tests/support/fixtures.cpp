@@ -33,8 +33,8 @@ std::shared_ptr<const TraceSet> buildTraceSet(const std::vector<SpanSpec>& spans
         std::vector<Attribute> attributes;
         for (const auto& [key, value] : spec.tags) {
             Attribute a;
-            a.key = builder.intern(key);
-            a.type = AttributeType::String;
+            a.setKey(builder.intern(key));
+            a.setType(AttributeType::String);
             a.text = builder.intern(value);
             attributes.push_back(a);
         }

@@ -35,7 +35,7 @@ bool mentions(const TraceSetPresentation& presentation, const LogRecord& log, co
         presentation.text(log.severityText).contains(text, Qt::CaseInsensitive))
         return true;
     for (const Attribute& a : set.attributes(log.attributes))
-        if (a.type == AttributeType::String && presentation.text(a.text).contains(text, Qt::CaseInsensitive))
+        if (a.type() == AttributeType::String && presentation.text(a.text).contains(text, Qt::CaseInsensitive))
             return true;
     return false;
 }

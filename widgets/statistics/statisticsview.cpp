@@ -54,8 +54,8 @@ QStringList groupingKeys(const TraceSet& set)
     const std::size_t step = std::max<std::size_t>(1, spans.size() / 20000); // a sample is enough to rank keys
     for (std::size_t i = 0; i < spans.size(); i += step)
         for (const Attribute& a : set.attributes(spans[i].attributes))
-            if (a.type == AttributeType::String || a.type == AttributeType::Int || a.type == AttributeType::Bool)
-                ++uses[a.key.value];
+            if (a.type() == AttributeType::String || a.type() == AttributeType::Int || a.type() == AttributeType::Bool)
+                ++uses[a.key().value];
     std::vector<std::pair<std::size_t, std::uint32_t>> ranked;
     for (const auto& [key, count] : uses)
         ranked.emplace_back(count, key);

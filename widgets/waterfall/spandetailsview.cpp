@@ -110,7 +110,7 @@ QTreeWidgetItem* SpanDetailsView::addRow(QTreeWidgetItem* parent, const QString&
 QString SpanDetailsView::valueText(const Attribute& a, int depth) const
 {
     const TraceSet& set = m_presentation->set();
-    switch (a.type) {
+    switch (a.type()) {
     case AttributeType::String:
         return m_presentation->text(a.text);
     case AttributeType::Bool:
@@ -140,8 +140,8 @@ QString SpanDetailsView::valueText(const Attribute& a, int depth) const
 void SpanDetailsView::addAttributes(QTreeWidgetItem* parent, Range attributes, int depth)
 {
     for (const Attribute& a : m_presentation->set().attributes(attributes)) {
-        QTreeWidgetItem* item = addRow(parent, m_presentation->text(a.key), valueText(a, depth));
-        if (a.type == AttributeType::KeyValueList && depth < 8) {
+        QTreeWidgetItem* item = addRow(parent, m_presentation->text(a.key()), valueText(a, depth));
+        if (a.type() == AttributeType::KeyValueList && depth < 8) {
             addAttributes(item, a.children, depth + 1);
             item->setExpanded(true);
         }
