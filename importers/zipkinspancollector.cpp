@@ -2,11 +2,11 @@
 
 #include "spantimes.h"
 
+#include "flatidmap.h"
 #include "importcontext.h"
 #include "tracesetbuilder.h"
 
 #include <algorithm>
-#include <bit>
 #include <tuple>
 
 namespace Spanwise {
@@ -19,15 +19,18 @@ int sideOf(SpanKind kind)
     return (kind == SpanKind::Server || kind == SpanKind::Consumer) ? 1 : 0;
 }
 
-// splitmix64's finaliser: ids from hostile files must not pile into a few slots.
-std::uint64_t mixed(std::uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
+struct TraceSpanId {
+    TraceId trace;
+    std::uint64_t id = 0;
+    bool operator==(const TraceSpanId&) const = default;
+};
+
+struct TraceSpanIdHash {
+    std::uint64_t operator()(const TraceSpanId& key) const
+    {
+        return mixedBits(key.trace.lo ^ mixedBits(key.trace.hi ^ mixedBits(key.id)));
+    }
+};
 
 bool sameId(const ZipkinSpan& a, const ZipkinSpan& b)
 {
@@ -38,30 +41,18 @@ bool sameId(const ZipkinSpan& a, const ZipkinSpan& b)
 
 std::size_t ZipkinSpanCollector::EndpointHash::operator()(const ZipkinEndpoint& e) const
 {
-    return mixed(e.serviceName.value ^ (std::uint64_t(e.ipv4.value) << 32) ^ mixed(e.ipv6.value) ^
-        mixed(static_cast<std::uint64_t>(e.port)));
+    return mixedBits(e.serviceName.value ^ (std::uint64_t(e.ipv4.value) << 32) ^ mixedBits(e.ipv6.value) ^
+        mixedBits(static_cast<std::uint64_t>(e.port)));
 }
 
 std::vector<bool> ZipkinSpanCollector::sharedIds() const
 {
-    // Open addressing over span indices: one probe per span, no allocation per entry (a node
-    // map was a tenth of a Zipkin import).
-    constexpr std::uint32_t emptySlot = UINT32_MAX;
-    const std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, 2 * m_spans.size()));
-    std::vector<std::uint32_t> slots(capacity, emptySlot);
+    FlatIdMap<TraceSpanId, TraceSpanIdHash> firstWithId;
+    firstWithId.reset(m_spans.size());
     std::vector<bool> shared(m_spans.size(), false);
-    for (std::uint32_t i = 0; i < m_spans.size(); ++i) {
-        const ZipkinSpan& span = m_spans[i];
-        std::size_t slot = mixed(span.traceId.lo ^ mixed(span.traceId.hi ^ mixed(span.id))) & (capacity - 1);
-        for (; slots[slot] != emptySlot; slot = (slot + 1) & (capacity - 1)) {
-            if (sameId(m_spans[slots[slot]], span)) {
-                shared[i] = shared[slots[slot]] = true;
-                break;
-            }
-        }
-        if (slots[slot] == emptySlot)
-            slots[slot] = i;
-    }
+    for (std::uint32_t i = 0; i < m_spans.size(); ++i)
+        if (const std::uint32_t* earlier = firstWithId.insert({m_spans[i].traceId, m_spans[i].id}, i))
+            shared[i] = shared[*earlier] = true;
     return shared;
 }
 

@@ -1,8 +1,9 @@
 #include "traceforest.h"
 
+#include "flatidmap.h"
+
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
 namespace Spanwise {
 
@@ -72,36 +73,35 @@ private:
     // id. It becomes the client half's child, and children naming that id hang under it.
     void linkParents(std::span<const SpanIndex> byTrace)
     {
-        std::unordered_map<std::uint64_t, SpanIndex> firstWithId;
-        std::unordered_map<std::uint64_t, SpanIndex> serverHalfWithId;
         for (std::size_t begin = 0; begin < byTrace.size();) {
             std::size_t end = begin;
-            firstWithId.clear();
-            serverHalfWithId.clear();
             const TraceId trace = span(byTrace[begin]).traceId;
-            for (; end < byTrace.size() && span(byTrace[end]).traceId == trace; ++end) {
-                const SpanIndex s = byTrace[end];
-                auto& ids = (span(s).flags & SpanSharedServerHalf) ? serverHalfWithId : firstWithId;
-                const auto [it, inserted] = ids.try_emplace(span(s).spanId, s);
-                if (!inserted)
-                    addDiagnostic(DiagnosticKind::DuplicateSpanId, s, it->second);
+            while (end < byTrace.size() && span(byTrace[end]).traceId == trace)
+                ++end;
+            m_firstWithId.reset(end - begin);
+            m_serverHalfWithId.reset(end - begin);
+            for (std::size_t i = begin; i < end; ++i) {
+                const SpanIndex s = byTrace[i];
+                auto& ids = (span(s).flags & SpanSharedServerHalf) ? m_serverHalfWithId : m_firstWithId;
+                if (const std::uint32_t* earlier = ids.insert(span(s).spanId, s.value))
+                    addDiagnostic(DiagnosticKind::DuplicateSpanId, s, SpanIndex {*earlier});
             }
             for (std::size_t i = begin; i < end; ++i) {
                 const SpanIndex s = byTrace[i];
                 if (span(s).flags & SpanSharedServerHalf) {
-                    if (const auto client = firstWithId.find(span(s).spanId); client != firstWithId.end()) {
-                        m_forest.m_parent[s.value] = client->second;
+                    if (const std::uint32_t* client = m_firstWithId.find(span(s).spanId)) {
+                        m_forest.m_parent[s.value] = SpanIndex {*client};
                         continue;
                     }
                 }
                 if (!span(s).hasParentId())
                     continue;
                 const std::uint64_t parentId = span(s).parentSpanId;
-                const auto server = serverHalfWithId.find(parentId);
-                if (server != serverHalfWithId.end() && server->second != s) {
-                    m_forest.m_parent[s.value] = server->second;
-                } else if (const auto it = firstWithId.find(parentId); it != firstWithId.end()) {
-                    m_forest.m_parent[s.value] = it->second;
+                const std::uint32_t* server = m_serverHalfWithId.find(parentId);
+                if (server && *server != s.value) {
+                    m_forest.m_parent[s.value] = SpanIndex {*server};
+                } else if (const std::uint32_t* parent = m_firstWithId.find(parentId)) {
+                    m_forest.m_parent[s.value] = SpanIndex {*parent};
                 } else {
                     addDiagnostic(DiagnosticKind::MissingParent, s);
                 }
@@ -216,6 +216,11 @@ private:
     std::vector<SpanIndex> m_roots;
     std::vector<ServiceId> m_services;
     std::vector<SpanIndex> m_stack;
+    struct IdHash {
+        std::uint64_t operator()(std::uint64_t id) const { return mixedBits(id); }
+    };
+    FlatIdMap<std::uint64_t, IdHash> m_firstWithId;      // the current trace's spans by id
+    FlatIdMap<std::uint64_t, IdHash> m_serverHalfWithId; // its Zipkin server halves by id
 };
 
 TraceForest TraceForest::build(std::span<const Span> spans)

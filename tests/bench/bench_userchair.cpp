@@ -3,7 +3,7 @@
 // timed from outside with its peak resident memory, next to a plain simdjson DOM parse of the
 // same file read from disk in this process (the reference the scale targets are set against).
 // "loaded MB" is the window's resident size when it saved its picture, as it logs it: what a
-// loaded window keeps.
+// loaded window keeps. Each figure is the fastest of three rounds.
 // Never asserts on time.
 //   bench_userchair [--keep DIR] [SPANS...]   (default 100000 300000 1000000)
 // The window runs on whatever QT_QPA_PLATFORM and DISPLAY say (run-benchmarks.sh starts Xvfb
@@ -92,6 +92,8 @@ double simdjsonFileMilliseconds(const std::string& path)
     });
 }
 
+constexpr int rounds = 3;
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -123,10 +125,22 @@ int main(int argc, char** argv)
         const double fileMb = static_cast<double>(std::filesystem::file_size(file)) / 1e6;
         // Warm the page cache once, as a user's second look at a file would find it.
         (void)simdjsonFileMilliseconds(file);
-        const double reference = simdjsonFileMilliseconds(file) / 1000.0;
-        const ProcessFigures summary = runMeasured({spanwise, "summary", file}, dir / "summary.err");
+        // The fastest of three rounds of each, taken in turn so that a busy spell on this shared
+        // machine slows all three alike.
+        double reference = 0;
+        ProcessFigures summary, window;
         const std::string shot = (dir / "window.png").string();
-        const ProcessFigures window = runMeasured({spanwise, "--screenshot", shot, file}, dir / "window.err");
+        for (int round = 0; round < rounds; ++round) {
+            const double parse = simdjsonFileMilliseconds(file) / 1000.0;
+            const ProcessFigures summaryRun = runMeasured({spanwise, "summary", file}, dir / "summary.err");
+            const ProcessFigures windowRun = runMeasured({spanwise, "--screenshot", shot, file}, dir / "window.err");
+            if (round == 0 || parse < reference)
+                reference = parse;
+            if (round == 0 || summaryRun.seconds < summary.seconds)
+                summary = summaryRun;
+            if (round == 0 || windowRun.seconds < window.seconds)
+                window = windowRun;
+        }
         if (summary.exitCode != 0 || window.exitCode != 0)
             std::fprintf(stderr, "spanwise failed on %s (summary exit %d, window exit %d)\n", file.c_str(),
                 summary.exitCode, window.exitCode);
