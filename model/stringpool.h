@@ -6,7 +6,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace Spanwise {
 
@@ -32,8 +32,20 @@ public:
     static constexpr StringId empty() { return StringId {0}; }
 
 private:
+    // An open-addressing table over the strings (hashing was a twentieth of a load with a node
+    // map): each slot holds a string's id and the top half of its hash, so a probe compares
+    // text only when those match.
+    struct Slot {
+        std::uint32_t id = UINT32_MAX; // UINT32_MAX: empty
+        std::uint32_t hashTop = 0;
+    };
+    static std::uint64_t hashOf(std::string_view text);
+    // The slot holding text, or the empty slot where it would go.
+    std::size_t slotFor(std::string_view text, std::uint64_t hash) const;
+    void grow();
+
     std::deque<std::string> m_strings;
-    std::unordered_map<std::string_view, StringId> m_ids;
+    std::vector<Slot> m_slots; // a power of two, at most half full
 };
 
 } // namespace Spanwise
