@@ -160,7 +160,10 @@ void MappedFile::releaseBefore(std::uint64_t offset)
         return;
     const std::size_t upTo =
         static_cast<std::size_t>(std::min<std::uint64_t>(offset - behind, m_size)) / pageBytes * pageBytes;
-    if (upTo <= m_released)
+    // In steps of a few megabytes: each call makes the kernel flush the TLB of every core the
+    // process runs on, which, per page, cost more than the parse once a second thread ran.
+    constexpr std::size_t step = 8u << 20;
+    if (upTo < m_released + step)
         return;
     ::madvise(m_data + m_released, upTo - m_released, MADV_DONTNEED);
     m_released = upTo;
