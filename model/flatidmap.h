@@ -42,7 +42,7 @@ public:
     const std::uint32_t* insert(const Key& key, std::uint32_t value)
     {
         assert(value != empty && 2 * (m_size + 1) <= m_slots.size() && "reset() with room for every entry");
-        Slot* slot = probe(key);
+        Slot* slot = &m_slots[probe(key)];
         if (slot->value != empty)
             return &slot->value;
         *slot = {key, value};
@@ -52,8 +52,8 @@ public:
 
     const std::uint32_t* find(const Key& key) const
     {
-        const Slot* slot = const_cast<FlatIdMap*>(this)->probe(key);
-        return slot->value != empty ? &slot->value : nullptr;
+        const Slot& slot = m_slots[probe(key)];
+        return slot.value != empty ? &slot.value : nullptr;
     }
 
 private:
@@ -63,13 +63,16 @@ private:
         std::uint32_t value = empty;
     };
 
-    Slot* probe(const Key& key)
+    // The slot holding key, or the empty slot where it would go.
+    std::size_t probe(const Key& key) const
     {
+        assert(!m_slots.empty() && "reset() before use");
         const std::size_t mask = m_slots.size() - 1;
-        std::size_t at = Hash {}(key)&mask;
+        const std::uint64_t hash = Hash {}(key);
+        std::size_t at = hash & mask;
         while (m_slots[at].value != empty && !(m_slots[at].key == key))
             at = (at + 1) & mask;
-        return &m_slots[at];
+        return at;
     }
 
     std::vector<Slot> m_slots;
