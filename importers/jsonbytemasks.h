@@ -86,6 +86,8 @@ private:
 // escaped), and is set for the next block. Escapes are rare in trace files: a loop will do.
 inline std::uint64_t escapedBytes(std::uint64_t backslashes, bool& carry)
 {
+    if (backslashes == 0 && !carry)
+        return 0;
     std::uint64_t escaped = carry ? 1 : 0;
     carry = false;
     while (backslashes != 0) {

@@ -50,9 +50,7 @@ std::expected<std::size_t, ScanError> JsonScanner::stringEnd(std::size_t pos) co
     bool escapeCarry = false;
     for (std::size_t at = pos + 1; at < m_text.size(); at += JsonByteMasks::blockSize) {
         const JsonByteMasks masks = JsonByteMasks::of(m_text.data(), m_text.size(), at);
-        const std::uint64_t escaped =
-            (masks.backslashes != 0 || escapeCarry) ? escapedBytes(masks.backslashes, escapeCarry) : 0;
-        const std::uint64_t quotes = masks.quotes & ~escaped;
+        const std::uint64_t quotes = masks.quotes & ~escapedBytes(masks.backslashes, escapeCarry);
         const int quote = quotes != 0 ? __builtin_ctzll(quotes) : 64;
         if (const std::uint64_t lineBreaks = masks.lineBreaks & bitsBelow(quote))
             return std::unexpected(unclosedStringOnLine(at + __builtin_ctzll(lineBreaks)));
@@ -81,9 +79,7 @@ std::expected<std::size_t, ScanError> JsonScanner::valueEnd(std::size_t pos) con
     std::size_t lastStringStart = pos;
     for (std::size_t at = pos; at < m_text.size(); at += JsonByteMasks::blockSize) {
         const JsonByteMasks masks = JsonByteMasks::of(m_text.data(), m_text.size(), at);
-        const std::uint64_t escaped =
-            (masks.backslashes != 0 || escapeCarry) ? escapedBytes(masks.backslashes, escapeCarry) : 0;
-        const std::uint64_t quotes = masks.quotes & ~escaped;
+        const std::uint64_t quotes = masks.quotes & ~escapedBytes(masks.backslashes, escapeCarry);
         const std::uint64_t interiors = stringInteriors(quotes, inString);
         if (const std::uint64_t openingQuotes = quotes & interiors)
             lastStringStart = at + 63 - __builtin_clzll(openingQuotes);

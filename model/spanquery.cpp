@@ -214,6 +214,12 @@ bool freeTextIn(const TraceSet& set, const Attribute& a, std::string_view needle
     }
 }
 
+bool fileNameHolds(const TraceSet& set, SpanIndex span, std::string_view needle)
+{
+    const FileIndex file = set.fileOf(span);
+    return file.isValid() && containsIgnoringCase(set.files()[file.value], needle);
+}
+
 } // namespace
 
 SpanQuery::SpanQuery(const TraceSet& set, std::vector<Term> terms)
@@ -245,7 +251,7 @@ bool SpanQuery::holds(const Term& term, SpanIndex index) const
             containsIgnoringCase(formatSpanId(span.spanId), needle) ||
             containsIgnoringCase(formatTraceId(span.traceId), needle) ||
             (span.statusMessage.isValid() && containsIgnoringCase(set.text(span.statusMessage), needle)) ||
-            (set.fileOf(index).isValid() && containsIgnoringCase(set.files()[set.fileOf(index).value], needle)))
+            fileNameHolds(set, index, needle))
             return true;
         if (anyAttribute(set, span, [&](const Attribute& a) { return freeTextIn(set, a, needle); }))
             return true;
