@@ -13,16 +13,46 @@ ImportContext::ImportContext(PaddedView bytes, TraceSetBuilder& builder, ImportR
     , m_progress(std::move(progress))
 { }
 
+void ImportContext::progress(std::uint64_t offset)
+{
+    if (offset <= m_share.begin)
+        return; // walking over an earlier share
+    offset = std::min<std::uint64_t>(offset, std::min<std::uint64_t>(m_share.end, m_bytes.size()));
+    if (m_progress)
+        m_progress(offset - m_share.begin);
+    if (!m_release)
+        return;
+    // A little behind the reader, which sometimes looks back (a trace's processes after its
+    // spans), and in steps of a few megabytes: each release makes the kernel flush the TLB of
+    // every core the process runs on, which, page by page, cost more than the parse.
+    constexpr std::uint64_t behind = 1u << 20;
+    constexpr std::uint64_t step = 8u << 20;
+    const std::uint64_t from = std::max(m_releasedTo, m_share.begin);
+    if (offset < from + behind + step)
+        return;
+    m_release(from, offset - behind);
+    m_releasedTo = offset - behind;
+}
+
 void ImportContext::warn(std::uint64_t offset, std::string jsonPath, std::string text)
 {
+    if (!mine(offset))
+        return;
     ++m_report.warningCount;
     add(Severity::Warning, offset, std::move(jsonPath), std::move(text));
 }
 
 void ImportContext::error(std::uint64_t offset, std::string jsonPath, std::string text)
 {
+    if (!mine(offset))
+        return;
     ++m_report.errorCount;
     add(Severity::Error, offset, std::move(jsonPath), std::move(text));
+}
+
+bool ImportContext::mine(std::uint64_t offset) const
+{
+    return m_recordOwned < 0 ? owns(offset) : m_recordOwned == 1;
 }
 
 void ImportContext::add(Severity severity, std::uint64_t offset, std::string jsonPath, std::string text)

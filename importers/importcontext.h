@@ -3,6 +3,7 @@
 #include "importreport.h"
 #include "paddedbuffer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -18,7 +19,17 @@ class TraceSetBuilder;
 class ImportContext
 {
 public:
+    // Bytes of this reader's share read so far; called on the reader's thread.
     using ProgressFn = std::function<void(std::uint64_t bytesDone)>;
+    // Gives back the memory of bytes no reader needs again (a mapped file's pages).
+    using ReleaseFn = std::function<void(std::uint64_t from, std::uint64_t to)>;
+    // The part of the file one reader answers for when parts are read on several threads
+    // (parallelread.h): it reads the records that start in its share and only walks over the
+    // others, and it gives the messages about its share alone.
+    struct Share {
+        std::uint64_t begin = 0;
+        std::uint64_t end = UINT64_MAX;
+    };
 
     // The bytes are padded (a PaddedBuffer's or a mapped file's): JSON readers hand parts of
     // them to simdjson, which may read SIMDJSON_PADDING bytes past the end of what it parses.
@@ -29,16 +40,56 @@ public:
     TraceSetBuilder& builder() { return m_builder; }
     ImportReport& report() { return m_report; }
 
+    const Share& share() const { return m_share; }
+    void setShare(Share share) { m_share = share; }
+    // Whether the record starting at offset is this reader's to read.
+    bool owns(std::uint64_t offset) const { return offset >= m_share.begin && offset < m_share.end; }
+    // Whether every record from offset on belongs to a later share.
+    bool pastShare(std::uint64_t offset) const { return offset >= m_share.end; }
+
+    // While a reader is inside one record of the level shares divide (a trace, a resourceSpans,
+    // a span), its messages belong to that record's owner; between records, to the share their
+    // place is in. Either way, one reader gives each message.
+    class RecordScope
+    {
+    public:
+        RecordScope(ImportContext& context, std::uint64_t recordOffset)
+            : m_context(context)
+            , m_saved(context.m_recordOwned)
+        {
+            context.m_recordOwned = context.owns(recordOffset) ? 1 : 0;
+        }
+        ~RecordScope() { m_context.m_recordOwned = m_saved; }
+        RecordScope(const RecordScope&) = delete;
+        RecordScope& operator=(const RecordScope&) = delete;
+
+    private:
+        ImportContext& m_context;
+        std::int8_t m_saved;
+    };
+
     void warn(std::uint64_t offset, std::string jsonPath, std::string text);
     void error(std::uint64_t offset, std::string jsonPath, std::string text);
     // True once the user asked to stop; importers check it between records.
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
-    void progress(std::uint64_t offset) const
-    {
-        if (m_progress)
-            m_progress(offset);
-    }
+    // The reader has read up to offset: progress is told, and the bytes well behind are released.
+    void progress(std::uint64_t offset);
+    void setRelease(ReleaseFn release) { m_release = std::move(release); }
     void setTextual(bool textual) { m_textual = textual; }
+    bool textual() const { return m_textual; }
+    const ProgressFn& progressFn() const { return m_progress; }
+    void setProgress(ProgressFn progress) { m_progress = std::move(progress); }
+    const ReleaseFn& releaseFn() const { return m_release; }
+    const std::atomic<bool>* cancelFlag() const { return m_cancel; }
+    // How many threads may read this file (parallelread.h); 1 unless the loader says more.
+    unsigned readers() const { return m_readers; }
+    // The fewest bytes worth a reader of their own.
+    std::size_t minShareBytes() const { return m_minShareBytes; }
+    void setReaders(unsigned readers, std::size_t minShareBytes)
+    {
+        m_readers = std::max(1u, readers);
+        m_minShareBytes = std::max<std::size_t>(1, minShareBytes);
+    }
     // The most that compressed parts inside the file (zstd frames) may inflate to, in all;
     // the loader sets the resolved cap (never 0).
     void setMaxDecompressedBytes(std::uint64_t bytes) { m_maxDecompressedBytes = bytes; }
@@ -47,6 +98,7 @@ public:
     static constexpr std::size_t maxKeptMessages = 500;
 
 private:
+    bool mine(std::uint64_t messageOffset) const;
     void add(Severity severity, std::uint64_t offset, std::string jsonPath, std::string text);
     void locate(std::uint64_t offset, std::uint32_t& line, std::uint32_t& column);
 
@@ -55,7 +107,13 @@ private:
     ImportReport& m_report;
     const std::atomic<bool>* m_cancel;
     ProgressFn m_progress;
+    ReleaseFn m_release;
+    Share m_share;
+    std::uint64_t m_releasedTo = 0;
+    std::int8_t m_recordOwned = -1; // -1: between records; else whether the record is this share's
     bool m_textual = true;
+    unsigned m_readers = 1;
+    std::size_t m_minShareBytes = SIZE_MAX;
     std::uint64_t m_maxDecompressedBytes = 0;
     // Line counting resumes from the last offset asked, since messages mostly come in order.
     std::uint64_t m_lineScanOffset = 0;

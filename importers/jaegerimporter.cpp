@@ -7,6 +7,7 @@
 #include "jsonpath.h"
 #include "jsonrecords.h"
 #include "jsonvalue.h"
+#include "parallelread.h"
 #include "tracesetbuilder.h"
 
 #include <simdjson.h>
@@ -26,6 +27,7 @@ public:
         , m_spans(context, m_processes)
     { }
 
+    // Reads the traces (and bare spans) that start in this reader's share.
     void run()
     {
         m_records.forEachTopLevelValue([this](std::size_t pos) -> ScanResult {
@@ -38,11 +40,24 @@ public:
         });
     }
 
+    std::vector<TraceSetBuilder::SameResource> sameResources(const DocumentReader& later) const
+    {
+        return m_processes.sameResources(later.m_processes);
+    }
+    void absorb(DocumentReader&& later, const TraceSetBuilder::Absorbed& absorbed)
+    {
+        m_processes.absorb(std::move(later.m_processes), absorbed);
+    }
+    void conclude() { }
+
 private:
     // A top-level object: a query API response, a single trace, or a single span. One pass: a
     // trace's members are read as the scanner meets them (see readTraceMembers).
     ScanResult readObject(std::size_t pos)
     {
+        // The object's own messages are its share's; its "data" traces are each their own.
+        const ImportContext::RecordScope record(m_records.context(), pos);
+        const bool owned = m_records.context().owns(pos);
         const JsonPath root;
         bool sawData = false, sawSpanId = false;
         TraceMembers trace;
@@ -70,9 +85,9 @@ private:
                 sawSpanId = sawSpanId || key == "spanID";
                 return readTraceMember(key, begin, root, trace);
             });
-        if (errors.present())
+        if (errors.present() && owned)
             reportApiErrors(errors, root.member("errors"));
-        if (sawData)
+        if (sawData || !owned)
             return end;
         if (trace.sawSpans) {
             finishTrace(pos, root, trace);
@@ -93,7 +108,9 @@ private:
                 if (m_records.text()[at] == '{' && m_records.members(at).has("spans"))
                     return readTrace(at, path);
                 const ScanResult end = m_records.scanner().valueEnd(at);
-                readSpan({at, end.value_or(at)}, path, std::nullopt);
+                const ImportContext::RecordScope record(m_records.context(), at);
+                if (m_records.context().owns(at))
+                    readSpan({at, end.value_or(at)}, path, std::nullopt);
                 return end;
             });
     }
@@ -128,6 +145,8 @@ private:
     // its spans up to the break.
     ScanResult readTrace(std::size_t pos, const JsonPath& path)
     {
+        // Walked by every reader (what comes next depends on it), read by its share's.
+        const ImportContext::RecordScope record(m_records.context(), pos);
         TraceMembers trace;
         const ScanResult end = m_records.scanner().forEachMember(
             pos, [&](std::string_view key, std::size_t begin) { return readTraceMember(key, begin, path, trace); });
@@ -135,7 +154,8 @@ private:
             m_records.warn({pos, pos}, path, "trace object has no \"spans\" array; trace skipped");
             return end;
         }
-        finishTrace(pos, path, trace);
+        if (m_records.context().owns(pos))
+            finishTrace(pos, path, trace);
         return end;
     }
 
@@ -245,7 +265,7 @@ int JaegerImporter::sniff(std::string_view head) const
 
 void JaegerImporter::read(ImportContext& context) const
 {
-    DocumentReader(context).run();
+    readInShares<DocumentReader>(context);
 }
 
 } // namespace Spanwise

@@ -77,4 +77,23 @@ ResourceIndex JaegerProcessTable::unknownResource()
     return resourceOf(m_unknown);
 }
 
+std::vector<TraceSetBuilder::SameResource> JaegerProcessTable::sameResources(const JaegerProcessTable& later) const
+{
+    std::vector<TraceSetBuilder::SameResource> same;
+    for (const auto& [text, resource] : later.m_inlineByText)
+        if (const auto here = m_inlineByText.find(text); here != m_inlineByText.end())
+            same.push_back({resource, here->second});
+    if (m_unknown.resource.isValid() && later.m_unknown.resource.isValid())
+        same.push_back({later.m_unknown.resource, m_unknown.resource});
+    return same;
+}
+
+void JaegerProcessTable::absorb(JaegerProcessTable&& later, const TraceSetBuilder::Absorbed& absorbed)
+{
+    for (auto& [text, resource] : later.m_inlineByText)
+        m_inlineByText.try_emplace(text, absorbed.resources[resource.value]);
+    if (!m_unknown.resource.isValid() && later.m_unknown.resource.isValid())
+        m_unknown.resource = absorbed.resources[later.m_unknown.resource.value];
+}
+
 } // namespace Spanwise

@@ -3,6 +3,7 @@
 #include "attribute.h"
 #include "ids.h"
 #include "jsonpath.h"
+#include "tracesetbuilder.h"
 
 #include <simdjson.h>
 
@@ -34,6 +35,11 @@ public:
     ResourceIndex resourceInline(simdjson::dom::element process, const JsonPath& path, std::size_t recordOffset);
     // The resource of spans that name no process: the unknown service.
     ResourceIndex unknownResource();
+
+    // Joining the readers of one file's shares (parallelread.h): the later reader's shared
+    // resources that are this one's too, then its table carried over.
+    std::vector<TraceSetBuilder::SameResource> sameResources(const JaegerProcessTable& later) const;
+    void absorb(JaegerProcessTable&& later, const TraceSetBuilder::Absorbed& absorbed);
 
 private:
     struct Process {

@@ -35,7 +35,8 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
         m_context.error(0, {}, "the file is empty");
         return;
     }
-    while (pos < bytes.size() && !m_context.cancelled()) {
+    // Values that start past this reader's share hold only later shares' records.
+    while (pos < bytes.size() && !m_context.cancelled() && !m_context.pastShare(pos)) {
         const auto end = read(pos);
         if (end) {
             pos = m_scanner.skipWhitespace(*end);

@@ -136,7 +136,6 @@ MappedFile::MappedFile(MappedFile&& other) noexcept
     , m_size(other.m_size)
     , m_mappedBytes(other.m_mappedBytes)
     , m_guardSlot(std::exchange(other.m_guardSlot, -1))
-    , m_released(other.m_released)
 { }
 
 MappedFile::~MappedFile()
@@ -151,22 +150,13 @@ MappedFile::~MappedFile()
     slot.taken.store(false);
 }
 
-void MappedFile::releaseBefore(std::uint64_t offset)
+void MappedFile::release(std::uint64_t from, std::uint64_t to) const
 {
-    // Whole pages only, and a little behind the reader: it sometimes looks back (a trace's
-    // processes after its spans, a warning's line number).
-    constexpr std::uint64_t behind = 1u << 20;
-    if (offset <= behind)
-        return;
-    const std::size_t upTo =
-        static_cast<std::size_t>(std::min<std::uint64_t>(offset - behind, m_size)) / pageBytes * pageBytes;
-    // In steps of a few megabytes: each call makes the kernel flush the TLB of every core the
-    // process runs on, which, per page, cost more than the parse once a second thread ran.
-    constexpr std::size_t step = 8u << 20;
-    if (upTo < m_released + step)
-        return;
-    ::madvise(m_data + m_released, upTo - m_released, MADV_DONTNEED);
-    m_released = upTo;
+    to = std::min<std::uint64_t>(to, m_size);
+    const std::uint64_t first = (from + pageBytes - 1) / pageBytes * pageBytes;
+    const std::uint64_t last = to / pageBytes * pageBytes;
+    if (first < last)
+        ::madvise(m_data + first, last - first, MADV_DONTNEED);
 }
 
 bool MappedFile::wasCutShort() const

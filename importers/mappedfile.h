@@ -31,8 +31,9 @@ public:
 
     std::string_view view() const { return {m_data, m_size}; }
     PaddedView padded() const { return PaddedView::trusted(view()); }
-    // Gives back the whole pages before `offset`.
-    void releaseBefore(std::uint64_t offset);
+    // Gives back the whole pages between the offsets (they read the same again, from the
+    // file). Safe from several threads at once: it keeps no state.
+    void release(std::uint64_t from, std::uint64_t to) const;
     // Whether the file lost bytes while it was mapped (they read as zeros).
     bool wasCutShort() const;
 
@@ -43,7 +44,6 @@ private:
     std::size_t m_size;
     std::size_t m_mappedBytes;
     int m_guardSlot; // -1: not guarded (moved from)
-    std::size_t m_released = 0;
 };
 
 } // namespace Spanwise

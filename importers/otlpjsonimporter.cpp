@@ -3,6 +3,7 @@
 #include "importcontext.h"
 #include "jsonrecords.h"
 #include "otlpjsonspanreader.h"
+#include "parallelread.h"
 #include "tracesetbuilder.h"
 
 namespace Spanwise {
@@ -18,11 +19,12 @@ public:
         , m_spans(context)
     { }
 
+    // Reads the resourceSpans (and resourceLogs) that start in this reader's share.
     void run()
     {
-        ImportContext& context = m_records.context();
         m_records.forEachTopLevelValue([this](std::size_t pos) -> ScanResult {
-            ++m_topLevelValues;
+            if (m_records.context().owns(pos))
+                ++m_topLevelValues;
             const JsonPath root;
             const char first = m_records.text()[pos];
             if (first == '{') {
@@ -37,6 +39,28 @@ public:
             }
             return m_records.scanner().valueEnd(pos);
         });
+    }
+
+    std::vector<TraceSetBuilder::SameResource> sameResources(const OtlpDocumentReader& later) const
+    {
+        const ResourceIndex here = m_spans.cachedEmptyResource(), other = later.m_spans.cachedEmptyResource();
+        if (here.isValid() && other.isValid())
+            return {{other, here}};
+        return {};
+    }
+
+    void absorb(OtlpDocumentReader&& later, const TraceSetBuilder::Absorbed& absorbed)
+    {
+        m_topLevelValues += later.m_topLevelValues;
+        m_otherSignals += later.m_otherSignals;
+        if (const ResourceIndex other = later.m_spans.cachedEmptyResource(); other.isValid())
+            m_spans.setCachedEmptyResource(absorbed.resources[other.value]);
+    }
+
+    // What is said of the whole file, once every share is in.
+    void conclude()
+    {
+        ImportContext& context = m_records.context();
         // A file of logs alone is a log file, and says so.
         const bool logsOnly = context.report().spans == 0 && context.report().logRecords > 0;
         if (m_topLevelValues > 1)
@@ -79,7 +103,7 @@ private:
                     otherSignals = true;
                 return m_records.scanner().valueEnd(begin);
             });
-        if (!traces && otherSignals)
+        if (!traces && otherSignals && m_records.context().owns(pos))
             ++m_otherSignals;
         else if (!traces && end)
             m_records.warn(
@@ -100,6 +124,9 @@ private:
             m_records.warn({pos, end.value_or(pos)}, path, "expected a resourceSpans object; skipped");
             return end;
         }
+        // The whole entry is walked (its structure decides what comes next, as in one reader),
+        // but read only by its share's reader.
+        const ImportContext::RecordScope record(m_records.context(), pos);
         JsonRange resourceRange;
         std::vector<PendingScope> scopes;
         const ScanResult end =
@@ -117,6 +144,8 @@ private:
                     resourceRange = {begin, *valueEnd};
                 return valueEnd;
             });
+        if (!m_records.context().owns(pos))
+            return end;
         // The resource may come after its spans in the file: read it first, then the spans.
         ResourceIndex resource;
         if (resourceRange.present()) {
@@ -160,6 +189,7 @@ private:
             m_records.warn({pos, end.value_or(pos)}, path, "expected a resourceLogs object; skipped");
             return end;
         }
+        const ImportContext::RecordScope record(m_records.context(), pos);
         JsonRange resourceRange;
         std::vector<JsonRange> records;
         std::vector<std::size_t> scopeStarts; // where each scopeLogs entry's records begin in `records`
@@ -185,6 +215,8 @@ private:
                     resourceRange = {begin, *valueEnd};
                 return valueEnd;
             });
+        if (!m_records.context().owns(pos))
+            return end;
         StringId service {0};
         if (resourceRange.present())
             if (const auto element = m_records.parse(resourceRange, path.member("resource")))
@@ -254,7 +286,7 @@ int OtlpJsonImporter::sniff(std::string_view head) const
 
 void OtlpJsonImporter::read(ImportContext& context) const
 {
-    OtlpDocumentReader(context).run();
+    readInShares<OtlpDocumentReader>(context);
 }
 
 } // namespace Spanwise

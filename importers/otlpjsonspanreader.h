@@ -28,6 +28,9 @@ public:
     ResourceIndex readResource(simdjson::dom::element resource, const JsonPath& path, std::size_t recordOffset);
     // The resource for a resourceSpans entry without a "resource": the unknown service.
     ResourceIndex emptyResource();
+    // The resource emptyResource() made, if it did (parallelread.h joins readers' tables).
+    ResourceIndex cachedEmptyResource() const { return m_emptyResource; }
+    void setCachedEmptyResource(ResourceIndex resource) { m_emptyResource = resource; }
     ScopeIndex readScope(simdjson::dom::element scope, const JsonPath& path, std::size_t recordOffset);
     // Returns the new span's index, or an invalid index when the record is not a span object.
     SpanIndex readSpan(simdjson::dom::element record, const JsonPath& path, std::size_t recordOffset,

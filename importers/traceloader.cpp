@@ -12,6 +12,7 @@
 #include <cstring>
 #include <expected>
 #include <filesystem>
+#include <thread>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -83,7 +84,7 @@ void importBytes(std::string_view name, PaddedView raw, MappedFile* mapping, Tra
     if (const Compression compression = detectCompression(raw.view()); compression != Compression::None) {
         inflated = decompress(raw.view(), compression, DecompressLimits {inflateCap(options)});
         if (mapping)
-            mapping->releaseBefore(raw.size());
+            mapping->release(0, raw.size());
         if (inflated.error && inflated.bytes.empty())
             return fail(report, *inflated.error);
         inflatedBytes = &inflated.bytes;
@@ -102,12 +103,15 @@ void importBytes(std::string_view name, PaddedView raw, MappedFile* mapping, Tra
     // No trace format spends fewer than about 200 bytes on a span (OTLP protobuf ~250).
     builder.expectSpans(bytes.size() / 200);
     MappedFile* readingMapping = inflatedBytes ? nullptr : mapping;
-    ImportContext context(bytes, builder, report, options.cancel, [&](std::uint64_t offset) {
-        // Offsets count inflated bytes: scale them onto the file's share of the work.
-        meter.report(offset * raw.size() / bytes.size());
-        if (readingMapping)
-            readingMapping->releaseBefore(offset);
+    ImportContext context(bytes, builder, report, options.cancel, [&](std::uint64_t bytesDone) {
+        // Inflated bytes: scale them onto the file's share of the work.
+        meter.report(bytesDone * raw.size() / bytes.size());
     });
+    if (readingMapping)
+        context.setRelease(
+            [readingMapping](std::uint64_t from, std::uint64_t to) { readingMapping->release(from, to); });
+    context.setReaders(options.readers ? options.readers : std::clamp(std::thread::hardware_concurrency(), 1u, 4u),
+        options.minShareBytes);
     context.setMaxDecompressedBytes(inflateCap(options));
     // Damage in the compressed stream is reported where the inflated text ends.
     if (inflated.error)

@@ -28,6 +28,11 @@ struct LoadOptions {
     std::function<void(double)> progress;
     // The most one compressed file may inflate to; 0 = the default (decompress.h).
     std::uint64_t maxDecompressedBytes = 0;
+    // How many threads may read one file (its parts at once, joined as one reader would have
+    // read them); 0: one per core, up to 4. 1 reads every file on the calling thread alone.
+    unsigned readers = 0;
+    // The fewest bytes worth a reader of their own: below, a thread costs more than it saves.
+    std::size_t minShareBytes = 4u << 20;
     // A format name (Importer::formatName) to read every file as; empty: detect from content.
     std::string format;
 };

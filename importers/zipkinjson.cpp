@@ -29,7 +29,7 @@ public:
                 return std::unexpected(ScanError {pos, "expected a JSON object or array"});
             const ScanResult end = m_records.scanner().valueEnd(pos);
             if (end)
-                readRecord({pos, *end}, JsonPath {}); // a single span object
+                readOwnRecord({pos, *end}, JsonPath {}); // a single span object
             return end;
         });
     }
@@ -43,9 +43,17 @@ private:
                 return readArray(begin, elementPath); // a list of traces
             const ScanResult end = m_records.scanner().valueEnd(begin);
             if (end)
-                readRecord({begin, *end}, elementPath);
+                readOwnRecord({begin, *end}, elementPath);
             return end;
         });
+    }
+
+    // A record of this reader's share; another share's is its reader's.
+    void readOwnRecord(JsonRange range, const JsonPath& path)
+    {
+        const ImportContext::RecordScope record(m_records.context(), range.begin);
+        if (m_records.context().owns(range.begin))
+            readRecord(range, path);
     }
 
     void readRecord(JsonRange range, const JsonPath& path)

@@ -20,6 +20,7 @@ class TraceSetBuilder;
 // `text` is the record's bytes as they stand in the file.
 using ZipkinRecordReader =
     std::function<void(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text)>;
+// Reads the records that start in the context's share (parallelread.h), walking over the rest.
 void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRecord);
 
 // Reads the fields both versions spell alike: traceId, id, parentId, name, timestamp, duration,

@@ -7,6 +7,7 @@
 #include "tracesetbuilder.h"
 
 #include <algorithm>
+#include <cassert>
 #include <tuple>
 
 namespace Spanwise {
@@ -43,6 +44,32 @@ std::size_t ZipkinSpanCollector::EndpointHash::operator()(const ZipkinEndpoint& 
 {
     return mixedBits(e.serviceName.value ^ (std::uint64_t(e.ipv4.value) << 32) ^ mixedBits(e.ipv6.value) ^
         mixedBits(static_cast<std::uint64_t>(e.port)));
+}
+
+void ZipkinSpanCollector::absorb(ZipkinSpanCollector&& later, const std::vector<StringId>& strings)
+{
+    assert(later.m_resources.empty() && "collectors are joined before finish()");
+    const auto rename = [&](StringId& id) {
+        if (id.isValid())
+            id = strings[id.value];
+    };
+    m_spans.reserve(m_spans.size() + later.m_spans.size());
+    for (ZipkinSpan& span : later.m_spans) {
+        rename(span.name);
+        for (ZipkinEndpoint* endpoint : {&span.local, &span.remote}) {
+            rename(endpoint->serviceName);
+            rename(endpoint->ipv4);
+            rename(endpoint->ipv6);
+        }
+        for (auto& [key, value] : span.tags) {
+            rename(key);
+            rename(value);
+        }
+        for (auto& annotation : span.annotations)
+            rename(annotation.second);
+        m_spans.push_back(std::move(span));
+    }
+    later.m_spans.clear();
 }
 
 std::vector<bool> ZipkinSpanCollector::sharedIds() const

@@ -24,6 +24,9 @@ public:
     { }
 
     void add(ZipkinSpan span) { m_spans.push_back(std::move(span)); }
+    // Appends the spans another collector gathered from a later share of the same file
+    // (parallelread.h), their texts renamed to this builder's ids (`strings`, by the other's).
+    void absorb(ZipkinSpanCollector&& later, const std::vector<StringId>& strings);
     // Returns how many model spans were written.
     std::size_t finish();
 

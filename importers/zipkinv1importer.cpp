@@ -3,9 +3,9 @@
 #include "importcontext.h"
 #include "jsonvalue.h"
 #include "tracesetbuilder.h"
+#include "zipkinfilereader.h"
 #include "zipkinjson.h"
 #include "zipkinsniff.h"
-#include "zipkinspancollector.h"
 
 #include <array>
 #include <optional>
@@ -235,6 +235,13 @@ private:
     std::vector<V1BinaryAnnotation> m_binaryAnnotations;
 };
 
+void convertV1Record(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
+    ImportContext& context, ZipkinSpanCollector& into)
+{
+    for (ZipkinSpan& span : V1Converter(record, path, offset, text, context).convert())
+        into.add(std::move(span));
+}
+
 } // namespace
 
 int ZipkinV1Importer::sniff(std::string_view head) const
@@ -244,13 +251,7 @@ int ZipkinV1Importer::sniff(std::string_view head) const
 
 void ZipkinV1Importer::read(ImportContext& context) const
 {
-    ZipkinSpanCollector collector(context);
-    readZipkinDocument(
-        context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text) {
-            for (ZipkinSpan& span : V1Converter(record, path, offset, text, context).convert())
-                collector.add(std::move(span));
-        });
-    context.report().spans += collector.finish();
+    readInShares<ZipkinFileReader<convertV1Record>>(context);
 }
 
 } // namespace Spanwise

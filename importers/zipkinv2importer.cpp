@@ -3,9 +3,9 @@
 #include "importcontext.h"
 #include "jsonvalue.h"
 #include "tracesetbuilder.h"
+#include "zipkinfilereader.h"
 #include "zipkinjson.h"
 #include "zipkinsniff.h"
-#include "zipkinspancollector.h"
 
 namespace Spanwise {
 namespace {
@@ -81,6 +81,12 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
     return span;
 }
 
+void convertV2Record(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
+    ImportContext& context, ZipkinSpanCollector& into)
+{
+    into.add(readSpan(record, path, offset, text, context));
+}
+
 } // namespace
 
 int ZipkinV2Importer::sniff(std::string_view head) const
@@ -90,12 +96,7 @@ int ZipkinV2Importer::sniff(std::string_view head) const
 
 void ZipkinV2Importer::read(ImportContext& context) const
 {
-    ZipkinSpanCollector collector(context);
-    readZipkinDocument(
-        context, [&](simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text) {
-            collector.add(readSpan(record, path, offset, text, context));
-        });
-    context.report().spans += collector.finish();
+    readInShares<ZipkinFileReader<convertV2Record>>(context);
 }
 
 } // namespace Spanwise

@@ -61,6 +61,25 @@ public:
 
     std::size_t spanCount() const { return m_set->m_spans.size(); }
 
+    // How another builder's ids read in this one after absorb().
+    struct Absorbed {
+        std::vector<StringId> strings;        // by the other's StringId value
+        std::vector<ResourceIndex> resources; // by the other's ResourceIndex value
+        std::uint32_t firstSpan = 0;          // the other's span 0
+    };
+    // One resource of the other builder that is one of this builder's: an importer shares a
+    // resource among equal records (equal inline processes), so a part read apart made its own.
+    struct SameResource {
+        ResourceIndex other;
+        ResourceIndex here;
+    };
+    // Appends what another builder read from the rest of the same file (on another thread), so
+    // the result is what this builder would hold had it read that part itself after its own:
+    // the other's strings are interned in the order it met them, so every id comes out as one
+    // reader would have given it. `same` resources (and their attributes, flat ones) are not
+    // added again. The other builder is left empty.
+    Absorbed absorb(TraceSetBuilder&& other, std::span<const SameResource> same);
+
     // Builds the index; the builder is empty afterwards.
     std::shared_ptr<const TraceSet> finish();
 

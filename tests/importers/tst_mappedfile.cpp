@@ -68,7 +68,7 @@ private slots:
         auto mapped = MappedFile::open(path.toStdString());
         QVERIFY(mapped);
         QVERIFY(mapped->view() == bytes);
-        mapped->releaseBefore(bytes.size());
+        mapped->release(0, bytes.size());
         QVERIFY(mapped->view() == bytes);
     }
 

@@ -1,55 +1,12 @@
 #include "corpus.h"
+#include "mutate.h"
 #include "traceloader.h"
 #include "traceset.h"
 
 #include <QFile>
 #include <QTest>
 
-#include <random>
-
 using namespace Spanwise;
-
-namespace {
-
-// Deterministic damage: flipped bytes, a cut, a chunk repeated, garbage inserted, brackets
-// swapped. Each mutant must load or fail with a message; never crash or hang.
-std::string mutate(const std::string& original, std::mt19937_64& random)
-{
-    std::string text = original;
-    if (text.empty())
-        return text;
-    const auto at = [&](std::size_t limit) {
-        return static_cast<std::size_t>(random() % std::max<std::size_t>(1, limit));
-    };
-    switch (random() % 6) {
-    case 0:
-        for (int i = 0; i < 8; ++i)
-            text[at(text.size())] = static_cast<char>(random() & 0xff);
-        break;
-    case 1:
-        text.resize(at(text.size()));
-        break;
-    case 2: {
-        const std::size_t begin = at(text.size());
-        text.insert(at(text.size()), text.substr(begin, at(200)));
-        break;
-    }
-    case 3:
-        text.insert(at(text.size()), "\x00\xff{[\"\\", 6);
-        break;
-    case 4:
-        for (char& c : text)
-            if ((c == '{' || c == '[') && random() % 50 == 0)
-                c = c == '{' ? '[' : '{';
-        break;
-    default:
-        text.erase(at(text.size()), at(64));
-        break;
-    }
-    return text;
-}
-
-} // namespace
 
 class TestMutations : public QObject
 {
@@ -67,6 +24,7 @@ private slots:
                 "sdk/traces.otlp-lenprefixed.bin"})
             QTest::newRow(file) << QString::fromLatin1(file);
     }
+    // Each mutant must load or fail with a message; never crash or hang.
     void damagedFilesNeverCrash()
     {
         QFETCH(QString, file);
@@ -77,7 +35,7 @@ private slots:
         std::mt19937_64 random(qHash(file));
         int loaded = 0, failed = 0;
         for (int i = 0; i < 150; ++i) {
-            const NamedBuffer mutant {"mutant", PaddedBuffer(mutate(original, random))};
+            const NamedBuffer mutant {"mutant", PaddedBuffer(Test::mutate(original, random))};
             const LoadResult result = loadTraceBuffers(std::span<const NamedBuffer>(&mutant, 1));
             QCOMPARE(result.reports.size(), std::size_t(1));
             const ImportReport& report = result.reports.front();

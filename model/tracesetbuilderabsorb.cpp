@@ -1,0 +1,179 @@
+// TraceSetBuilder::absorb: joining the parts of one file read on several threads.
+#include "tracesetbuilder.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace Spanwise {
+namespace {
+
+// The other builder's attribute indices once some of its runs are left out: each index moves
+// down by the attributes left out before it, then up by what this builder already held.
+class AttributeShift
+{
+public:
+    AttributeShift(std::uint32_t base, std::vector<Range> dropped)
+        : m_base(base)
+        , m_dropped(std::move(dropped))
+    {
+        std::sort(m_dropped.begin(), m_dropped.end(), [](Range a, Range b) { return a.begin < b.begin; });
+        std::uint32_t total = 0;
+        for (const Range& run : m_dropped) {
+            total += run.count;
+            m_droppedThrough.push_back(total);
+        }
+    }
+
+    bool isDropped(std::uint32_t index) const
+    {
+        const auto it = after(index);
+        return it != m_dropped.begin() && index < std::prev(it)->end();
+    }
+    Range map(Range range) const
+    {
+        if (range.count == 0)
+            return range; // an empty range's start is never read
+        return {map(range.begin), range.count};
+    }
+
+private:
+    std::vector<Range>::const_iterator after(std::uint32_t index) const
+    {
+        return std::upper_bound(
+            m_dropped.begin(), m_dropped.end(), index, [](std::uint32_t i, Range run) { return i < run.begin; });
+    }
+    std::uint32_t map(std::uint32_t index) const
+    {
+        const auto it = after(index);
+        const std::uint32_t before = it == m_dropped.begin() ? 0 : m_droppedThrough[(it - m_dropped.begin()) - 1];
+        return m_base + index - before;
+    }
+
+    std::uint32_t m_base;
+    std::vector<Range> m_dropped;
+    std::vector<std::uint32_t> m_droppedThrough; // attributes left out up to and including each run
+};
+
+} // namespace
+
+TraceSetBuilder::Absorbed TraceSetBuilder::absorb(TraceSetBuilder&& other, std::span<const SameResource> same)
+{
+    TraceSet& to = *m_set;
+    TraceSet& from = *other.m_set;
+    Absorbed result;
+    result.firstSpan = static_cast<std::uint32_t>(to.m_spans.size());
+
+    // Strings in the order the other met them: each new one gets the id one reader would have.
+    result.strings.reserve(from.m_strings.size());
+    for (std::uint32_t id = 0; id < from.m_strings.size(); ++id)
+        result.strings.push_back(intern(from.m_strings.view(StringId {id})));
+    const auto string = [&](StringId id) { return id.isValid() ? result.strings[id.value] : id; };
+
+    std::vector<ServiceId> services;
+    services.reserve(from.m_serviceNames.size());
+    for (const StringId name : from.m_serviceNames)
+        services.push_back(service(from.m_strings.view(name)));
+
+    // Resources: the shared ones (and its bare one per service) are this builder's own already.
+    result.resources.assign(from.m_resources.size(), ResourceIndex {});
+    std::vector<Range> droppedAttributes;
+    for (const SameResource& pair : same) {
+        assert(pair.other.value < from.m_resources.size() && pair.here.value < to.m_resources.size());
+        result.resources[pair.other.value] = pair.here;
+        droppedAttributes.push_back(from.m_resources[pair.other.value].attributes);
+    }
+    std::vector<bool> bare(from.m_resources.size(), false);
+    for (const ResourceIndex resource : other.m_bareResources)
+        if (resource.isValid())
+            bare[resource.value] = true;
+    const AttributeShift shift(static_cast<std::uint32_t>(to.m_attributes.size()), std::move(droppedAttributes));
+    for (std::uint32_t r = 0; r < from.m_resources.size(); ++r) {
+        if (result.resources[r].isValid())
+            continue;
+        const Resource& resource = from.m_resources[r];
+        const ServiceId service = services[resource.service.value];
+        if (bare[r]) {
+            if (m_bareResources.size() <= service.value)
+                m_bareResources.resize(service.value + 1);
+            ResourceIndex& here = m_bareResources[service.value];
+            if (here.isValid()) {
+                result.resources[r] = here;
+                continue;
+            }
+            here = ResourceIndex {static_cast<std::uint32_t>(to.m_resources.size())};
+        }
+        result.resources[r] = ResourceIndex {static_cast<std::uint32_t>(to.m_resources.size())};
+        to.m_resources.push_back({service, shift.map(resource.attributes), resource.droppedAttributes});
+    }
+
+    to.m_attributes.reserve(to.m_attributes.size() + from.m_attributes.size());
+    for (std::uint32_t i = 0; i < from.m_attributes.size(); ++i) {
+        if (shift.isDropped(i))
+            continue;
+        Attribute attribute = from.m_attributes[i];
+        attribute.setKey(string(attribute.key()));
+        if (attribute.type() == AttributeType::String || attribute.type() == AttributeType::Bytes)
+            attribute.text = string(attribute.text);
+        else if (attribute.type() == AttributeType::Array || attribute.type() == AttributeType::KeyValueList)
+            attribute.children = shift.map(attribute.children);
+        to.m_attributes.push_back(attribute);
+    }
+    const auto eventBase = static_cast<std::uint32_t>(to.m_events.size());
+    for (Event event : from.m_events) {
+        event.name = string(event.name);
+        event.attributes = shift.map(event.attributes);
+        to.m_events.push_back(event);
+    }
+    const auto linkBase = static_cast<std::uint32_t>(to.m_links.size());
+    for (Link link : from.m_links) {
+        link.traceState = string(link.traceState);
+        link.attributes = shift.map(link.attributes);
+        to.m_links.push_back(link);
+    }
+    const auto scopeBase = static_cast<std::uint32_t>(to.m_scopes.size());
+    for (Scope scope : from.m_scopes) {
+        scope.name = string(scope.name);
+        scope.version = string(scope.version);
+        scope.attributes = shift.map(scope.attributes);
+        to.m_scopes.push_back(scope);
+    }
+
+    const auto shifted = [](Range range, std::uint32_t base) {
+        return range.count == 0 ? range : Range {range.begin + base, range.count};
+    };
+    to.m_spans.reserve(to.m_spans.size() + from.m_spans.size());
+    for (Span span : from.m_spans) {
+        span.operation = string(span.operation);
+        span.statusMessage = string(span.statusMessage);
+        span.traceState = string(span.traceState);
+        span.service = services[span.service.value];
+        span.resource = result.resources[span.resource.value];
+        if (span.scope.isValid())
+            span.scope = ScopeIndex {span.scope.value + scopeBase};
+        span.attributes = shift.map(span.attributes);
+        span.events = shifted(span.events, eventBase);
+        span.links = shifted(span.links, linkBase);
+        to.m_spans.push_back(span);
+    }
+    if (!from.m_spanSources.empty()) {
+        to.m_spanSources.resize(result.firstSpan);
+        to.m_spanSources.insert(to.m_spanSources.end(), from.m_spanSources.begin(), from.m_spanSources.end());
+    }
+    for (const auto& [span, drops] : from.m_spanDrops)
+        to.m_spanDrops.emplace_back(span + result.firstSpan, drops);
+    for (const SpanWarning& warning : from.m_spanWarnings)
+        to.m_spanWarnings.push_back({SpanIndex {warning.span.value + result.firstSpan}, string(warning.text)});
+    for (const TraceWarning& warning : from.m_traceWarnings)
+        to.m_traceWarnings.push_back({warning.traceId, string(warning.text)});
+    for (LogRecord log : from.m_logs) {
+        log.severityText = string(log.severityText);
+        log.body = string(log.body);
+        log.service = string(log.service);
+        log.attributes = shift.map(log.attributes);
+        addLog(log);
+    }
+    other = TraceSetBuilder();
+    return result;
+}
+
+} // namespace Spanwise
