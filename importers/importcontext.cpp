@@ -16,12 +16,14 @@ ImportContext::ImportContext(PaddedView bytes, TraceSetBuilder& builder, ImportR
 void ImportContext::progress(std::uint64_t offset)
 {
     if (offset <= m_share.begin)
-        return; // walking over an earlier share
-    offset = std::min<std::uint64_t>(offset, std::min<std::uint64_t>(m_share.end, m_bytes.size()));
+        return; // walking over an earlier share: its reader gives those pages back
+    offset = std::min<std::uint64_t>(offset, m_bytes.size());
     if (m_progress)
-        m_progress(offset - m_share.begin);
+        m_progress(std::min(offset, m_share.end) - m_share.begin);
     if (!m_release)
         return;
+    // Pages past the share too: a reader walking over a later share would otherwise bring back
+    // the pages that share's reader gave back, and keep them.
     // A little behind the reader, which sometimes looks back (a trace's processes after its
     // spans), and in steps of a few megabytes: each release makes the kernel flush the TLB of
     // every core the process runs on, which, page by page, cost more than the parse.
