@@ -12,6 +12,8 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+
 namespace Spanwise {
 namespace {
 
@@ -40,9 +42,9 @@ public:
         });
     }
 
-    std::vector<TraceSetBuilder::SameResource> sameResources(const DocumentReader& later) const
+    TraceSetBuilder::AlreadyHere alreadyHere(const DocumentReader& later) const
     {
-        return m_processes.sameResources(later.m_processes);
+        return m_processes.alreadyHere(later.m_processes);
     }
     void absorb(DocumentReader&& later, const TraceSetBuilder::Absorbed& absorbed)
     {
@@ -87,10 +89,12 @@ private:
             });
         if (errors.present() && owned)
             reportApiErrors(errors, root.member("errors"));
-        if (sawData || !owned)
+        if (sawData)
             return end;
         if (trace.sawSpans) {
-            finishTrace(pos, root, trace);
+            finishTraceShare(pos, root, trace);
+        } else if (!owned) {
+            return end;
         } else if (sawSpanId && end) {
             readSpan({pos, *end}, root, std::nullopt);
         } else if (end) {
@@ -154,26 +158,43 @@ private:
             m_records.warn({pos, pos}, path, "trace object has no \"spans\" array; trace skipped");
             return end;
         }
-        if (m_records.context().owns(pos))
-            finishTrace(pos, path, trace);
+        finishTraceShare(pos, path, trace);
         return end;
     }
 
-    void finishTrace(std::size_t, const JsonPath& path, const TraceMembers& trace)
+    // Reads the spans of a trace that lie in this reader's share: all of them when the trace
+    // begins in it, else those past the border, when a trace begun in an earlier share holds it.
+    void finishTraceShare(std::size_t pos, const JsonPath& path, const TraceMembers& trace)
+    {
+        const ImportContext& context = m_records.context();
+        const bool owned = context.owns(pos);
+        if (!owned &&
+            std::ranges::none_of(trace.spans, [&](const JsonRange& span) { return context.owns(span.begin); }))
+            return;
+        finishTrace(path, trace, owned);
+    }
+
+    void finishTrace(const JsonPath& path, const TraceMembers& trace, bool owned)
     {
         const std::optional<TraceId> id = traceIdOf(trace.traceId);
-        m_processes.startTrace();
+        m_processes.startTrace(!owned);
         if (trace.processes.complete && trace.processes.present()) {
             if (const auto element = m_records.parse(trace.processes, path.member("processes")))
                 m_processes.readTraceProcesses(*element, path.member("processes"), trace.processes.begin);
         }
-        if (trace.warnings.complete && trace.warnings.present() && id)
+        if (owned && trace.warnings.complete && trace.warnings.present() && id)
             readTraceWarnings(trace.warnings, *id, path.member("warnings"));
         const JsonPath spansPath = path.member("spans");
         for (std::size_t i = 0; i < trace.spans.size() && !m_records.context().cancelled(); ++i) {
-            readSpan(trace.spans[i], spansPath.element(static_cast<std::int64_t>(i)), id);
-            m_records.context().progress(trace.spans[i].end);
+            const JsonRange span = trace.spans[i];
+            // Its messages are the span's share's; the trace's own (above) the trace's.
+            const ImportContext::RecordScope record(m_records.context(), span.begin);
+            if (!m_records.context().owns(span.begin))
+                continue;
+            readSpan(span, spansPath.element(static_cast<std::int64_t>(i)), id);
+            m_records.context().progress(span.end);
         }
+        m_processes.finishTrace();
     }
 
     void readSpan(JsonRange range, const JsonPath& path, std::optional<TraceId> traceId)

@@ -77,15 +77,31 @@ ResourceIndex JaegerProcessTable::unknownResource()
     return resourceOf(m_unknown);
 }
 
-std::vector<TraceSetBuilder::SameResource> JaegerProcessTable::sameResources(const JaegerProcessTable& later) const
+void JaegerProcessTable::finishTrace()
 {
-    std::vector<TraceSetBuilder::SameResource> same;
+    if (m_currentBorrowed)
+        m_borrowed = m_byId; // at most one trace holds the border of a share
+}
+
+TraceSetBuilder::AlreadyHere JaegerProcessTable::alreadyHere(const JaegerProcessTable& later) const
+{
+    TraceSetBuilder::AlreadyHere here;
     for (const auto& [text, resource] : later.m_inlineByText)
-        if (const auto here = m_inlineByText.find(text); here != m_inlineByText.end())
-            same.push_back({resource, here->second});
+        if (const auto it = m_inlineByText.find(text); it != m_inlineByText.end())
+            here.resources.push_back({resource, it->second});
     if (m_unknown.resource.isValid() && later.m_unknown.resource.isValid())
-        same.push_back({later.m_unknown.resource, m_unknown.resource});
-    return same;
+        here.resources.push_back({later.m_unknown.resource, m_unknown.resource});
+    // The trace across the border: this reader's last, read whole up to the border, and its
+    // processes read (their tags added) by both readers.
+    for (const auto& [id, process] : later.m_borrowed) {
+        const auto it = m_byId.find(id);
+        if (it == m_byId.end())
+            continue;
+        here.attributes.push_back({process.tags, it->second.tags});
+        if (process.resource.isValid() && it->second.resource.isValid())
+            here.resources.push_back({process.resource, it->second.resource});
+    }
+    return here;
 }
 
 void JaegerProcessTable::absorb(JaegerProcessTable&& later, const TraceSetBuilder::Absorbed& absorbed)
@@ -94,6 +110,19 @@ void JaegerProcessTable::absorb(JaegerProcessTable&& later, const TraceSetBuilde
         m_inlineByText.try_emplace(text, absorbed.resources[resource.value]);
     if (!m_unknown.resource.isValid() && later.m_unknown.resource.isValid())
         m_unknown.resource = absorbed.resources[later.m_unknown.resource.value];
+    for (const auto& [id, process] : later.m_borrowed)
+        if (const auto it = m_byId.find(id);
+            it != m_byId.end() && !it->second.resource.isValid() && process.resource.isValid())
+            it->second.resource = absorbed.resources[process.resource.value];
+    // A trace the later reader began is now the last: a third reader may hold part of it.
+    if (later.m_tracesStarted > 0 && !later.m_currentBorrowed) {
+        m_byId = std::move(later.m_byId);
+        for (auto& [id, process] : m_byId) {
+            process.tags = absorbed.attributes.map(process.tags);
+            if (process.resource.isValid())
+                process.resource = absorbed.resources[process.resource.value];
+        }
+    }
 }
 
 } // namespace Spanwise

@@ -25,8 +25,17 @@ public:
         : m_context(context)
     { }
 
-    // Forgets the previous trace's processes.
-    void startTrace() { m_byId.clear(); }
+    // Forgets the previous trace's processes. A borrowed trace began in an earlier share:
+    // this reader reads the spans of it that lie in its own share (parallelread.h).
+    void startTrace(bool borrowed)
+    {
+        m_byId.clear();
+        m_currentBorrowed = borrowed;
+        ++m_tracesStarted;
+    }
+    // Called once a trace's spans are read: a borrowed trace's processes are kept, to be joined
+    // with the earlier reader's.
+    void finishTrace();
     // Reads a trace's "processes" object.
     void readTraceProcesses(simdjson::dom::element processes, const JsonPath& path, std::size_t recordOffset);
     // The resource of a processID of the current trace, or an invalid index if there is none.
@@ -38,7 +47,7 @@ public:
 
     // Joining the readers of one file's shares (parallelread.h): the later reader's shared
     // resources that are this one's too, then its table carried over.
-    std::vector<TraceSetBuilder::SameResource> sameResources(const JaegerProcessTable& later) const;
+    TraceSetBuilder::AlreadyHere alreadyHere(const JaegerProcessTable& later) const;
     void absorb(JaegerProcessTable&& later, const TraceSetBuilder::Absorbed& absorbed);
 
 private:
@@ -52,7 +61,10 @@ private:
     ResourceIndex resourceOf(Process& process);
 
     ImportContext& m_context;
-    std::unordered_map<std::string, Process> m_byId;
+    std::unordered_map<std::string, Process> m_byId; // the current (or last) trace's
+    bool m_currentBorrowed = false;
+    std::size_t m_tracesStarted = 0;
+    std::unordered_map<std::string, Process> m_borrowed; // the trace this reader read in part
     std::unordered_map<std::string, ResourceIndex> m_inlineByText;
     std::vector<Attribute> m_scratch;
     Process m_unknown;

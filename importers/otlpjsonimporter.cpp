@@ -41,11 +41,11 @@ public:
         });
     }
 
-    std::vector<TraceSetBuilder::SameResource> sameResources(const OtlpDocumentReader& later) const
+    TraceSetBuilder::AlreadyHere alreadyHere(const OtlpDocumentReader& later) const
     {
         const ResourceIndex here = m_spans.cachedEmptyResource(), other = later.m_spans.cachedEmptyResource();
         if (here.isValid() && other.isValid())
-            return {{other, here}};
+            return {{{other, here}}, {}};
         return {};
     }
 

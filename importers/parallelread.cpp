@@ -122,12 +122,12 @@ void ShareReaders::run(const std::function<void(std::size_t share)>& read)
             std::rethrow_exception(failure);
 }
 
-TraceSetBuilder::Absorbed ShareReaders::absorb(std::size_t share, std::span<const TraceSetBuilder::SameResource> same)
+TraceSetBuilder::Absorbed ShareReaders::absorb(std::size_t share, const TraceSetBuilder::AlreadyHere& alreadyHere)
 {
     assert(share >= 1 && share < count());
     Part& part = *m_parts[share - 1];
     absorbReport(m_main.report(), std::move(part.report));
-    return m_main.builder().absorb(std::move(part.builder), same);
+    return m_main.builder().absorb(std::move(part.builder), alreadyHere);
 }
 
 } // namespace Spanwise

@@ -6,7 +6,6 @@
 
 #include <functional>
 #include <memory>
-#include <span>
 #include <vector>
 
 namespace Spanwise {
@@ -28,7 +27,7 @@ public:
     // progress together; returns when all are done. Rethrows what a reader threw.
     void run(const std::function<void(std::size_t share)>& read);
     // Appends a later share's report and model to the first share's (shares in order).
-    TraceSetBuilder::Absorbed absorb(std::size_t share, std::span<const TraceSetBuilder::SameResource> same);
+    TraceSetBuilder::Absorbed absorb(std::size_t share, const TraceSetBuilder::AlreadyHere& alreadyHere);
 
 private:
     struct Part;
@@ -38,7 +37,7 @@ private:
 
 // Reads the context's file with a Reader per share. A Reader has:
 //   Reader(ImportContext&); void run();            — reads the records its share owns
-//   std::vector<TraceSetBuilder::SameResource> sameResources(const Reader& later) const;
+//   TraceSetBuilder::AlreadyHere alreadyHere(const Reader& later) const; — what both read
 //   void absorb(Reader&& later, const TraceSetBuilder::Absorbed&); — carries its tables over
 //   void conclude();                               — what is said about the whole file
 template <typename Reader> void readInShares(ImportContext& context)
@@ -49,8 +48,7 @@ template <typename Reader> void readInShares(ImportContext& context)
         readers.push_back(std::make_unique<Reader>(shares.context(i)));
     shares.run([&](std::size_t share) { readers[share]->run(); });
     for (std::size_t i = 1; i < shares.count(); ++i) {
-        const auto same = readers[0]->sameResources(*readers[i]);
-        const auto absorbed = shares.absorb(i, same);
+        const auto absorbed = shares.absorb(i, readers[0]->alreadyHere(*readers[i]));
         readers[0]->absorb(std::move(*readers[i]), absorbed);
     }
     // What is said of the whole file may be about any share's place in it.

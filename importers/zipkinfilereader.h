@@ -29,7 +29,7 @@ public:
             });
     }
     // Resources are made once the spans are paired: no reader has any before.
-    std::vector<TraceSetBuilder::SameResource> sameResources(const ZipkinFileReader&) const { return {}; }
+    TraceSetBuilder::AlreadyHere alreadyHere(const ZipkinFileReader&) const { return {}; }
     void absorb(ZipkinFileReader&& later, const TraceSetBuilder::Absorbed& absorbed)
     {
         m_collector.absorb(std::move(later.m_collector), absorbed.strings);

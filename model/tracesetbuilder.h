@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attributemap.h"
 #include "traceset.h"
 
 #include <memory>
@@ -66,6 +67,7 @@ public:
         std::vector<StringId> strings;        // by the other's StringId value
         std::vector<ResourceIndex> resources; // by the other's ResourceIndex value
         std::uint32_t firstSpan = 0;          // the other's span 0
+        AttributeMap attributes;              // the other's attribute ranges
     };
     // One resource of the other builder that is one of this builder's: an importer shares a
     // resource among equal records (equal inline processes), so a part read apart made its own.
@@ -73,12 +75,23 @@ public:
         ResourceIndex other;
         ResourceIndex here;
     };
+    // Attributes the other builder read again that this builder holds already (a trace's
+    // processes, read by each reader whose share holds some of its spans).
+    struct SameAttributes {
+        Range other;
+        Range here;
+    };
+    // What a later reader of the same file holds that this builder has already.
+    struct AlreadyHere {
+        std::vector<SameResource> resources;
+        std::vector<SameAttributes> attributes;
+    };
     // Appends what another builder read from the rest of the same file (on another thread), so
     // the result is what this builder would hold had it read that part itself after its own:
     // the other's strings are interned in the order it met them, so every id comes out as one
-    // reader would have given it. `same` resources (and their attributes, flat ones) are not
-    // added again. The other builder is left empty.
-    Absorbed absorb(TraceSetBuilder&& other, std::span<const SameResource> same);
+    // reader would have given it. What is `alreadyHere` (resources with their attributes, flat
+    // ones, and runs of attributes) is not added again. The other builder is left empty.
+    Absorbed absorb(TraceSetBuilder&& other, const AlreadyHere& alreadyHere = {});
 
     // Builds the index; the builder is empty afterwards.
     std::shared_ptr<const TraceSet> finish();

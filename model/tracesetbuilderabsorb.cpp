@@ -1,62 +1,10 @@
 // TraceSetBuilder::absorb: joining the parts of one file read on several threads.
 #include "tracesetbuilder.h"
 
-#include <algorithm>
 #include <cassert>
 
 namespace Spanwise {
-namespace {
-
-// The other builder's attribute indices once some of its runs are left out: each index moves
-// down by the attributes left out before it, then up by what this builder already held.
-class AttributeShift
-{
-public:
-    AttributeShift(std::uint32_t base, std::vector<Range> dropped)
-        : m_base(base)
-        , m_dropped(std::move(dropped))
-    {
-        std::sort(m_dropped.begin(), m_dropped.end(), [](Range a, Range b) { return a.begin < b.begin; });
-        std::uint32_t total = 0;
-        for (const Range& run : m_dropped) {
-            total += run.count;
-            m_droppedThrough.push_back(total);
-        }
-    }
-
-    bool isDropped(std::uint32_t index) const
-    {
-        const auto it = after(index);
-        return it != m_dropped.begin() && index < std::prev(it)->end();
-    }
-    Range map(Range range) const
-    {
-        if (range.count == 0)
-            return range; // an empty range's start is never read
-        return {map(range.begin), range.count};
-    }
-
-private:
-    std::vector<Range>::const_iterator after(std::uint32_t index) const
-    {
-        return std::upper_bound(
-            m_dropped.begin(), m_dropped.end(), index, [](std::uint32_t i, Range run) { return i < run.begin; });
-    }
-    std::uint32_t map(std::uint32_t index) const
-    {
-        const auto it = after(index);
-        const std::uint32_t before = it == m_dropped.begin() ? 0 : m_droppedThrough[(it - m_dropped.begin()) - 1];
-        return m_base + index - before;
-    }
-
-    std::uint32_t m_base;
-    std::vector<Range> m_dropped;
-    std::vector<std::uint32_t> m_droppedThrough; // attributes left out up to and including each run
-};
-
-} // namespace
-
-TraceSetBuilder::Absorbed TraceSetBuilder::absorb(TraceSetBuilder&& other, std::span<const SameResource> same)
+TraceSetBuilder::Absorbed TraceSetBuilder::absorb(TraceSetBuilder&& other, const AlreadyHere& alreadyHere)
 {
     TraceSet& to = *m_set;
     TraceSet& from = *other.m_set;
@@ -76,17 +24,20 @@ TraceSetBuilder::Absorbed TraceSetBuilder::absorb(TraceSetBuilder&& other, std::
 
     // Resources: the shared ones (and its bare one per service) are this builder's own already.
     result.resources.assign(from.m_resources.size(), ResourceIndex {});
-    std::vector<Range> droppedAttributes;
-    for (const SameResource& pair : same) {
+    std::vector<AttributeMap::Replaced> replaced;
+    for (const SameResource& pair : alreadyHere.resources) {
         assert(pair.other.value < from.m_resources.size() && pair.here.value < to.m_resources.size());
         result.resources[pair.other.value] = pair.here;
-        droppedAttributes.push_back(from.m_resources[pair.other.value].attributes);
+        replaced.push_back({from.m_resources[pair.other.value].attributes, to.m_resources[pair.here.value].attributes});
     }
+    for (const SameAttributes& pair : alreadyHere.attributes)
+        replaced.push_back({pair.other, pair.here});
     std::vector<bool> bare(from.m_resources.size(), false);
     for (const ResourceIndex resource : other.m_bareResources)
         if (resource.isValid())
             bare[resource.value] = true;
-    const AttributeShift shift(static_cast<std::uint32_t>(to.m_attributes.size()), std::move(droppedAttributes));
+    result.attributes = AttributeMap(static_cast<std::uint32_t>(to.m_attributes.size()), std::move(replaced));
+    const AttributeMap& shift = result.attributes;
     for (std::uint32_t r = 0; r < from.m_resources.size(); ++r) {
         if (result.resources[r].isValid())
             continue;
@@ -108,7 +59,7 @@ TraceSetBuilder::Absorbed TraceSetBuilder::absorb(TraceSetBuilder&& other, std::
 
     to.m_attributes.reserve(to.m_attributes.size() + from.m_attributes.size());
     for (std::uint32_t i = 0; i < from.m_attributes.size(); ++i) {
-        if (shift.isDropped(i))
+        if (shift.isLeftOut(i))
             continue;
         Attribute attribute = from.m_attributes[i];
         attribute.setKey(string(attribute.key()));

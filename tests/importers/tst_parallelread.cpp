@@ -153,6 +153,8 @@ public:
             attributes(a.attributes, b.attributes, QStringLiteral("log %1").arg(l));
         }
         check(m_one.traces().size() == m_many.traces().size(), QStringLiteral("trace count"));
+        // Counts every element held: a run of attributes read twice and kept twice shows here.
+        check(m_one.approximateBytes() == m_many.approximateBytes(), QStringLiteral("model size"));
     }
 
 private:
