@@ -37,15 +37,6 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
     }
     // Values that start past this reader's share hold only later shares' records.
     while (pos < bytes.size() && !m_context.cancelled() && !m_context.pastShare(pos)) {
-        // A value that ends before this reader's share is an earlier share's alone (JSON Lines):
-        // its extent is all this reader needs, found without walking its members.
-        if (pos < m_context.share().begin) {
-            const auto end = m_scanner.valueEnd(pos);
-            if (end && *end > pos && *end <= m_context.share().begin) {
-                pos = m_scanner.skipWhitespace(*end);
-                continue;
-            }
-        }
         const auto end = read(pos);
         if (end) {
             pos = m_scanner.skipWhitespace(*end);

@@ -304,6 +304,24 @@ private slots:
         QVERIFY(files > 10);
     }
 
+    // Every input that once broke a fuzz target, the shares' check among them (fuzz_load).
+    void fuzzRegressionsToo()
+    {
+        const QString root = QString::fromStdString(Test::sourceFile(QStringLiteral("tests/fuzz/regressions")));
+        int files = 0;
+        for (QDirIterator it(root, QDir::Files); it.hasNext(); ++files) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const std::string text = file.readAll().toStdString();
+            for (const unsigned readers : {2u, 3u}) {
+                const QString problems = compare(text, readers);
+                QVERIFY2(problems.isEmpty(),
+                    qPrintable(QStringLiteral("%1, %2 readers: %3").arg(it.fileName()).arg(readers).arg(problems)));
+            }
+        }
+        QVERIFY(files > 10);
+    }
+
     // Damage anywhere, a share's border included: breaks, cuts and repeats give the same result.
     void damagedFilesToo_data()
     {
