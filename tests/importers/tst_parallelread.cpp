@@ -290,26 +290,20 @@ private slots:
         }
     }
 
-    void hostileFilesToo()
+    // The hostile files, and every input that once broke a fuzz target (fuzz_load's check of
+    // the shares among them).
+    void filesOfAFolderToo_data()
     {
-        const QString root = QString::fromStdString(Test::dataFile(QStringLiteral("hostile")));
-        int files = 0;
-        for (QDirIterator it(root, QDir::Files); it.hasNext(); ++files) {
-            QFile file(it.next());
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const std::string text = file.readAll().toStdString();
-            const QString problems = compare(text, 2);
-            QVERIFY2(problems.isEmpty(), qPrintable(it.fileName() + QStringLiteral(": ") + problems));
-        }
-        QVERIFY(files > 10);
+        QTest::addColumn<QString>("folder");
+        QTest::newRow("hostile") << QString::fromStdString(Test::dataFile(QStringLiteral("hostile")));
+        QTest::newRow("fuzz regressions")
+            << QString::fromStdString(Test::sourceFile(QStringLiteral("tests/fuzz/regressions")));
     }
-
-    // Every input that once broke a fuzz target, the shares' check among them (fuzz_load).
-    void fuzzRegressionsToo()
+    void filesOfAFolderToo()
     {
-        const QString root = QString::fromStdString(Test::sourceFile(QStringLiteral("tests/fuzz/regressions")));
+        QFETCH(QString, folder);
         int files = 0;
-        for (QDirIterator it(root, QDir::Files); it.hasNext(); ++files) {
+        for (QDirIterator it(folder, QDir::Files); it.hasNext(); ++files) {
             QFile file(it.next());
             QVERIFY(file.open(QIODevice::ReadOnly));
             const std::string text = file.readAll().toStdString();
