@@ -59,10 +59,8 @@ bool ImportContext::mine(std::uint64_t offset) const
 
 void ImportContext::add(Severity severity, std::uint64_t offset, std::string jsonPath, std::string text)
 {
-    if (m_report.messages.size() >= maxKeptMessages) {
-        ++m_report.messagesDropped;
+    if (!m_report.roomForMessage())
         return;
-    }
     ImportMessage message {severity, offset, 0, 0, std::move(jsonPath), std::move(text)};
     if (m_textual)
         locate(offset, message.line, message.column);

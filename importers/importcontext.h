@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string_view>
 
 namespace Spanwise {
@@ -42,10 +43,27 @@ public:
 
     const Share& share() const { return m_share; }
     void setShare(Share share) { m_share = share; }
-    // Whether the record starting at offset is this reader's to read.
-    bool owns(std::uint64_t offset) const { return offset >= m_share.begin && offset < m_share.end; }
+    // Whether the record starting at offset is this reader's to read. A record or message past
+    // the share is noted: a later reader that skipped ahead (below) must not miss it.
+    bool owns(std::uint64_t offset) const
+    {
+        m_metLaterShare = m_metLaterShare || offset >= m_share.end;
+        return offset >= m_share.begin && offset < m_share.end;
+    }
     // Whether every record from offset on belongs to a later share.
     bool pastShare(std::uint64_t offset) const { return offset >= m_share.end; }
+
+    // A reader of JSON Lines need not walk the earlier shares' lines: it may start at the first
+    // line of its share (`topLevelStart`), which is exact when the reader before it stopped at
+    // that very value (`topLevelExit`) and met nothing of a later share on the way
+    // (`metLaterShare`): parallelread.cpp checks that, and reads the share again if not.
+    std::uint64_t topLevelStart() const { return m_topLevelStart; }
+    void setTopLevelStart(std::uint64_t offset) { m_topLevelStart = offset; }
+    // Where the first top-level value past the share starts (the file's size when none does);
+    // empty until the reader has stopped there, and after a cancel.
+    std::optional<std::uint64_t> topLevelExit() const { return m_topLevelExit; }
+    void setTopLevelExit(std::uint64_t offset) { m_topLevelExit = offset; }
+    bool metLaterShare() const { return m_metLaterShare; }
 
     // While a reader is inside one record of the level shares divide (a trace, a resourceSpans,
     // a span), its messages belong to that record's owner; between records, to the share their
@@ -95,8 +113,6 @@ public:
     void setMaxDecompressedBytes(std::uint64_t bytes) { m_maxDecompressedBytes = bytes; }
     std::uint64_t maxDecompressedBytes() const { return m_maxDecompressedBytes; }
 
-    static constexpr std::size_t maxKeptMessages = 500;
-
 private:
     bool mine(std::uint64_t messageOffset) const;
     void add(Severity severity, std::uint64_t offset, std::string jsonPath, std::string text);
@@ -110,6 +126,9 @@ private:
     ReleaseFn m_release;
     Share m_share;
     std::uint64_t m_releasedTo = 0;
+    std::uint64_t m_topLevelStart = 0;
+    std::optional<std::uint64_t> m_topLevelExit;
+    mutable bool m_metLaterShare = false;
     std::int8_t m_recordOwned = -1; // -1: between records; else whether the record is this share's
     bool m_textual = true;
     unsigned m_readers = 1;

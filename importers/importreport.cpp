@@ -19,4 +19,24 @@ std::string ImportReport::describe(const ImportMessage& message) const
     return out;
 }
 
+bool ImportReport::roomForMessage()
+{
+    if (messages.size() < maxKeptMessages)
+        return true;
+    ++messagesDropped;
+    return false;
+}
+
+void ImportReport::append(ImportReport&& later)
+{
+    spans += later.spans;
+    logRecords += later.logRecords;
+    warningCount += later.warningCount;
+    errorCount += later.errorCount;
+    messagesDropped += later.messagesDropped;
+    for (ImportMessage& message : later.messages)
+        if (roomForMessage())
+            messages.push_back(std::move(message));
+}
+
 } // namespace Spanwise

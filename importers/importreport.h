@@ -30,6 +30,13 @@ struct ImportReport {
     std::vector<ImportMessage> messages;
     bool failed = false; // nothing could be loaded from this file
 
+    // Messages kept per file; a hostile file could otherwise fill memory with them.
+    static constexpr std::size_t maxKeptMessages = 500;
+    // Whether another message fits under the cap; when not, it is counted as dropped.
+    bool roomForMessage();
+    // Adds a report of a later part of the same file: its counts, and its messages in order.
+    void append(ImportReport&& later);
+
     // One sentence naming the file and the place: "f.json: line 3, column 7 (byte 42), data[0]: ..."
     std::string describe(const ImportMessage& message) const;
 };

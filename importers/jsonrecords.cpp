@@ -30,8 +30,8 @@ JsonRecords::JsonRecords(ImportContext& context)
 void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::size_t, ScanError>(std::size_t)>& read)
 {
     const std::string_view bytes = text();
-    std::size_t pos = m_scanner.skipWhitespace(0);
-    if (pos >= bytes.size()) {
+    std::size_t pos = m_scanner.skipWhitespace(m_context.topLevelStart());
+    if (pos >= bytes.size() && m_context.topLevelStart() == 0) {
         m_context.error(0, {}, "the file is empty");
         return;
     }
@@ -51,10 +51,12 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
         // Once per place: a reader that streamed into the broken value may have said it already.
         reportBreak(end.error(), {}, resumes ? "the record is skipped" : "the rest of the file is skipped");
         if (!resumes)
-            return;
+            return m_context.setTopLevelExit(bytes.size());
         m_context.warn(resume, {}, "reading resumes here, after the broken record");
         pos = resume;
     }
+    if (!m_context.cancelled())
+        m_context.setTopLevelExit(pos);
 }
 
 std::size_t JsonRecords::nextRecordLine(std::size_t recordStart, std::size_t breakOffset) const

@@ -1,5 +1,7 @@
 #include "parallelread.h"
 
+#include "jsonscanner.h"
+
 #include <atomic>
 #include <cassert>
 #include <chrono>
@@ -11,19 +13,38 @@
 namespace Spanwise {
 namespace {
 
-void absorbReport(ImportReport& into, ImportReport&& from)
+// Whether the file looks like JSON Lines: its first line holds one whole value. Then a later
+// share may start at its first line instead of walking every line before it. A wrong guess
+// costs time only: the start is checked after the read (ShareReaders::startHolds).
+bool firstLineHoldsOneValue(std::string_view text)
 {
-    into.spans += from.spans;
-    into.logRecords += from.logRecords;
-    into.warningCount += from.warningCount;
-    into.errorCount += from.errorCount;
-    into.messagesDropped += from.messagesDropped;
-    for (ImportMessage& message : from.messages) {
-        if (into.messages.size() < ImportContext::maxKeptMessages)
-            into.messages.push_back(std::move(message));
-        else
-            ++into.messagesDropped;
+    const JsonScanner whole(text);
+    const std::size_t begin = whole.skipWhitespace(0);
+    if (begin >= text.size() || (text[begin] != '{' && text[begin] != '['))
+        return false;
+    // A line longer than this is no JSON Lines worth the guess (and memchr stops early).
+    constexpr std::size_t longestLine = 64u << 20;
+    const std::size_t lineEnd = text.substr(begin, longestLine).find('\n');
+    if (lineEnd == std::string_view::npos)
+        return false;
+    const JsonScanner line(text.substr(begin, lineEnd));
+    const auto end = line.valueEnd(0);
+    return end && line.skipWhitespace(*end) == lineEnd;
+}
+
+// The first line at or after `from` that starts with a value, or the file's size.
+std::uint64_t firstValueLineFrom(std::string_view text, std::uint64_t from)
+{
+    assert(from > 0);
+    for (std::size_t at = from; at < text.size();) {
+        if (text[at - 1] == '\n' && (text[at] == '{' || text[at] == '['))
+            return at;
+        const std::size_t lineBreak = text.find('\n', at);
+        if (lineBreak == std::string_view::npos)
+            break;
+        at = lineBreak + 1;
     }
+    return text.size();
 }
 
 } // namespace
@@ -38,30 +59,53 @@ struct ShareReaders::Part {
 ShareReaders::ShareReaders(ImportContext& main)
     : m_main(main)
 {
-    const std::size_t size = main.bytes().size();
+    const std::string_view text = main.bytes();
+    const std::size_t size = text.size();
     const std::size_t shares =
         std::max<std::size_t>(1, std::min<std::size_t>(main.readers(), size / main.minShareBytes()));
     if (shares == 1)
         return;
-    const auto boundary = [&](std::size_t i) { return static_cast<std::uint64_t>(size / shares * i); };
-    main.setShare({0, boundary(1)});
-    for (std::size_t i = 1; i < shares; ++i) {
-        auto part = std::make_unique<Part>();
-        part->report.path = main.report().path;
-        part->context = std::make_unique<ImportContext>(PaddedView::trusted(main.bytes()), part->builder, part->report,
-            main.cancelFlag(),
-            [bytesDone = &part->bytesDone](std::uint64_t done) { bytesDone->store(done, std::memory_order_relaxed); });
-        part->context->setRelease(main.releaseFn());
-        part->context->setTextual(main.textual());
-        part->context->setMaxDecompressedBytes(main.maxDecompressedBytes());
-        part->context->setShare({boundary(i), i + 1 < shares ? boundary(i + 1) : UINT64_MAX});
-        part->builder.addFile(main.report().path);
-        part->builder.expectSpans((boundary(1)) / 200);
-        m_parts.push_back(std::move(part));
-    }
+    // JSON Lines are cut between lines, and each later share starts at its first line; other
+    // files are cut anywhere, and each reader walks the structure from the start.
+    const bool jsonLines = firstLineHoldsOneValue(text);
+    const auto boundary = [&](std::size_t i) {
+        const auto even = static_cast<std::uint64_t>(size / shares * i);
+        return jsonLines && i > 0 ? firstValueLineFrom(text, even) : even;
+    };
+    for (std::size_t i = 0; i < shares; ++i)
+        m_shares.push_back({boundary(i), i + 1 < shares ? boundary(i + 1) : UINT64_MAX});
+    main.setShare(m_shares[0]);
+    for (std::size_t i = 1; i < shares; ++i)
+        m_parts.push_back(makePart(i, jsonLines ? m_shares[i].begin : 0, false));
 }
 
 ShareReaders::~ShareReaders() = default;
+
+std::unique_ptr<ShareReaders::Part> ShareReaders::makePart(
+    std::size_t share, std::uint64_t topLevelStart, bool tellsProgress)
+{
+    auto part = std::make_unique<Part>();
+    part->report.path = m_main.report().path;
+    // Progress only grows, also while a share is read again.
+    auto progress = [this, tellsProgress, bytesDone = &part->bytesDone](std::uint64_t done) {
+        if (done > bytesDone->load(std::memory_order_relaxed))
+            bytesDone->store(done, std::memory_order_relaxed);
+        if (tellsProgress)
+            tellProgress();
+    };
+    part->context = std::make_unique<ImportContext>(
+        PaddedView::trusted(m_main.bytes()), part->builder, part->report, m_main.cancelFlag(), std::move(progress));
+    ImportContext& context = *part->context;
+    context.setRelease(m_main.releaseFn());
+    context.setTextual(m_main.textual());
+    context.setMaxDecompressedBytes(m_main.maxDecompressedBytes());
+    context.setShare(m_shares[share]);
+    context.setTopLevelStart(topLevelStart);
+    part->builder.addFile(m_main.report().path);
+    const std::uint64_t end = std::min<std::uint64_t>(m_shares[share].end, m_main.bytes().size());
+    part->builder.expectSpansInBytes(end - m_shares[share].begin);
+    return part;
+}
 
 ImportContext& ShareReaders::context(std::size_t share)
 {
@@ -69,24 +113,25 @@ ImportContext& ShareReaders::context(std::size_t share)
     return share == 0 ? m_main : *m_parts[share - 1]->context;
 }
 
+void ShareReaders::tellProgress()
+{
+    if (!m_report)
+        return;
+    std::uint64_t done = m_mainDone;
+    for (const auto& part : m_parts)
+        done += part->bytesDone.load(std::memory_order_relaxed);
+    m_report(done);
+}
+
 void ShareReaders::run(const std::function<void(std::size_t share)>& read)
 {
     if (m_parts.empty())
         return read(0);
     // The loader's progress is told on this thread only: the sum of every share's bytes.
-    const ImportContext::ProgressFn report = m_main.progressFn();
-    std::atomic<std::uint64_t> mainDone = 0;
-    const auto tell = [&] {
-        if (!report)
-            return;
-        std::uint64_t done = mainDone.load(std::memory_order_relaxed);
-        for (const auto& part : m_parts)
-            done += part->bytesDone.load(std::memory_order_relaxed);
-        report(done);
-    };
-    m_main.setProgress([&](std::uint64_t done) {
-        mainDone.store(done, std::memory_order_relaxed);
-        tell();
+    m_report = m_main.progressFn();
+    m_main.setProgress([this](std::uint64_t done) {
+        m_mainDone = done;
+        tellProgress();
     });
     std::vector<std::exception_ptr> failures(count());
     std::mutex mutex;
@@ -113,20 +158,49 @@ void ShareReaders::run(const std::function<void(std::size_t share)>& read)
     // The later shares may still be reading: keep the progress moving while they do.
     for (std::unique_lock lock(mutex); running > 0;) {
         if (!finished.wait_for(lock, std::chrono::milliseconds(20), [&] { return running == 0; }))
-            tell();
+            tellProgress();
     }
     threads.clear();
-    m_main.setProgress(report);
-    for (const std::exception_ptr& failure : failures)
-        if (failure)
+    const auto restoreProgress = [&] { m_main.setProgress(m_report); };
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) {
+            restoreProgress();
             std::rethrow_exception(failure);
+        }
+    }
+    // In order, since each share's check needs the share before it read right.
+    for (std::size_t share = 1; share < count() && !m_main.cancelled(); ++share) {
+        if (startHolds(share))
+            continue;
+        // The old part outlives the new read: its reader, replaced then, still refers to it.
+        const std::unique_ptr<Part> wrong = std::move(m_parts[share - 1]);
+        m_parts[share - 1] = makePart(share, 0, true);
+        m_parts[share - 1]->bytesDone = wrong->bytesDone.load();
+        ++m_readAgain;
+        try {
+            read(share);
+        } catch (...) {
+            restoreProgress();
+            throw;
+        }
+    }
+    restoreProgress();
+}
+
+bool ShareReaders::startHolds(std::size_t share)
+{
+    const ImportContext& later = context(share);
+    if (later.topLevelStart() == 0)
+        return true; // it walked from the file's start, as one reader does
+    const ImportContext& before = context(share - 1);
+    return before.topLevelExit() == later.topLevelStart() && !before.metLaterShare();
 }
 
 TraceSetBuilder::Absorbed ShareReaders::absorb(std::size_t share, const TraceSetBuilder::AlreadyHere& alreadyHere)
 {
     assert(share >= 1 && share < count());
     Part& part = *m_parts[share - 1];
-    absorbReport(m_main.report(), std::move(part.report));
+    m_main.report().append(std::move(part.report));
     return m_main.builder().absorb(std::move(part.builder), alreadyHere);
 }
 

@@ -24,15 +24,29 @@ public:
     std::size_t count() const { return m_parts.size() + 1; }
     ImportContext& context(std::size_t share);
     // Runs read(share) for every share at once (share 0 on this thread), reporting the shares'
-    // progress together; returns when all are done. Rethrows what a reader threw.
+    // progress together; returns when all are done. A share of JSON Lines that started at its
+    // first line without walking the earlier ones is read again, walking, when that start
+    // proves wrong (a damaged line, a value across the border). Rethrows what a reader threw.
     void run(const std::function<void(std::size_t share)>& read);
     // Appends a later share's report and model to the first share's (shares in order).
     TraceSetBuilder::Absorbed absorb(std::size_t share, const TraceSetBuilder::AlreadyHere& alreadyHere);
+    // How many shares run() read a second time.
+    std::size_t readAgain() const { return m_readAgain; }
 
 private:
     struct Part;
+    // tellsProgress: the part is read on this thread, so its progress is told at once.
+    std::unique_ptr<Part> makePart(std::size_t share, std::uint64_t topLevelStart, bool tellsProgress);
+    // Whether the later share's start at its first line is where one reader would have been.
+    bool startHolds(std::size_t share);
+    void tellProgress();
+
     ImportContext& m_main;
+    std::vector<ImportContext::Share> m_shares;
     std::vector<std::unique_ptr<Part>> m_parts; // shares 1..count-1
+    ImportContext::ProgressFn m_report;         // the loader's, told on the calling thread
+    std::uint64_t m_mainDone = 0;               // share 0's bytes, told on this thread
+    std::size_t m_readAgain = 0;
 };
 
 // Reads the context's file with a Reader per share. A Reader has:
@@ -43,10 +57,12 @@ private:
 template <typename Reader> void readInShares(ImportContext& context)
 {
     ShareReaders shares(context);
-    std::vector<std::unique_ptr<Reader>> readers;
-    for (std::size_t i = 0; i < shares.count(); ++i)
-        readers.push_back(std::make_unique<Reader>(shares.context(i)));
-    shares.run([&](std::size_t share) { readers[share]->run(); });
+    std::vector<std::unique_ptr<Reader>> readers(shares.count());
+    // A share read again gets a fresh reader on its fresh context.
+    shares.run([&](std::size_t share) {
+        readers[share] = std::make_unique<Reader>(shares.context(share));
+        readers[share]->run();
+    });
     for (std::size_t i = 1; i < shares.count(); ++i) {
         const auto absorbed = shares.absorb(i, readers[0]->alreadyHere(*readers[i]));
         readers[0]->absorb(std::move(*readers[i]), absorbed);

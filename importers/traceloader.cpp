@@ -100,8 +100,7 @@ void importBytes(std::string_view name, PaddedView raw, MappedFile* mapping, Tra
         return fail(report, describeUnknownContent(bytes.view()));
     report.format = importer->formatName();
     builder.addFile(std::string(name));
-    // No trace format spends fewer than about 200 bytes on a span (OTLP protobuf ~250).
-    builder.expectSpans(bytes.size() / 200);
+    builder.expectSpansInBytes(bytes.size());
     MappedFile* readingMapping = inflatedBytes ? nullptr : mapping;
     ImportContext context(bytes, builder, report, options.cancel, [&](std::uint64_t bytesDone) {
         // Inflated bytes: scale them onto the file's share of the work.

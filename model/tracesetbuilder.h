@@ -28,6 +28,9 @@ public:
     // of known size: growing the arrays while reading would copy them and, for a moment, hold
     // both copies beside the file's bytes. Room never written costs address space, not memory.
     void expectSpans(std::size_t count);
+    // The same for a file of this many bytes: no trace format spends fewer than about 200
+    // bytes on a span (OTLP protobuf ~250), so this is the most spans it can hold.
+    void expectSpansInBytes(std::uint64_t bytes) { expectSpans(static_cast<std::size_t>(bytes / 200)); }
     StringId intern(std::string_view text) { return m_set->m_strings.intern(text); }
     std::string_view text(StringId id) const { return m_set->m_strings.view(id); }
     ServiceId resourceService(ResourceIndex resource) const { return m_set->m_resources[resource.value].service; }

@@ -3,7 +3,9 @@
 // files and damaged copies are read by one, two and three readers (the share size lowered so
 // that small files are cut too) and the results compared field by field.
 #include "corpus.h"
+#include "jsonrecords.h"
 #include "mutate.h"
+#include "parallelread.h"
 #include "traceloader.h"
 #include "traceset.h"
 
@@ -12,6 +14,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 using namespace Spanwise;
 
@@ -337,6 +340,47 @@ private slots:
             const QString problems = compare(mutant, 2 + i % 2);
             QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("mutant %1: %2").arg(i).arg(problems)));
         }
+    }
+
+    // JSON Lines: a later share starts at its first line instead of walking the lines before
+    // it, and is read again, walking, when that start proves wrong.
+    void jsonLinesShareStartsAtItsFirstLine_data()
+    {
+        QTest::addColumn<bool>("damaged");
+        QTest::newRow("whole lines") << false;
+        QTest::newRow("a broken line across the border") << true;
+    }
+    void jsonLinesShareStartsAtItsFirstLine()
+    {
+        QFETCH(bool, damaged);
+        // The middle line is long, so the even border falls inside it; the third line is the
+        // later share's first. Broken, the middle line costs only itself, and one reader says
+        // where reading resumes: in the later share, though the earlier share's reader met it.
+        const std::string first = "{\"resourceSpans\":[]}\n";
+        const std::string middle = "{\"resourceSpans\":[" + std::string(200, ' ') + (damaged ? "\n" : "]}\n");
+        const std::string text = first + middle + "{\"resourceSpans\":[]}\n";
+        const std::size_t third = first.size() + middle.size();
+        const PaddedBuffer bytes(text);
+        TraceSetBuilder builder;
+        ImportReport report;
+        ImportContext context(PaddedView(bytes), builder, report);
+        context.setReaders(2, 1);
+        ShareReaders shares(context);
+        QCOMPARE(shares.count(), std::size_t(2));
+        QCOMPARE(shares.context(1).topLevelStart(), std::uint64_t(third));
+        std::vector<std::size_t> firstVisited(2);
+        shares.run([&](std::size_t share) {
+            JsonRecords records(shares.context(share));
+            bool first = true;
+            records.forEachTopLevelValue([&](std::size_t pos) {
+                if (std::exchange(first, false))
+                    firstVisited[share] = pos;
+                return records.scanner().valueEnd(pos);
+            });
+        });
+        QCOMPARE(shares.readAgain(), std::size_t(damaged ? 1 : 0));
+        // Read again, the later share walked from the file's first value.
+        QCOMPARE(firstVisited[1], damaged ? std::size_t(0) : third);
     }
 };
 
