@@ -37,12 +37,7 @@ public:
         m_forest.m_traceOf.assign(n, TraceIndex {});
         m_forest.m_order.reserve(n);
 
-        std::vector<SpanIndex> byTrace(n);
-        for (std::uint32_t i = 0; i < n; ++i)
-            byTrace[i] = SpanIndex {i};
-        std::stable_sort(byTrace.begin(), byTrace.end(),
-            [this](SpanIndex a, SpanIndex b) { return span(a).traceId < span(b).traceId; });
-
+        const std::vector<SpanIndex> byTrace = spansByTrace();
         linkParents(byTrace);
         buildChildren();
         for (std::size_t begin = 0; begin < n;) {
@@ -56,6 +51,32 @@ public:
 
 private:
     const Span& span(SpanIndex i) const { return m_spans[i.value]; }
+
+    // Every span, by trace id and then in input order. Files hold a trace's spans mostly side
+    // by side, so the runs of one trace id are sorted rather than the spans: fewer, smaller
+    // items, and no look into the spans while sorting.
+    std::vector<SpanIndex> spansByTrace() const
+    {
+        struct Run {
+            TraceId trace;
+            std::uint32_t begin = 0;
+            std::uint32_t end = 0;
+        };
+        std::vector<Run> runs;
+        for (std::uint32_t i = 0; i < m_spans.size(); ++i) {
+            if (runs.empty() || runs.back().trace != m_spans[i].traceId)
+                runs.push_back({m_spans[i].traceId, i, i});
+            runs.back().end = i + 1;
+        }
+        std::sort(runs.begin(), runs.end(),
+            [](const Run& a, const Run& b) { return a.trace != b.trace ? a.trace < b.trace : a.begin < b.begin; });
+        std::vector<SpanIndex> byTrace;
+        byTrace.reserve(m_spans.size());
+        for (const Run& run : runs)
+            for (std::uint32_t i = run.begin; i < run.end; ++i)
+                byTrace.push_back(SpanIndex {i});
+        return byTrace;
+    }
     bool startsBefore(SpanIndex a, SpanIndex b) const
     {
         const auto sa = span(a).startNs, sb = span(b).startNs;
