@@ -5,13 +5,13 @@
 #include "base64.h"
 #include "hexid.h"
 #include "importcontext.h"
+#include "jsonfields.h"
 #include "jsonobjects.h"
 #include "jsonvalue.h"
 #include "otlpenums.h"
 #include "tracesetbuilder.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace Spanwise {
 namespace {
@@ -33,35 +33,74 @@ std::uint64_t bigEndian64(std::string_view bytes)
     return value;
 }
 
-bool isHex(std::string_view text)
-{
-    return std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-}
+constexpr int maxValueDepth = 32;
 
-constexpr int maxValueDepth = 32; // nested arrays/kvlists deeper than this are cut, not recursed
+// The members of a span object, found in one pass (jsonfields.h).
+namespace SpanField {
+enum : std::size_t {
+    TraceId,
+    TraceIdSnake,
+    SpanId,
+    SpanIdSnake,
+    ParentSpanId,
+    ParentSpanIdSnake,
+    TraceState,
+    TraceStateSnake,
+    Name,
+    Flags,
+    Kind,
+    StartTime,
+    StartTimeSnake,
+    EndTime,
+    EndTimeSnake,
+    Attributes,
+    DroppedAttributes,
+    DroppedAttributesSnake,
+    Events,
+    DroppedEvents,
+    DroppedEventsSnake,
+    Links,
+    DroppedLinks,
+    DroppedLinksSnake,
+    Status,
+};
+} // namespace SpanField
+
+const JsonFieldNames& spanFieldNames()
+{
+    static const JsonFieldNames names {"traceId", "trace_id", "spanId", "span_id", "parentSpanId", "parent_span_id",
+        "traceState", "trace_state", "name", "flags", "kind", "startTimeUnixNano", "start_time_unix_nano",
+        "endTimeUnixNano", "end_time_unix_nano", "attributes", "droppedAttributesCount", "dropped_attributes_count",
+        "events", "droppedEventsCount", "dropped_events_count", "links", "droppedLinksCount", "dropped_links_count",
+        "status"};
+    return names;
+} // nested arrays/kvlists deeper than this are cut, not recursed
 
 } // namespace
 
+// The hex parsers fail on any byte that is not a hex digit, so they check the text themselves.
 std::optional<TraceId> parseOtlpTraceId(std::string_view text)
 {
-    if (text.size() == 32 && isHex(text))
-        return parseHexTraceId(text);
+    if (text.size() == 32)
+        if (const auto id = parseHexTraceId(text))
+            return id;
     if (const auto bytes = decodeBase64(text); bytes && bytes->size() == 16)
         return TraceId {
             bigEndian64(std::string_view(*bytes).substr(0, 8)), bigEndian64(std::string_view(*bytes).substr(8))};
     // Shorter hex (64-bit ids, leading zeros dropped) still means what it says.
-    if (!text.empty() && text.size() < 32 && isHex(text))
+    if (!text.empty() && text.size() < 32)
         return parseHexTraceId(text);
     return std::nullopt;
 }
 
 std::optional<std::uint64_t> parseOtlpSpanId(std::string_view text)
 {
-    if (text.size() == 16 && isHex(text))
-        return parseHexSpanId(text);
+    if (text.size() == 16)
+        if (const auto id = parseHexSpanId(text))
+            return id;
     if (const auto bytes = decodeBase64(text); bytes && bytes->size() == 8)
         return bigEndian64(*bytes);
-    if (!text.empty() && text.size() < 16 && isHex(text))
+    if (!text.empty() && text.size() < 16)
         return parseHexSpanId(text);
     return std::nullopt;
 }
@@ -79,7 +118,11 @@ void OtlpJsonSpanReader::warn(const JsonPath& path, std::string text)
 std::uint32_t OtlpJsonSpanReader::readCount(
     simdjson::dom::object object, std::string_view camel, std::string_view snake)
 {
-    const auto value = member(object, camel, snake);
+    return readCount(member(object, camel, snake));
+}
+
+std::uint32_t OtlpJsonSpanReader::readCount(std::optional<simdjson::dom::element> value)
+{
     const auto count = value ? jsonInteger(*value) : std::nullopt;
     return count && *count > 0 ? static_cast<std::uint32_t>(std::min<std::int64_t>(*count, UINT32_MAX)) : 0;
 }
@@ -332,14 +375,19 @@ bool OtlpJsonSpanReader::readLogRecord(
 std::optional<std::int64_t> OtlpJsonSpanReader::readNanos(
     simdjson::dom::object object, std::string_view camel, std::string_view snake, const JsonPath& path)
 {
-    const auto value = member(object, camel, snake);
+    return readNanos(member(object, camel, snake), camel, path);
+}
+
+std::optional<std::int64_t> OtlpJsonSpanReader::readNanos(
+    std::optional<simdjson::dom::element> value, std::string_view name, const JsonPath& path)
+{
     if (!value)
         return std::nullopt;
     // Nanoseconds since 1970 exceed 2^53: they must be read as integers, never through double.
     const auto nanos = jsonSaturatedInteger(*value);
     if (!nanos)
-        warn(path.member(camel),
-            std::string(camel) + " should be an integer number of nanoseconds, found " +
+        warn(path.member(name),
+            std::string(name) + " should be an integer number of nanoseconds, found " +
                 std::string(jsonTypeName(*value)));
     return nanos;
 }
@@ -354,12 +402,13 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
         return {};
     }
     TraceSetBuilder& builder = m_context.builder();
+    const JsonFields fields(object, spanFieldNames());
     Span span;
     span.resource = resource;
     span.service = builder.resourceService(resource);
     span.scope = scope;
 
-    const auto traceText = member(object, "traceId", "trace_id");
+    const auto traceText = fields.either(SpanField::TraceId, SpanField::TraceIdSnake);
     const auto traceId = traceText ? jsonString(*traceText).and_then(parseOtlpTraceId) : std::nullopt;
     if (traceId && !traceId->isNull()) {
         span.traceId = *traceId;
@@ -369,7 +418,7 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
             traceText ? "traceId is neither 32 hex digits nor base64 of 16 bytes; span kept, flagged"
                       : "span has no traceId; span kept, flagged");
     }
-    const auto spanText = member(object, "spanId", "span_id");
+    const auto spanText = fields.either(SpanField::SpanId, SpanField::SpanIdSnake);
     const auto spanId = spanText ? jsonString(*spanText).and_then(parseOtlpSpanId) : std::nullopt;
     if (spanId && *spanId != 0) {
         span.spanId = *spanId;
@@ -379,7 +428,7 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
             spanText ? "spanId is neither 16 hex digits nor base64 of 8 bytes; span kept, flagged"
                      : "span has no spanId; span kept, flagged");
     }
-    if (const auto parentText = member(object, "parentSpanId", "parent_span_id")) {
+    if (const auto parentText = fields.either(SpanField::ParentSpanId, SpanField::ParentSpanIdSnake)) {
         const auto text = jsonString(*parentText).value_or(std::string_view {});
         if (!text.empty()) {
             if (const auto parent = parseOtlpSpanId(text); parent && *parent != 0) {
@@ -390,14 +439,14 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
             }
         }
     }
-    if (const auto state = member(object, "traceState", "trace_state")) {
+    if (const auto state = fields.either(SpanField::TraceState, SpanField::TraceStateSnake)) {
         if (const auto text = jsonString(*state))
             span.traceState = builder.intern(*text);
         else
             warn(path.member("traceState"),
                 "traceState should be a string, found " + std::string(jsonTypeName(*state)) + "; ignored");
     }
-    if (const auto name = jsonMember(object, "name")) {
+    if (const auto name = fields[SpanField::Name]) {
         if (const auto text = jsonString(*name))
             span.operation = builder.intern(*text);
         else
@@ -406,17 +455,18 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
     } else {
         warn(path.member("name"), "span has no name; shown without a name");
     }
-    if (const auto flags = jsonMember(object, "flags")) {
+    if (const auto flags = fields[SpanField::Flags]) {
         if (const auto value = jsonFlags(*flags))
             span.traceFlags = *value;
         else
             warn(path.member("flags"), value.error());
     }
-    if (const auto kind = jsonMember(object, "kind"))
+    if (const auto kind = fields[SpanField::Kind])
         readKind(*kind, path.member("kind"), span);
 
-    const auto start = readNanos(object, "startTimeUnixNano", "start_time_unix_nano", path);
-    const auto end = readNanos(object, "endTimeUnixNano", "end_time_unix_nano", path);
+    const auto start =
+        readNanos(fields.either(SpanField::StartTime, SpanField::StartTimeSnake), "startTimeUnixNano", path);
+    const auto end = readNanos(fields.either(SpanField::EndTime, SpanField::EndTimeSnake), "endTimeUnixNano", path);
     // A zero timestamp is how protobuf JSON writes "not set".
     const bool hasStart = start && *start != 0;
     const bool hasEnd = end && *end != 0;
@@ -428,21 +478,21 @@ SpanIndex OtlpJsonSpanReader::readSpan(simdjson::dom::element record, const Json
     if (!hasStart || !hasEnd)
         span.flags |= SpanMissingDuration;
 
-    if (const auto attributes = jsonMember(object, "attributes"))
+    if (const auto attributes = fields[SpanField::Attributes])
         span.attributes = readAttributes(*attributes, path.member("attributes"));
     SpanDrops drops;
-    drops.attributes = readCount(object, "droppedAttributesCount", "dropped_attributes_count");
+    drops.attributes = readCount(fields.either(SpanField::DroppedAttributes, SpanField::DroppedAttributesSnake));
     m_events.clear();
-    if (const auto events = jsonMember(object, "events"))
+    if (const auto events = fields[SpanField::Events])
         readEvents(*events, path.member("events"), span);
     span.events = builder.addEvents(m_events);
-    drops.events = readCount(object, "droppedEventsCount", "dropped_events_count");
+    drops.events = readCount(fields.either(SpanField::DroppedEvents, SpanField::DroppedEventsSnake));
     m_links.clear();
-    if (const auto links = jsonMember(object, "links"))
+    if (const auto links = fields[SpanField::Links])
         readLinks(*links, path.member("links"), span);
     span.links = builder.addLinks(m_links);
-    drops.links = readCount(object, "droppedLinksCount", "dropped_links_count");
-    if (const auto status = jsonMember(object, "status"))
+    drops.links = readCount(fields.either(SpanField::DroppedLinks, SpanField::DroppedLinksSnake));
+    if (const auto status = fields[SpanField::Status])
         readStatus(*status, path.member("status"), span);
     const SpanIndex index = builder.addSpan(span);
     builder.setSpanDrops(index, drops);

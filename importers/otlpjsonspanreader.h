@@ -44,11 +44,15 @@ private:
     bool readAnyValue(simdjson::dom::element value, const JsonPath& path, Attribute& out, int depth);
     std::optional<std::int64_t> readNanos(
         simdjson::dom::object object, std::string_view camel, std::string_view snake, const JsonPath& path);
+    // A member's value, named `name` in the warning when it is no integer.
+    std::optional<std::int64_t> readNanos(
+        std::optional<simdjson::dom::element> value, std::string_view name, const JsonPath& path);
     void readEvents(simdjson::dom::element events, const JsonPath& path, Span& span);
     void readLinks(simdjson::dom::element links, const JsonPath& path, Span& span);
     void readStatus(simdjson::dom::element status, const JsonPath& path, Span& span);
     void readKind(simdjson::dom::element kind, const JsonPath& path, Span& span);
     std::uint32_t readCount(simdjson::dom::object object, std::string_view camel, std::string_view snake);
+    std::uint32_t readCount(std::optional<simdjson::dom::element> value);
     void warn(const JsonPath& path, std::string text);
 
     ImportContext& m_context;
