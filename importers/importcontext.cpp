@@ -54,7 +54,7 @@ void ImportContext::error(std::uint64_t offset, std::string jsonPath, std::strin
 
 bool ImportContext::mine(std::uint64_t offset) const
 {
-    return m_recordOwned < 0 ? owns(offset) : m_recordOwned == 1;
+    return m_recordOwned < 0 ? owns(std::max(offset, m_walkedTo)) : m_recordOwned == 1;
 }
 
 void ImportContext::add(Severity severity, std::uint64_t offset, std::string jsonPath, std::string text)

@@ -66,8 +66,9 @@ public:
     bool metLaterShare() const { return m_metLaterShare; }
 
     // While a reader is inside one record of the level shares divide (a trace, a resourceSpans,
-    // a span), its messages belong to that record's owner; between records, to the share their
-    // place is in. Either way, one reader gives each message.
+    // a span), its messages belong to that record's owner; between records, to the share of
+    // their place or of the walk's, whichever is later (a break found at the end of the file in
+    // an array opened long before is the last share's). Either way, one reader gives each.
     class RecordScope
     {
     public:
@@ -90,6 +91,14 @@ public:
     void error(std::uint64_t offset, std::string jsonPath, std::string text);
     // True once the user asked to stop; importers check it between records.
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+    // The structure has been walked up to offset (the end of a record or array element passed).
+    // Every reader walks alike, so each knows, at each point of the walk, how far it is.
+    void markWalked(std::uint64_t offset) { m_walkedTo = std::max(m_walkedTo, offset); }
+    std::uint64_t walked() const { return m_walkedTo; }
+    // True when the walk has passed this reader's share and is between records: nothing further
+    // is this reader's (a message between records belongs to the share of the later of its
+    // place and the walk's), so the walk stops there, as when cancelled.
+    bool stopped() const { return cancelled() || (m_recordOwned < 0 && m_walkedTo >= m_share.end); }
     // The reader has read up to offset: progress is told, and the bytes well behind are released.
     void progress(std::uint64_t offset);
     void setRelease(ReleaseFn release) { m_release = std::move(release); }
@@ -126,6 +135,7 @@ private:
     ReleaseFn m_release;
     Share m_share;
     std::uint64_t m_releasedTo = 0;
+    std::uint64_t m_walkedTo = 0;
     std::uint64_t m_topLevelStart = 0;
     std::optional<std::uint64_t> m_topLevelExit;
     mutable bool m_metLaterShare = false;

@@ -36,17 +36,18 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
         return;
     }
     // Values that start past this reader's share hold only later shares' records.
-    while (pos < bytes.size() && !m_context.cancelled() && !m_context.pastShare(pos)) {
+    while (pos < bytes.size() && !m_context.stopped() && !m_context.pastShare(pos)) {
         const auto end = read(pos);
         if (end) {
             pos = m_scanner.skipWhitespace(*end);
             continue;
         }
-        if (m_context.cancelled())
+        if (m_context.stopped())
             return;
         // JSON Lines: a record that starts a line and breaks costs only itself; reading
-        // resumes at the next line that starts a record.
-        const std::size_t resume = nextRecordLine(pos, end.error().offset);
+        // resumes at the next line that starts a record, past what was read of this one (a
+        // break may be told where its value opened, lines before the records walked in it).
+        const std::size_t resume = nextRecordLine(pos, std::max<std::uint64_t>(end.error().offset, m_context.walked()));
         const bool resumes = resume < bytes.size();
         // Once per place: a reader that streamed into the broken value may have said it already.
         reportBreak(end.error(), {}, resumes ? "the record is skipped" : "the rest of the file is skipped");
@@ -100,8 +101,9 @@ bool JsonRecords::forEachRecord(JsonRange array, const JsonPath& path, const Rec
     const auto end =
         m_scanner.forEachElement(array.begin, [&](std::size_t index, std::size_t begin, std::size_t valueEnd) {
             visit(index, JsonRange {begin, valueEnd, true}, path.element(static_cast<std::int64_t>(index)));
+            m_context.markWalked(valueEnd);
             m_context.progress(valueEnd);
-            return !m_context.cancelled();
+            return !m_context.stopped();
         });
     if (end)
         return true;
@@ -137,14 +139,16 @@ JsonRecords::ScanResult JsonRecords::walkArray(std::size_t pos, const JsonPath& 
         return pos + 4;
     const ScanResult end =
         m_scanner.forEachElementStreaming(pos, [&](std::size_t index, std::size_t begin) -> ScanResult {
-            if (m_context.cancelled())
-                return std::unexpected(ScanError {begin, "cancelled"});
+            if (m_context.stopped())
+                return std::unexpected(ScanError {begin, "stopped"});
             const ScanResult elementEnd = read(index, begin, path.element(static_cast<std::int64_t>(index)));
-            if (elementEnd)
+            if (elementEnd) {
+                m_context.markWalked(*elementEnd);
                 m_context.progress(*elementEnd);
+            }
             return elementEnd;
         });
-    if (!end && !m_context.cancelled())
+    if (!end && !m_context.stopped())
         reportBreak(end.error(), path, "later records here are skipped");
     return end;
 }

@@ -66,6 +66,11 @@ private slots:
             << QStringList {"line 2, column 263 (byte 526), at resourceSpans: a string that starts earlier on this "
                             "line is not closed",
                    "line 3, column 1 (byte 527): reading resumes here"};
+        // Reading once resumed at line 2, inside the broken array, and read its first span twice.
+        QTest::newRow("array of requests over lines, never closed")
+            << "otlp-json-array-unclosed-over-lines.json" << 3
+            << QStringList {"line 1, column 1 (byte 0): the file ends before the '[' opened here is closed; the rest "
+                            "of the file is skipped"};
         QTest::newRow("protobuf span with invalid UTF-8 among good ones")
             << "otlp-proto-one-bad-span.pb" << 2
             << QStringList {"byte 0, at TracesData.resourceSpans[0]: corrupt ResourceSpans message (199 bytes); 2 "

@@ -342,6 +342,29 @@ private slots:
         }
     }
 
+    // A reader stops once its walk has passed its share. A message found after that point about
+    // an earlier place (here: at the end of the file, about the '[' at its start) is then the
+    // later share's to give, or no reader would give it.
+    void lateMessageAboutAnEarlierPlace()
+    {
+        std::string text = "[";
+        for (int i = 0; i < 30; ++i)
+            text += QStringLiteral(
+                R"(%1{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"%2","spanId":"%2","name":"n"}]}]}]})")
+                        .arg(i ? QStringLiteral(",") : QString())
+                        .arg(i + 1, 16, 16, QLatin1Char('0'))
+                        .toStdString(); // one line: no JSON Lines to resume reading in
+        const LoadResult one = load(text, 1);
+        QCOMPARE(one.reports.front().spans, std::size_t(30));
+        QVERIFY(std::ranges::any_of(one.reports.front().messages, [](const ImportMessage& message) {
+            return message.byteOffset == 0 && message.text.find("opened here") != std::string::npos;
+        }));
+        for (const unsigned readers : {2u, 3u}) {
+            const QString problems = compare(text, readers);
+            QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 readers: %2").arg(readers).arg(problems)));
+        }
+    }
+
     // JSON Lines: a later share starts at its first line instead of walking the lines before
     // it, and is read again, walking, when that start proves wrong.
     void jsonLinesShareStartsAtItsFirstLine_data()
