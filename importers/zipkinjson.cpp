@@ -6,6 +6,8 @@
 #include "jsonvalue.h"
 #include "tracesetbuilder.h"
 
+#include <tuple>
+
 namespace Spanwise {
 namespace {
 
@@ -76,10 +78,9 @@ private:
     const ZipkinRecordReader& m_readRecord;
 };
 
-std::optional<std::uint64_t> readId(simdjson::dom::object record, std::string_view key, const JsonPath& path,
-    std::size_t offset, ImportContext& context, bool required)
+std::optional<std::uint64_t> readId(std::optional<simdjson::dom::element> value, std::string_view key,
+    const JsonPath& path, std::size_t offset, ImportContext& context, bool required)
 {
-    const auto value = jsonMember(record, key);
     if (!value) {
         if (required)
             context.warn(
@@ -99,11 +100,18 @@ void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRe
     DocumentReader(context, readRecord).run();
 }
 
+const JsonFieldNames& zipkinFieldNames()
+{
+    static const JsonFieldNames names {"traceId", "id", "parentId", "name", "timestamp", "duration", "debug", "kind",
+        "localEndpoint", "remoteEndpoint", "shared", "tags", "annotations", "binaryAnnotations"};
+    return names;
+}
+
 void readZipkinCommonFields(
-    simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context, ZipkinSpan& span)
+    const JsonFields& record, const JsonPath& path, std::size_t offset, ImportContext& context, ZipkinSpan& span)
 {
     span.recordOffset = offset;
-    const auto traceText = jsonMember(record, "traceId");
+    const auto traceText = record[ZipkinField::TraceId];
     const auto traceId = traceText ? jsonString(*traceText).and_then(parseHexTraceId) : std::nullopt;
     if (traceId) {
         span.traceId = *traceId;
@@ -113,23 +121,23 @@ void readZipkinCommonFields(
             traceText ? "traceId is not a hex id of up to 32 digits; span kept, flagged"
                       : "span has no traceId; span kept, flagged");
     }
-    if (const auto id = readId(record, "id", path, offset, context, true))
+    if (const auto id = readId(record[ZipkinField::Id], "id", path, offset, context, true))
         span.id = *id;
     else
         span.validIds = false;
-    if (jsonMember(record, "parentId").has_value())
-        span.parentId = readId(record, "parentId", path, offset, context, false);
-    if (const auto name = jsonMember(record, "name")) {
+    if (const auto parent = record[ZipkinField::ParentId])
+        span.parentId = readId(parent, "parentId", path, offset, context, false);
+    if (const auto name = record[ZipkinField::Name]) {
         if (const auto text = jsonString(*name))
             span.name = context.builder().intern(*text);
         else
             context.warn(offset, path.member("name").toString(),
                 "name should be a string, found " + std::string(jsonTypeName(*name)) + "; shown without a name");
     }
-    for (const auto& [key, target] :
-        {std::pair {"timestamp", &span.timestampNs}, std::pair {"duration", &span.durationNs}}) {
-        const auto value = jsonMember(record, key);
-        if (!value || value->is_null())
+    for (const auto& [field, key, target] : {std::tuple {ZipkinField::Timestamp, "timestamp", &span.timestampNs},
+             std::tuple {ZipkinField::Duration, "duration", &span.durationNs}}) {
+        const auto value = record[field];
+        if (!value)
             continue;
         *target = jsonMicrosAsNanos(*value);
         if (!*target)
@@ -141,7 +149,7 @@ void readZipkinCommonFields(
         span.timestampNs.reset();
     if (span.durationNs == 0 && !span.timestampNs)
         span.durationNs.reset();
-    if (const auto debug = jsonMember(record, "debug"))
+    if (const auto debug = record[ZipkinField::Debug])
         span.debug = jsonBool(*debug).value_or(false);
 }
 

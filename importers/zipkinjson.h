@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jsonfields.h"
 #include "jsonpath.h"
 #include "zipkinspan.h"
 
@@ -23,10 +24,31 @@ using ZipkinRecordReader =
 // Reads the records that start in the context's share (parallelread.h), walking over the rest.
 void readZipkinDocument(ImportContext& context, const ZipkinRecordReader& readRecord);
 
+// The members of a span record either version has, found in one pass (jsonfields.h).
+namespace ZipkinField {
+enum : std::size_t {
+    TraceId,
+    Id,
+    ParentId,
+    Name,
+    Timestamp,
+    Duration,
+    Debug,
+    Kind,
+    LocalEndpoint,
+    RemoteEndpoint,
+    Shared,
+    Tags,
+    Annotations,
+    BinaryAnnotations,
+};
+} // namespace ZipkinField
+const JsonFieldNames& zipkinFieldNames();
+
 // Reads the fields both versions spell alike: traceId, id, parentId, name, timestamp, duration,
 // debug. Problems are reported; an invalid id leaves validIds false.
 void readZipkinCommonFields(
-    simdjson::dom::object record, const JsonPath& path, std::size_t offset, ImportContext& context, ZipkinSpan& span);
+    const JsonFields& record, const JsonPath& path, std::size_t offset, ImportContext& context, ZipkinSpan& span);
 ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint, TraceSetBuilder& builder);
 
 } // namespace Spanwise

@@ -53,23 +53,24 @@ void ZipkinSpanCollector::absorb(ZipkinSpanCollector&& later, const std::vector<
         if (id.isValid())
             id = strings[id.value];
     };
-    m_spans.reserve(m_spans.size() + later.m_spans.size());
-    for (ZipkinSpan& span : later.m_spans) {
-        rename(span.name);
-        for (ZipkinEndpoint* endpoint : {&span.local, &span.remote}) {
-            rename(endpoint->serviceName);
-            rename(endpoint->ipv4);
-            rename(endpoint->ipv6);
+    for (std::vector<ZipkinSpan>& share : later.m_shares)
+        for (ZipkinSpan& span : share) {
+            rename(span.name);
+            for (ZipkinEndpoint* endpoint : {&span.local, &span.remote}) {
+                rename(endpoint->serviceName);
+                rename(endpoint->ipv4);
+                rename(endpoint->ipv6);
+            }
+            for (auto& [key, value] : span.tags) {
+                rename(key);
+                rename(value);
+            }
+            for (auto& annotation : span.annotations)
+                rename(annotation.second);
         }
-        for (auto& [key, value] : span.tags) {
-            rename(key);
-            rename(value);
-        }
-        for (auto& annotation : span.annotations)
-            rename(annotation.second);
-        m_spans.push_back(std::move(span));
-    }
-    later.m_spans.clear();
+    for (std::vector<ZipkinSpan>& share : later.m_shares)
+        m_shares.push_back(std::move(share));
+    later.m_shares.clear();
 }
 
 std::vector<bool> ZipkinSpanCollector::sharedIds() const
@@ -78,13 +79,16 @@ std::vector<bool> ZipkinSpanCollector::sharedIds() const
     firstWithId.reset(m_spans.size());
     std::vector<bool> shared(m_spans.size(), false);
     for (std::uint32_t i = 0; i < m_spans.size(); ++i)
-        if (const std::uint32_t* earlier = firstWithId.insert({m_spans[i].traceId, m_spans[i].id}, i))
+        if (const std::uint32_t* earlier = firstWithId.insert({m_spans[i]->traceId, m_spans[i]->id}, i))
             shared[i] = shared[*earlier] = true;
     return shared;
 }
 
 std::size_t ZipkinSpanCollector::finish()
 {
+    for (std::vector<ZipkinSpan>& share : m_shares)
+        for (ZipkinSpan& span : share)
+            m_spans.push_back(&span);
     // Most ids occur once: only spans sharing (trace, id) with another need grouping.
     const std::vector<bool> shared = sharedIds();
 
@@ -94,7 +98,7 @@ std::size_t ZipkinSpanCollector::finish()
         if (shared[i])
             order.push_back(i);
     const auto key = [this](std::uint32_t i) {
-        const ZipkinSpan& s = m_spans[i];
+        const ZipkinSpan& s = *m_spans[i];
         return std::tuple(s.traceId, s.id, s.local.serviceName, sideOf(s.kind));
     };
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
@@ -104,9 +108,9 @@ std::size_t ZipkinSpanCollector::finish()
     std::uint32_t firstRepeat = UINT32_MAX, firstMerged = UINT32_MAX; // the earliest in the file
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i + 1;
-        ZipkinSpan& first = m_spans[order[i]];
-        while (j < order.size() && m_spans[order[j]].validIds && first.validIds && key(order[j]) == key(order[i])) {
-            ZipkinSpan& part = m_spans[order[j]];
+        ZipkinSpan& first = *m_spans[order[i]];
+        while (j < order.size() && m_spans[order[j]]->validIds && first.validIds && key(order[j]) == key(order[i])) {
+            ZipkinSpan& part = *m_spans[order[j]];
             if (part.contentHash == first.contentHash) {
                 ++exactRepeats;
                 firstRepeat = std::min(firstRepeat, order[j]);
@@ -121,14 +125,14 @@ std::size_t ZipkinSpanCollector::finish()
         i = j;
     }
     if (exactRepeats > 0) {
-        const ZipkinSpan& repeat = m_spans[firstRepeat];
+        const ZipkinSpan& repeat = *m_spans[firstRepeat];
         m_context.warn(repeat.recordOffset, {},
             std::to_string(exactRepeats) + " span record(s) repeat an earlier one exactly; each loaded once");
     }
 
     // Merging keeps the earliest start and longest duration: say so, since other timings go.
     if (mergedParts > 0) {
-        const ZipkinSpan& part = m_spans[firstMerged];
+        const ZipkinSpan& part = *m_spans[firstMerged];
         m_context.warn(part.recordOffset, {},
             std::to_string(mergedParts) +
                 " span record(s) were parts of an earlier span (same trace, id, side and service) "
@@ -141,12 +145,12 @@ std::size_t ZipkinSpanCollector::finish()
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i;
         int sides = 0;
-        for (; j < order.size() && sameId(m_spans[order[j]], m_spans[order[i]]); ++j)
+        for (; j < order.size() && sameId(*m_spans[order[j]], *m_spans[order[i]]); ++j)
             if (!dropped[order[j]])
-                sides |= 1 << sideOf(m_spans[order[j]].kind);
+                sides |= 1 << sideOf(m_spans[order[j]]->kind);
         if (sides == 3)
             for (std::size_t k = i; k < j; ++k)
-                serverHalf[order[k]] = sideOf(m_spans[order[k]].kind) == 1;
+                serverHalf[order[k]] = sideOf(m_spans[order[k]]->kind) == 1;
         i = j;
     }
     // In file order, so the model keeps the order the file had.
@@ -154,7 +158,7 @@ std::size_t ZipkinSpanCollector::finish()
     for (std::size_t i = 0; i < m_spans.size(); ++i) {
         if (dropped[i])
             continue;
-        write(m_spans[i], serverHalf[i]);
+        write(*m_spans[i], serverHalf[i]);
         ++written;
     }
     return written;

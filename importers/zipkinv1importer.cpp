@@ -35,11 +35,12 @@ public:
         , m_offset(offset)
         , m_context(context)
     {
-        readZipkinCommonFields(record, path, offset, context, m_base);
+        const JsonFields fields(record, zipkinFieldNames());
+        readZipkinCommonFields(fields, path, offset, context, m_base);
         m_base.contentHash = std::hash<std::string_view> {}(text);
         m_base.recordLength = text.size();
-        readAnnotations(record);
-        readBinaryAnnotations(record);
+        readAnnotations(fields[ZipkinField::Annotations]);
+        readBinaryAnnotations(fields[ZipkinField::BinaryAnnotations]);
     }
 
     std::vector<ZipkinSpan> convert()
@@ -165,10 +166,9 @@ private:
         }
     }
 
-    void readAnnotations(simdjson::dom::object record)
+    void readAnnotations(std::optional<simdjson::dom::element> member)
     {
         simdjson::dom::array list;
-        const auto member = jsonMember(record, "annotations");
         if (!member || member->get_array().get(list))
             return;
         std::int64_t index = 0;
@@ -196,10 +196,9 @@ private:
         }
     }
 
-    void readBinaryAnnotations(simdjson::dom::object record)
+    void readBinaryAnnotations(std::optional<simdjson::dom::element> member)
     {
         simdjson::dom::array list;
-        const auto member = jsonMember(record, "binaryAnnotations");
         if (!member || member->get_array().get(list))
             return;
         std::int64_t index = 0;

@@ -27,23 +27,24 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
     ImportContext& context)
 {
     ZipkinSpan span;
-    readZipkinCommonFields(record, path, offset, context, span);
+    const JsonFields fields(record, zipkinFieldNames());
+    readZipkinCommonFields(fields, path, offset, context, span);
     span.recordLength = text.size();
-    if (const auto kind = jsonMember(record, "kind")) {
+    if (const auto kind = fields[ZipkinField::Kind]) {
         const auto text = jsonString(*kind).value_or(std::string_view {});
         span.kind = kindOf(text);
         if (span.kind == SpanKind::Unspecified && !text.empty())
             context.warn(
                 offset, path.member("kind").toString(), "unknown kind \"" + std::string(text) + "\"; left unspecified");
     }
-    if (const auto local = jsonMember(record, "localEndpoint"))
+    if (const auto local = fields[ZipkinField::LocalEndpoint])
         span.local = readZipkinEndpoint(*local, context.builder());
-    if (const auto remote = jsonMember(record, "remoteEndpoint"))
+    if (const auto remote = fields[ZipkinField::RemoteEndpoint])
         span.remote = readZipkinEndpoint(*remote, context.builder());
-    if (const auto shared = jsonMember(record, "shared"))
+    if (const auto shared = fields[ZipkinField::Shared])
         span.shared = jsonBool(*shared).value_or(false);
     simdjson::dom::object tags;
-    if (const auto member = jsonMember(record, "tags"); member && !member->get_object().get(tags)) {
+    if (const auto member = fields[ZipkinField::Tags]; member && !member->get_object().get(tags)) {
         for (const auto [key, value] : tags) {
             // Tags are strings in Zipkin v2; some libraries write numbers or booleans anyway.
             if (const auto text = jsonString(value))
@@ -54,7 +55,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
         }
     }
     simdjson::dom::array annotations;
-    if (const auto member = jsonMember(record, "annotations"); member && !member->get_array().get(annotations)) {
+    if (const auto member = fields[ZipkinField::Annotations]; member && !member->get_array().get(annotations)) {
         std::int64_t index = 0;
         const JsonPath annotationsPath = path.member("annotations");
         for (simdjson::dom::element annotation : annotations) {
