@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <thread>
 
 namespace Spanwise {
 
@@ -20,7 +21,10 @@ std::string_view diagnosticName(DiagnosticKind kind)
     return "unknown";
 }
 
-// Builds the forest one trace at a time; the per-trace scratch (id lookup) is reused.
+// Builds the forest one trace at a time. Traces are independent, so a large span array is cut
+// into parts of whole traces, each built on a thread of its own with its own scratch (id
+// lookup, walk stack) and outputs (diagnostics, depth-first order, trace records); the parts
+// are then joined in order, so the forest is the same however many parts there were.
 class TraceForest::Builder
 {
 public:
@@ -29,28 +33,56 @@ public:
         , m_forest(forest)
     { }
 
-    void run()
+    void run(std::size_t parts)
     {
         const std::size_t n = m_spans.size();
         m_forest.m_parent.assign(n, SpanIndex {});
         m_forest.m_depth.assign(n, 0);
         m_forest.m_traceOf.assign(n, TraceIndex {});
-        m_forest.m_order.reserve(n);
+        m_stamps.assign(n, 0);
 
-        const std::vector<SpanIndex> byTrace = spansByTrace();
-        linkParents(byTrace);
+        m_byTrace = spansByTrace();
+        // Where each trace's run of m_byTrace begins, and where the last ends.
+        for (std::size_t i = 0; i < n; ++i)
+            if (i == 0 || span(m_byTrace[i]).traceId != span(m_byTrace[i - 1]).traceId)
+                m_traceStarts.push_back(static_cast<std::uint32_t>(i));
+        m_traceStarts.push_back(static_cast<std::uint32_t>(n));
+
+        std::vector<Part> work = cut(parts);
+        inParallel(work, [this](Part& part) { linkParents(part); });
         buildChildren();
-        for (std::size_t begin = 0; begin < n;) {
-            std::size_t end = begin + 1;
-            while (end < n && span(byTrace[end]).traceId == span(byTrace[begin]).traceId)
-                ++end;
-            addTrace(std::span<const SpanIndex>(byTrace).subspan(begin, end - begin));
-            begin = end;
-        }
+        inParallel(work, [this](Part& part) {
+            for (std::size_t t = part.firstTrace; t < part.endTrace; ++t)
+                addTrace(part, static_cast<std::uint32_t>(t));
+        });
+        join(work);
     }
 
 private:
+    struct IdHash {
+        std::uint64_t operator()(std::uint64_t id) const { return mixedBits(id); }
+    };
+    // A run of whole traces, its scratch and what it adds to the forest.
+    struct Part {
+        std::size_t firstTrace = 0;
+        std::size_t endTrace = 0;
+        std::uint32_t stampCounter = 0;
+        std::vector<SpanIndex> roots;
+        std::vector<ServiceId> services;
+        std::vector<SpanIndex> stack;
+        FlatIdMap<std::uint64_t, IdHash> firstWithId;      // the current trace's spans by id
+        FlatIdMap<std::uint64_t, IdHash> serverHalfWithId; // its Zipkin server halves by id
+        std::vector<Diagnostic> diagnostics;
+        std::vector<SpanIndex> order;
+        std::vector<TraceInfo> traces; // order.begin into this part's order
+    };
+
     const Span& span(SpanIndex i) const { return m_spans[i.value]; }
+    std::span<const SpanIndex> traceSpans(std::size_t trace) const
+    {
+        return std::span<const SpanIndex>(m_byTrace).subspan(
+            m_traceStarts[trace], m_traceStarts[trace + 1] - m_traceStarts[trace]);
+    }
 
     // Every span, by trace id and then in input order. Files hold a trace's spans mostly side
     // by side, so the runs of one trace id are sorted rather than the spans: fewer, smaller
@@ -77,40 +109,75 @@ private:
                 byTrace.push_back(SpanIndex {i});
         return byTrace;
     }
+
+    // Up to `parts` runs of whole traces with about as many spans each.
+    std::vector<Part> cut(std::size_t parts) const
+    {
+        const std::size_t traceCount = m_traceStarts.size() - 1;
+        parts = std::clamp<std::size_t>(parts, 1, std::max<std::size_t>(1, traceCount));
+        std::vector<Part> work(parts);
+        std::size_t trace = 0;
+        for (std::size_t p = 0; p < parts; ++p) {
+            work[p].firstTrace = trace;
+            const std::uint64_t spansBefore = m_spans.size() * (p + 1) / parts;
+            while (trace < traceCount && (p + 1 == parts || m_traceStarts[trace] < spansBefore))
+                ++trace;
+            work[p].endTrace = trace;
+        }
+        return work;
+    }
+
+    // Runs step on every part: the first on this thread, the others on threads of their own.
+    // Parts touch only their own traces' spans in the forest's per-span arrays.
+    template <typename Step> static void inParallel(std::vector<Part>& work, const Step& step)
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t p = 1; p < work.size(); ++p)
+            threads.emplace_back([&step, &part = work[p]] { step(part); });
+        step(work.front());
+    }
+
+    // The parts' outputs in order; trace indices and order runs shifted to their place.
+    void join(std::vector<Part>& work)
+    {
+        m_forest.m_order.reserve(m_spans.size());
+        m_forest.m_traces.reserve(m_traceStarts.size() - 1);
+        for (Part& part : work) {
+            const auto orderBase = static_cast<std::uint32_t>(m_forest.m_order.size());
+            m_forest.m_order.insert(m_forest.m_order.end(), part.order.begin(), part.order.end());
+            for (TraceInfo info : part.traces) {
+                info.order.begin += orderBase;
+                m_forest.m_traces.push_back(info);
+            }
+            m_forest.m_diagnostics.insert(
+                m_forest.m_diagnostics.end(), part.diagnostics.begin(), part.diagnostics.end());
+        }
+    }
+
     bool startsBefore(SpanIndex a, SpanIndex b) const
     {
         const auto sa = span(a).startNs, sb = span(b).startNs;
         return sa != sb ? sa < sb : a < b;
     }
 
-    void addDiagnostic(DiagnosticKind kind, SpanIndex s, SpanIndex other = {})
-    {
-        m_forest.m_diagnostics.push_back({kind, s, other});
-    }
-
-    // Resolves parent ids within each trace (spans sorted by trace id, then input order), then
-    // cuts every parent cycle at its earliest-starting member.
+    // Resolves parent ids within each trace of the part (spans in input order), then cuts every
+    // parent cycle at its earliest-starting member.
     // Zipkin shared spans: the server half (flagged by the importer) shares its client half's
     // id. It becomes the client half's child, and children naming that id hang under it.
-    void linkParents(std::span<const SpanIndex> byTrace)
+    void linkParents(Part& part)
     {
-        for (std::size_t begin = 0; begin < byTrace.size();) {
-            std::size_t end = begin;
-            const TraceId trace = span(byTrace[begin]).traceId;
-            while (end < byTrace.size() && span(byTrace[end]).traceId == trace)
-                ++end;
-            m_firstWithId.reset(end - begin);
-            m_serverHalfWithId.reset(end - begin);
-            for (std::size_t i = begin; i < end; ++i) {
-                const SpanIndex s = byTrace[i];
-                auto& ids = (span(s).flags & SpanSharedServerHalf) ? m_serverHalfWithId : m_firstWithId;
+        for (std::size_t t = part.firstTrace; t < part.endTrace; ++t) {
+            const std::span<const SpanIndex> spans = traceSpans(t);
+            part.firstWithId.reset(spans.size());
+            part.serverHalfWithId.reset(spans.size());
+            for (const SpanIndex s : spans) {
+                auto& ids = (span(s).flags & SpanSharedServerHalf) ? part.serverHalfWithId : part.firstWithId;
                 if (const std::uint32_t* earlier = ids.insert(span(s).spanId, s.value))
-                    addDiagnostic(DiagnosticKind::DuplicateSpanId, s, SpanIndex {*earlier});
+                    part.diagnostics.push_back({DiagnosticKind::DuplicateSpanId, s, SpanIndex {*earlier}});
             }
-            for (std::size_t i = begin; i < end; ++i) {
-                const SpanIndex s = byTrace[i];
+            for (const SpanIndex s : spans) {
                 if (span(s).flags & SpanSharedServerHalf) {
-                    if (const std::uint32_t* client = m_firstWithId.find(span(s).spanId)) {
+                    if (const std::uint32_t* client = part.firstWithId.find(span(s).spanId)) {
                         m_forest.m_parent[s.value] = SpanIndex {*client};
                         continue;
                     }
@@ -118,46 +185,39 @@ private:
                 if (!span(s).hasParentId())
                     continue;
                 const std::uint64_t parentId = span(s).parentSpanId;
-                const std::uint32_t* server = m_serverHalfWithId.find(parentId);
+                const std::uint32_t* server = part.serverHalfWithId.find(parentId);
                 if (server && *server != s.value) {
                     m_forest.m_parent[s.value] = SpanIndex {*server};
-                } else if (const std::uint32_t* parent = m_firstWithId.find(parentId)) {
+                } else if (const std::uint32_t* parent = part.firstWithId.find(parentId)) {
                     m_forest.m_parent[s.value] = SpanIndex {*parent};
                 } else {
-                    addDiagnostic(DiagnosticKind::MissingParent, s);
+                    part.diagnostics.push_back({DiagnosticKind::MissingParent, s, {}});
                 }
             }
-            breakCycles(byTrace.subspan(begin, end - begin));
-            begin = end;
+            breakCycles(part, spans);
         }
     }
 
-    void breakCycles(std::span<const SpanIndex> traceSpans)
+    void breakCycles(Part& part, std::span<const SpanIndex> traceSpans)
     {
         // Walk up from each span, stamping the walk; meeting the current stamp means a cycle.
+        // A trace's parents are in the trace, so a part's walks stamp its own spans only.
         for (const SpanIndex start : traceSpans) {
-            ++m_stampCounter;
+            ++part.stampCounter;
             SpanIndex s = start;
-            while (s.isValid() && stamp(s) == 0) {
-                stamp(s) = m_stampCounter;
+            while (s.isValid() && m_stamps[s.value] == 0) {
+                m_stamps[s.value] = part.stampCounter;
                 s = m_forest.m_parent[s.value];
             }
-            if (!s.isValid() || stamp(s) != m_stampCounter)
+            if (!s.isValid() || m_stamps[s.value] != part.stampCounter)
                 continue;
             SpanIndex earliest = s;
             for (SpanIndex c = m_forest.m_parent[s.value]; c != s; c = m_forest.m_parent[c.value])
                 if (startsBefore(c, earliest))
                     earliest = c;
             m_forest.m_parent[earliest.value] = SpanIndex {};
-            addDiagnostic(DiagnosticKind::CycleBroken, earliest);
+            part.diagnostics.push_back({DiagnosticKind::CycleBroken, earliest, {}});
         }
-    }
-
-    std::uint32_t& stamp(SpanIndex s)
-    {
-        if (m_stamps.size() != m_spans.size())
-            m_stamps.assign(m_spans.size(), 0);
-        return m_stamps[s.value];
     }
 
     void buildChildren()
@@ -178,76 +238,79 @@ private:
                 [this](SpanIndex a, SpanIndex b) { return startsBefore(a, b); });
     }
 
-    void addTrace(std::span<const SpanIndex> traceSpans)
+    void addTrace(Part& part, std::uint32_t trace)
     {
-        const TraceIndex traceIndex {static_cast<std::uint32_t>(m_forest.m_traces.size())};
+        const std::span<const SpanIndex> spans = traceSpans(trace);
+        const TraceIndex traceIndex {trace};
         TraceInfo info;
-        info.id = span(traceSpans.front()).traceId;
-        info.order.begin = static_cast<std::uint32_t>(m_forest.m_order.size());
+        info.id = span(spans.front()).traceId;
+        info.order.begin = static_cast<std::uint32_t>(part.order.size());
         // Untimed spans (Span::hasTime) have no place on the axis: they never stretch the range.
         bool timed = false;
 
-        m_roots.clear();
-        m_services.clear();
-        for (const SpanIndex s : traceSpans) {
+        part.roots.clear();
+        part.services.clear();
+        for (const SpanIndex s : spans) {
             m_forest.m_traceOf[s.value] = traceIndex;
             if (!m_forest.m_parent[s.value].isValid())
-                m_roots.push_back(s);
+                part.roots.push_back(s);
             if (span(s).hasTime()) {
                 info.startNs = timed ? std::min(info.startNs, span(s).startNs) : span(s).startNs;
                 info.endNs = timed ? std::max(info.endNs, span(s).endNs()) : span(s).endNs();
                 timed = true;
             }
             info.errorCount += span(s).isError() ? 1 : 0;
-            m_services.push_back(span(s).service);
+            part.services.push_back(span(s).service);
         }
-        std::sort(m_roots.begin(), m_roots.end(), [this](SpanIndex a, SpanIndex b) { return startsBefore(a, b); });
-        std::sort(m_services.begin(), m_services.end());
+        std::sort(
+            part.roots.begin(), part.roots.end(), [this](SpanIndex a, SpanIndex b) { return startsBefore(a, b); });
+        std::sort(part.services.begin(), part.services.end());
         info.serviceCount =
-            static_cast<std::uint32_t>(std::unique(m_services.begin(), m_services.end()) - m_services.begin());
-        info.rootCount = static_cast<std::uint32_t>(m_roots.size());
-        info.root = m_roots.empty() ? SpanIndex {} : m_roots.front();
+            static_cast<std::uint32_t>(std::unique(part.services.begin(), part.services.end()) - part.services.begin());
+        info.rootCount = static_cast<std::uint32_t>(part.roots.size());
+        info.root = part.roots.empty() ? SpanIndex {} : part.roots.front();
 
-        for (const SpanIndex root : m_roots)
-            appendDepthFirst(root);
-        info.order.count = static_cast<std::uint32_t>(m_forest.m_order.size()) - info.order.begin;
+        for (const SpanIndex root : part.roots)
+            appendDepthFirst(part, root);
+        info.order.count = static_cast<std::uint32_t>(part.order.size()) - info.order.begin;
         info.hasTime = timed;
-        m_forest.m_traces.push_back(info);
+        part.traces.push_back(info);
     }
 
-    void appendDepthFirst(SpanIndex root)
+    void appendDepthFirst(Part& part, SpanIndex root)
     {
-        m_stack.clear();
-        m_stack.push_back(root);
-        while (!m_stack.empty()) {
-            const SpanIndex s = m_stack.back();
-            m_stack.pop_back();
-            m_forest.m_order.push_back(s);
+        part.stack.clear();
+        part.stack.push_back(root);
+        while (!part.stack.empty()) {
+            const SpanIndex s = part.stack.back();
+            part.stack.pop_back();
+            part.order.push_back(s);
             const SpanIndex parent = m_forest.m_parent[s.value];
             m_forest.m_depth[s.value] = parent.isValid() ? m_forest.m_depth[parent.value] + 1 : 0;
             const auto children = m_forest.childrenOf(s);
-            m_stack.insert(m_stack.end(), children.rbegin(), children.rend());
+            part.stack.insert(part.stack.end(), children.rbegin(), children.rend());
         }
     }
 
     std::span<const Span> m_spans;
     TraceForest& m_forest;
-    std::vector<std::uint32_t> m_stamps;
-    std::uint32_t m_stampCounter = 0;
-    std::vector<SpanIndex> m_roots;
-    std::vector<ServiceId> m_services;
-    std::vector<SpanIndex> m_stack;
-    struct IdHash {
-        std::uint64_t operator()(std::uint64_t id) const { return mixedBits(id); }
-    };
-    FlatIdMap<std::uint64_t, IdHash> m_firstWithId;      // the current trace's spans by id
-    FlatIdMap<std::uint64_t, IdHash> m_serverHalfWithId; // its Zipkin server halves by id
+    std::vector<SpanIndex> m_byTrace;
+    std::vector<std::uint32_t> m_traceStarts;
+    std::vector<std::uint32_t> m_stamps; // per span: the walk that last passed it (breakCycles)
 };
 
 TraceForest TraceForest::build(std::span<const Span> spans)
 {
+    // A thread pays for itself from some tens of thousands of spans.
+    constexpr std::size_t spansPerPart = 50'000;
+    const std::size_t cores = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    return build(spans, std::clamp<std::size_t>(spans.size() / spansPerPart, 1, cores));
+}
+
+TraceForest TraceForest::build(std::span<const Span> spans, std::size_t parts)
+{
     TraceForest forest;
-    Builder(spans, forest).run();
+    Builder(spans, forest).run(parts);
     return forest;
 }
 

@@ -34,6 +34,9 @@ class TraceForest
 {
 public:
     static TraceForest build(std::span<const Span> spans);
+    // The same, the traces cut into `parts` runs built on as many threads (the result does not
+    // depend on it; build() picks the count from the size and the cores).
+    static TraceForest build(std::span<const Span> spans, std::size_t parts);
 
     std::span<const TraceInfo> traces() const { return m_traces; }
     std::span<const SpanIndex> depthFirstOrder() const { return m_order; }

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Spanwise;
 using Spanwise::Test::SpanSpec;
 
@@ -95,6 +97,51 @@ private slots:
         QCOMPARE(set->text(set->span(trace.root).operation), std::string_view("root"));
         QCOMPARE(set->forest().findTrace(trace.id), TraceIndex {0});
         QVERIFY(!set->forest().findTrace(TraceId {7, 7}).isValid());
+    }
+
+    // Big span arrays are built in parts of whole traces on several threads: any number of
+    // parts must give the forest one part gives. Traces interleaved in the input, with
+    // orphans, repeated ids and parent cycles among them.
+    void partsGiveTheSameForest()
+    {
+        std::vector<Test::SpanSpec> specs;
+        for (std::uint64_t round = 0; round < 6; ++round) {
+            for (std::uint64_t trace = 1; trace <= 40; ++trace) {
+                const std::uint64_t id = round + 1;
+                const auto start = static_cast<std::int64_t>((trace * 7 + round * 13) % 50);
+                std::optional<std::uint64_t> parent = round == 0 ? std::nullopt : std::optional(round);
+                if (trace % 3 == 0 && round == 5)
+                    parent = 99; // an orphan
+                if (trace % 5 == 0 && round == 1)
+                    parent = 6; // 2 -> 6 -> 5 -> ... -> 2: a cycle
+                specs.push_back({trace % 7 == 0 && round == 4 ? 3 : id, parent, "svc" + std::to_string(round % 3),
+                    "op" + std::to_string(round), start, 10, round == 2, trace});
+            }
+        }
+        const auto set = Test::buildTraceSet(specs);
+        const TraceForest one = TraceForest::build(set->spans(), 1);
+        QVERIFY(!one.diagnostics().empty());
+        for (const std::size_t parts : {2u, 3u, 7u, 100u}) {
+            const TraceForest many = TraceForest::build(set->spans(), parts);
+            QCOMPARE(many.traces().size(), one.traces().size());
+            for (std::size_t t = 0; t < one.traces().size(); ++t) {
+                const TraceInfo &a = one.traces()[t], &b = many.traces()[t];
+                QVERIFY(a.id == b.id && a.order.begin == b.order.begin && a.order.count == b.order.count);
+                QVERIFY(a.root == b.root && a.rootCount == b.rootCount && a.errorCount == b.errorCount);
+                QVERIFY(a.serviceCount == b.serviceCount && a.startNs == b.startNs && a.endNs == b.endNs);
+            }
+            QVERIFY(std::ranges::equal(many.depthFirstOrder(), one.depthFirstOrder()));
+            for (std::uint32_t i = 0; i < set->spans().size(); ++i) {
+                const SpanIndex s {i};
+                QVERIFY(many.parentOf(s) == one.parentOf(s) && many.depthOf(s) == one.depthOf(s));
+                QVERIFY(many.traceOf(s) == one.traceOf(s));
+                QVERIFY(std::ranges::equal(many.childrenOf(s), one.childrenOf(s)));
+            }
+            QVERIFY(
+                std::ranges::equal(many.diagnostics(), one.diagnostics(), [](const Diagnostic& a, const Diagnostic& b) {
+                    return a.kind == b.kind && a.span == b.span && a.other == b.other;
+                }));
+        }
     }
 
     void emptySet()
