@@ -33,7 +33,7 @@ std::uint64_t bigEndian64(std::string_view bytes)
     return value;
 }
 
-constexpr int maxValueDepth = 32;
+constexpr int maxValueDepth = 32; // nested arrays/kvlists deeper than this are cut, not recursed
 
 // The members of a span object, found in one pass (jsonfields.h).
 namespace SpanField {
@@ -74,7 +74,7 @@ const JsonFieldNames& spanFieldNames()
         "events", "droppedEventsCount", "dropped_events_count", "links", "droppedLinksCount", "dropped_links_count",
         "status"};
     return names;
-} // nested arrays/kvlists deeper than this are cut, not recursed
+}
 
 } // namespace
 
