@@ -133,6 +133,12 @@ void ShareReaders::run(const std::function<void(std::size_t share)>& read)
         m_mainDone = done;
         tellProgress();
     });
+    // However run() ends, the context tells the loader's progress function again.
+    struct RestoreProgress {
+        ImportContext& context;
+        const ImportContext::ProgressFn& report;
+        ~RestoreProgress() { context.setProgress(report); }
+    } restoreProgress {m_main, m_report};
     std::vector<std::exception_ptr> failures(count());
     std::mutex mutex;
     std::condition_variable finished;
@@ -161,13 +167,9 @@ void ShareReaders::run(const std::function<void(std::size_t share)>& read)
             tellProgress();
     }
     threads.clear();
-    const auto restoreProgress = [&] { m_main.setProgress(m_report); };
-    for (const std::exception_ptr& failure : failures) {
-        if (failure) {
-            restoreProgress();
+    for (const std::exception_ptr& failure : failures)
+        if (failure)
             std::rethrow_exception(failure);
-        }
-    }
     // In order, since each share's check needs the share before it read right.
     for (std::size_t share = 1; share < count() && !m_main.cancelled(); ++share) {
         if (startHolds(share))
@@ -177,14 +179,8 @@ void ShareReaders::run(const std::function<void(std::size_t share)>& read)
         m_parts[share - 1] = makePart(share, 0, true);
         m_parts[share - 1]->bytesDone = wrong->bytesDone.load();
         ++m_readAgain;
-        try {
-            read(share);
-        } catch (...) {
-            restoreProgress();
-            throw;
-        }
+        read(share);
     }
-    restoreProgress();
 }
 
 bool ShareReaders::startHolds(std::size_t share)
