@@ -1,3 +1,4 @@
+#include "jsonbytemasks.h"
 #include "jsonscanner.h"
 
 #include "tst_jsonscanner.h"
@@ -65,6 +66,23 @@ std::expected<std::size_t, std::size_t> walkedValueEnd(std::string_view text, st
         }
     }
     return std::unexpected(inString ? stringStart : pos);
+}
+
+// Where valueEnd and the byte-by-byte walk disagree about the value after the blanks that
+// start `text` (empty when they agree), counting the values that ended and that broke.
+std::string disagreement(const std::string& text, int& ended, int& broken)
+{
+    const std::size_t pos = text.find_first_not_of(' ');
+    const auto expected = walkedValueEnd(text, pos);
+    const auto found = JsonScanner(text).valueEnd(pos);
+    ++(expected ? ended : broken);
+    if (found.has_value() != expected.has_value())
+        return text + ": " + (expected ? "the walk ended, the scanner broke" : "the walk broke, the scanner ended");
+    if (expected && *found != *expected)
+        return text + ": ends at " + std::to_string(*found) + ", not " + std::to_string(*expected);
+    if (!expected && found.error().offset != expected.error())
+        return text + " -> " + found.error().message + " at " + std::to_string(found.error().offset);
+    return {};
 }
 
 // Random JSON-like text rich in what the scanner must get right: long strings across its
@@ -138,21 +156,83 @@ void TestJsonScanner::agreesWithAByteByByteWalk()
     for (int round = 0; round < 20000; ++round) {
         // Padding in front moves the value across the scanner's block boundaries.
         const std::string text = std::string(random.bounded(70), ' ') + randomStructure(random);
-        const std::size_t pos = text.find_first_not_of(' ');
-        const auto expected = walkedValueEnd(text, pos);
-        const auto found = JsonScanner(text).valueEnd(pos);
-        QVERIFY2(found.has_value() == expected.has_value(), text.c_str());
-        if (expected) {
-            QCOMPARE(*found, *expected);
-            ++ended;
-        } else {
-            QVERIFY2(found.error().offset == expected.error(), (text + " -> " + found.error().message).c_str());
-            ++broken;
-        }
+        const std::string wrong = disagreement(text, ended, broken);
+        QVERIFY2(wrong.empty(), wrong.c_str());
     }
     // Both outcomes must be exercised for the comparison to mean something.
     QVERIFY(ended > 1000);
     QVERIFY(broken > 1000);
+}
+
+void TestJsonScanner::deepValuesAgreeToo()
+{
+    // The scanner keeps up to 64 open brackets as bits and walks deeper values again, exactly.
+    QRandomGenerator random(64);
+    int ended = 0, broken = 0;
+    for (int round = 0; round < 2000; ++round) {
+        const int depth = static_cast<int>(random.bounded(50, 140));
+        // Half the values mix braces and brackets at random; in the other half one level alone
+        // is a brace, so a wrong closer there is the only sign of damage however deep it is.
+        const bool oneBrace = random.bounded(2);
+        const int braceLevel = static_cast<int>(random.bounded(depth));
+        std::string opens, closes;
+        for (int level = 0; level < depth; ++level) {
+            const bool brace = oneBrace ? level == braceLevel : random.bounded(2) == 1;
+            opens += brace ? "{\"k\":" : "[";
+            closes.insert(closes.begin(), brace ? '}' : ']');
+        }
+        opens.back() == ':' ? opens += "1" : opens += "\"x\"";
+        // Sometimes a wrong closer on the way out ('}' and ']' differ in bit 0x20).
+        if (random.bounded(3) == 0) {
+            const int wrongLevel = oneBrace ? braceLevel : static_cast<int>(random.bounded(depth));
+            closes[static_cast<std::size_t>(depth - 1 - wrongLevel)] ^= 0x20;
+        }
+        const std::string text = std::string(random.bounded(70), ' ') + opens + closes;
+        const std::string wrong = disagreement(text, ended, broken);
+        QVERIFY2(wrong.empty(), wrong.c_str());
+    }
+    QVERIFY(ended > 1000);
+    QVERIFY(broken > 200);
+}
+
+void TestJsonScanner::blockMasksAgreeWithEachByte()
+{
+    // Every way of computing a block's masks against a look at each byte.
+    static constexpr char interesting[] = {
+        '"', '\\', '\n', '{', '}', '[', ']', ' ', 'a', ':', ',', '\x7f', '\x80', '\xff'};
+    QRandomGenerator random(5);
+    int compared = 0;
+    for (int round = 0; round < 5000; ++round) {
+        char block[JsonByteMasks::blockSize];
+        for (char& c : block)
+            c = random.bounded(2) ? interesting[random.bounded(static_cast<quint32>(std::size(interesting)))]
+                                  : static_cast<char>(random.bounded(256));
+        JsonByteMasks expected;
+        for (std::size_t i = 0; i < JsonByteMasks::blockSize; ++i) {
+            const std::uint64_t bit = std::uint64_t(1) << i;
+            const char c = block[i];
+            expected.quotes |= c == '"' ? bit : 0;
+            expected.backslashes |= c == '\\' ? bit : 0;
+            expected.lineBreaks |= c == '\n' ? bit : 0;
+            expected.opens |= c == '{' || c == '[' ? bit : 0;
+            expected.closes |= c == '}' || c == ']' ? bit : 0;
+            expected.bit5 |= c & 0x20 ? bit : 0;
+        }
+        const auto same = [&](const JsonByteMasks& found) {
+            return found.quotes == expected.quotes && found.backslashes == expected.backslashes &&
+                found.lineBreaks == expected.lineBreaks && found.opens == expected.opens &&
+                found.closes == expected.closes && found.bit5 == expected.bit5;
+        };
+        QVERIFY(same(JsonByteMasks::ofBlock(block)));
+        ++compared;
+#if SPANWISE_JSON_AVX2
+        if (JsonByteMasks::hasAvx2()) {
+            QVERIFY(same(JsonByteMasks::ofBlockAvx2(block)));
+            ++compared;
+        }
+#endif
+    }
+    QVERIFY(compared >= 5000);
 }
 
 QTEST_GUILESS_MAIN(TestJsonScanner)

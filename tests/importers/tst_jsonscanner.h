@@ -13,4 +13,6 @@ private slots:
     void objectMembers();
     void brokenElementIsNamed();
     void agreesWithAByteByByteWalk();
+    void deepValuesAgreeToo();
+    void blockMasksAgreeWithEachByte();
 };
