@@ -1,6 +1,7 @@
 #include "jsonfields.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace Spanwise {
 
@@ -41,7 +42,7 @@ JsonFields::JsonFields(simdjson::dom::object object, const JsonFieldNames& names
         // The first of a repeated name counts, as with at_key.
         if (const std::uint64_t bit = std::uint64_t(1) << name; !(m_seen & bit)) {
             m_seen |= bit;
-            m_values[name] = value;
+            std::construct_at(&m_values[name].value, value);
         }
     }
 }

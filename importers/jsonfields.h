@@ -45,9 +45,9 @@ public:
     std::optional<simdjson::dom::element> operator[](std::size_t name) const
     {
         assert(name < JsonFieldNames::maxNames);
-        if (!(m_seen & (std::uint64_t(1) << name)) || m_values[name].is_null())
+        if (!(m_seen & (std::uint64_t(1) << name)) || m_values[name].value.is_null())
             return std::nullopt;
-        return m_values[name];
+        return m_values[name].value;
     }
     // The first of two spellings given (camelCase, then the proto field name).
     std::optional<simdjson::dom::element> either(std::size_t camel, std::size_t snake) const
@@ -58,8 +58,14 @@ public:
     }
 
 private:
+    // A value slot is written when its name is seen and read only then: left uninitialised,
+    // since clearing 64 of them for every span cost as much as finding the members.
+    union Slot {
+        Slot() { }
+        simdjson::dom::element value;
+    };
     std::uint64_t m_seen = 0;
-    std::array<simdjson::dom::element, JsonFieldNames::maxNames> m_values;
+    std::array<Slot, JsonFieldNames::maxNames> m_values;
 };
 
 } // namespace Spanwise

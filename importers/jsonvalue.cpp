@@ -64,9 +64,13 @@ std::optional<std::int64_t> jsonSaturatedInteger(simdjson::dom::element value)
         const std::string_view text = value.get_string().value_unsafe();
         std::int64_t result = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), result);
-        if (error == std::errc::result_out_of_range && end == text.data() + text.size())
+        if (end != text.data() + text.size() || text.empty())
+            return std::nullopt;
+        if (error == std::errc::result_out_of_range)
             return text.starts_with('-') ? low : high;
-        return jsonInteger(value);
+        if (error != std::errc())
+            return std::nullopt;
+        return result; // parsed once: timestamps are read this way for every span
     }
     default:
         return jsonInteger(value);
