@@ -1,6 +1,5 @@
 #include "tracesetbuilder.h"
 
-#include "hugepages.h"
 #include "missingtimes.h"
 #include "spantimes.h"
 
@@ -123,10 +122,10 @@ void TraceSetBuilder::expectSpans(std::size_t count)
 {
     // Typical spans carry up to a dozen attributes and an event; more only costs a copy later.
     constexpr std::size_t attributesPerSpan = 12;
-    reserveMore(m_set->m_spans, count);
-    reserveMore(m_set->m_spanSources, count);
-    reserveMore(m_set->m_attributes, count * attributesPerSpan);
-    reserveMore(m_set->m_events, count);
+    m_set->m_spans.reserve(m_set->m_spans.size() + count);
+    m_set->m_spanSources.reserve(m_set->m_spanSources.size() + count);
+    m_set->m_attributes.reserve(m_set->m_attributes.size() + count * attributesPerSpan);
+    m_set->m_events.reserve(m_set->m_events.size() + count);
 }
 
 void TraceSetBuilder::setSpanDrops(SpanIndex span, SpanDrops drops)

@@ -1,8 +1,6 @@
 // TraceSetBuilder::absorb: joining the parts of one file read on several threads.
 #include "tracesetbuilder.h"
 
-#include "hugepages.h"
-
 #include <cassert>
 
 namespace Spanwise {
@@ -59,7 +57,7 @@ TraceSetBuilder::Absorbed TraceSetBuilder::absorb(TraceSetBuilder&& other, const
         to.m_resources.push_back({service, shift.map(resource.attributes), resource.droppedAttributes});
     }
 
-    reserveMore(to.m_attributes, from.m_attributes.size());
+    to.m_attributes.reserve(to.m_attributes.size() + from.m_attributes.size());
     for (std::uint32_t i = 0; i < from.m_attributes.size(); ++i) {
         if (shift.isLeftOut(i))
             continue;
@@ -94,7 +92,7 @@ TraceSetBuilder::Absorbed TraceSetBuilder::absorb(TraceSetBuilder&& other, const
     const auto shifted = [](Range range, std::uint32_t base) {
         return range.count == 0 ? range : Range {range.begin + base, range.count};
     };
-    reserveMore(to.m_spans, from.m_spans.size());
+    to.m_spans.reserve(to.m_spans.size() + from.m_spans.size());
     for (Span span : from.m_spans) {
         span.operation = string(span.operation);
         span.statusMessage = string(span.statusMessage);
