@@ -29,6 +29,8 @@ public:
     std::string_view view() const { return {m_data.get(), m_size}; }
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
+    // The bytes it holds room for before it must move them (the padding not counted).
+    std::size_t capacity() const { return m_capacity; }
 
     void append(std::string_view bytes);
     // Room for `bytes` in all without moving them again.

@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "decompress.h"
 #include "fixtures.h"
 #include "loadchecks.h"
 #include "processes.h"
@@ -206,6 +207,38 @@ private slots:
         QVERIFY2(
             QString::fromStdString(first).contains(QStringLiteral("inflates to more than the limit of 40960 bytes")),
             first.c_str());
+    }
+
+    // A file that states its inflated size (gzip's trailer, a zstd frame header) is inflated
+    // into room taken once: the buffer never grows, so it is never held twice.
+    void statedSizeIsTakenAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString plain = Test::plainCorpusCopy(QStringLiteral("public/jaeger/stalk-hotrod-18231c31.json"), dir);
+        QFile text(plain);
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        const QByteArray bytes = text.readAll();
+        QVERIFY(bytes.size() > 100 * 1024); // over a 64 KiB chunk of the inflater, with room to grow
+        const QString gzipped =
+            compressWith(QStringLiteral("gzip"), {QStringLiteral("-c")}, plain, dir, QStringLiteral("t.gz"));
+        QFile gzipFile(gzipped);
+        QVERIFY(gzipFile.open(QIODevice::ReadOnly));
+        const QByteArray gzip = gzipFile.readAll();
+        QByteArray zstd(qsizetype(ZSTD_compressBound(std::size_t(bytes.size()))), Qt::Uninitialized);
+        const std::size_t zstdSize =
+            ZSTD_compress(zstd.data(), std::size_t(zstd.size()), bytes.constData(), std::size_t(bytes.size()), 3);
+        QVERIFY(!ZSTD_isError(zstdSize));
+        zstd.resize(qsizetype(zstdSize));
+        for (const QByteArray& packed : {gzip, zstd}) {
+            const std::string_view view(packed.constData(), std::size_t(packed.size()));
+            const DecompressResult result = decompress(view, detectCompression(view), {});
+            QVERIFY(!result.error);
+            QCOMPARE(result.bytes.view(), std::string_view(bytes.constData(), std::size_t(bytes.size())));
+            // The stated size and a little room for the decompressor's last call, nothing more.
+            QVERIFY2(result.bytes.capacity() >= std::size_t(bytes.size()) &&
+                    result.bytes.capacity() <= std::size_t(bytes.size()) + 64 * 1024,
+                qPrintable(QStringLiteral("capacity %1 for %2 bytes").arg(result.bytes.capacity()).arg(bytes.size())));
+        }
     }
 };
 
