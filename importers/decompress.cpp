@@ -137,9 +137,10 @@ void unzstd(std::string_view bytes, Sink& sink, DecompressResult& result, std::u
 // out. A wrong or lying hint costs a wrong reservation (at most the cap), never wrong bytes.
 std::uint64_t inflatedSizeHint(std::string_view bytes, Compression compression)
 {
-    constexpr std::size_t gzipTrailer = 8; // CRC-32, then ISIZE, both little-endian
-    if (compression == Compression::Gzip && bytes.size() >= 18) {
-        const auto* size = reinterpret_cast<const unsigned char*>(bytes.data() + bytes.size() - gzipTrailer / 2);
+    // A gzip member: a 10-byte header, the data, then CRC-32 and ISIZE (little-endian, 4 bytes each).
+    constexpr std::size_t smallestGzipMember = 10 + 8, isizeBytes = 4;
+    if (compression == Compression::Gzip && bytes.size() >= smallestGzipMember) {
+        const auto* size = reinterpret_cast<const unsigned char*>(bytes.data() + bytes.size() - isizeBytes);
         return std::uint64_t(size[0]) | std::uint64_t(size[1]) << 8 | std::uint64_t(size[2]) << 16 |
             std::uint64_t(size[3]) << 24;
     }

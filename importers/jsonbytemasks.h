@@ -103,7 +103,7 @@ struct JsonByteMasks {
         for (int half = 0; half < 2; ++half) {
             const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block + 32 * half));
             const __m256i folded = _mm256_or_si256(bytes, _mm256_set1_epi8(0x20));
-            // No lambda here: it would not be built for AVX2.
+            // The intrinsics stay in this function: a lambda taking a vector is not built for AVX2.
             const int shift = 32 * half;
             const auto bits = [](int movemask) { return std::uint64_t(std::uint32_t(movemask)); };
             masks.quotes |= bits(_mm256_movemask_epi8(_mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('"')))) << shift;

@@ -25,16 +25,6 @@ struct Figures {
 };
 Figures summarise(std::vector<double> samples);
 
-// The fastest of `runs` calls, in milliseconds: on a shared machine the quickest run is the one
-// least disturbed by others.
-template <typename F> double bestMillisecondsOf(int runs, F&& work)
-{
-    double best = millisecondsOf(work);
-    for (int run = 1; run < runs; ++run)
-        best = std::min(best, millisecondsOf(work));
-    return best;
-}
-
 // A generated trace set as Jaeger JSON text, from the project's generator: `traces` traces of
 // about `spansPerTrace` spans (0: ordinary requests), or with totalSpans > 0 ordinary requests
 // until they hold that many spans.
