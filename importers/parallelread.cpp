@@ -139,37 +139,8 @@ void ShareReaders::run(const std::function<void(std::size_t share)>& read)
         const ImportContext::ProgressFn& report;
         ~RestoreProgress() { context.setProgress(report); }
     } restoreProgress {m_main, m_report};
-    std::vector<std::exception_ptr> failures(count());
-    std::mutex mutex;
-    std::condition_variable finished;
-    std::size_t running = m_parts.size();
-    std::vector<std::jthread> threads;
-    for (std::size_t share = 1; share < count(); ++share) {
-        threads.emplace_back([&, share] {
-            try {
-                read(share);
-            } catch (...) {
-                failures[share] = std::current_exception();
-            }
-            const std::lock_guard lock(mutex);
-            --running;
-            finished.notify_one();
-        });
-    }
-    try {
-        read(0);
-    } catch (...) {
-        failures[0] = std::current_exception();
-    }
     // The later shares may still be reading: keep the progress moving while they do.
-    for (std::unique_lock lock(mutex); running > 0;) {
-        if (!finished.wait_for(lock, std::chrono::milliseconds(20), [&] { return running == 0; }))
-            tellProgress();
-    }
-    threads.clear();
-    for (const std::exception_ptr& failure : failures)
-        if (failure)
-            std::rethrow_exception(failure);
+    runShares(read, [this] { tellProgress(); });
     // In order, since each share's check needs the share before it read right.
     for (std::size_t share = 1; share < count() && !m_main.cancelled(); ++share) {
         if (startHolds(share))
@@ -181,6 +152,48 @@ void ShareReaders::run(const std::function<void(std::size_t share)>& read)
         ++m_readAgain;
         read(share);
     }
+}
+
+void ShareReaders::forEachShare(const std::function<void(std::size_t share)>& work)
+{
+    if (m_parts.empty())
+        return work(0);
+    runShares(work, [] {});
+}
+
+void ShareReaders::runShares(
+    const std::function<void(std::size_t share)>& work, const std::function<void()>& whileWaiting)
+{
+    std::vector<std::exception_ptr> failures(count());
+    std::mutex mutex;
+    std::condition_variable finished;
+    std::size_t running = m_parts.size();
+    std::vector<std::jthread> threads;
+    for (std::size_t share = 1; share < count(); ++share) {
+        threads.emplace_back([&, share] {
+            try {
+                work(share);
+            } catch (...) {
+                failures[share] = std::current_exception();
+            }
+            const std::lock_guard lock(mutex);
+            --running;
+            finished.notify_one();
+        });
+    }
+    try {
+        work(0);
+    } catch (...) {
+        failures[0] = std::current_exception();
+    }
+    for (std::unique_lock lock(mutex); running > 0;) {
+        if (!finished.wait_for(lock, std::chrono::milliseconds(20), [&] { return running == 0; }))
+            whileWaiting();
+    }
+    threads.clear();
+    for (const std::exception_ptr& failure : failures)
+        if (failure)
+            std::rethrow_exception(failure);
 }
 
 bool ShareReaders::startHolds(std::size_t share)

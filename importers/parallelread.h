@@ -28,6 +28,9 @@ public:
     // first line without walking the earlier ones is read again, walking, when that start
     // proves wrong (a damaged line, a value across the border). Rethrows what a reader threw.
     void run(const std::function<void(std::size_t share)>& read);
+    // Runs work(share) for every share at once (share 0 on this thread); returns when all are
+    // done. Rethrows what work threw.
+    void forEachShare(const std::function<void(std::size_t share)>& work);
     // Appends a later share's report and model to the first share's (shares in order).
     TraceSetBuilder::Absorbed absorb(std::size_t share, const TraceSetBuilder::AlreadyHere& alreadyHere);
     // How many shares run() read a second time.
@@ -37,6 +40,9 @@ private:
     struct Part;
     // tellsProgress: the part is read on this thread, so its progress is told at once.
     std::unique_ptr<Part> makePart(std::size_t share, std::uint64_t topLevelStart, bool tellsProgress);
+    // work(share) on a thread per later share and share 0 here; whileWaiting() every 20 ms
+    // while later shares still work. Rethrows the first failure, by share.
+    void runShares(const std::function<void(std::size_t share)>& work, const std::function<void()>& whileWaiting);
     // Whether the later share's start at its first line is where one reader would have been.
     bool startHolds(std::size_t share);
     void tellProgress();
@@ -51,6 +57,8 @@ private:
 
 // Reads the context's file with a Reader per share. A Reader has:
 //   Reader(ImportContext&); void run();            — reads the records its share owns
+//   optional: static void beforeJoin(std::span<const std::unique_ptr<Reader>>, ShareReaders&);
+//                                                  — work on all shares once all are read
 //   TraceSetBuilder::AlreadyHere alreadyHere(const Reader& later) const; — what both read
 //   void absorb(Reader&& later, const TraceSetBuilder::Absorbed&); — carries its tables over
 //   void conclude();                               — what is said about the whole file
@@ -63,6 +71,8 @@ template <typename Reader> void readInShares(ImportContext& context)
         readers[share] = std::make_unique<Reader>(shares.context(share));
         readers[share]->run();
     });
+    if constexpr (requires { &Reader::beforeJoin; })
+        Reader::beforeJoin(readers, shares);
     for (std::size_t i = 1; i < shares.count(); ++i) {
         const auto absorbed = shares.absorb(i, readers[0]->alreadyHere(*readers[i]));
         readers[0]->absorb(std::move(*readers[i]), absorbed);

@@ -169,6 +169,10 @@ ZipkinEndpoint readZipkinEndpoint(simdjson::dom::element endpoint, TraceSetBuild
     result.ipv6 = text("ipv6");
     if (const auto port = jsonMember(object, "port"))
         result.port = jsonInteger(*port).value_or(0);
+    // Pooled now: spans are written on several threads, and a text pooled then would take
+    // another id than the one reader gives it.
+    if (result.port != 0)
+        result.portText = builder.intern(std::to_string(result.port));
     return result;
 }
 

@@ -17,6 +17,7 @@ struct ZipkinEndpoint {
     StringId ipv4;
     StringId ipv6;
     std::int64_t port = 0;
+    StringId portText; // the port as a tag value, pooled when read (none when 0)
 
     bool empty() const { return !serviceName.isValid() && !ipv4.isValid() && !ipv6.isValid() && port == 0; }
     bool operator==(const ZipkinEndpoint&) const = default;
@@ -40,10 +41,12 @@ struct ZipkinSpan {
     bool debug = false;
     bool validIds = true;
     // Where the record was (messages give its line and column: a path per span would cost a
-    // string each), and a digest of its content, to spot exact repeats.
+    // string each). Its bytes show it as read (SpanSource) and tell exact repeats.
     std::uint64_t recordOffset = 0;
-    std::uint64_t recordLength = 0; // the record's bytes, to show it as read (SpanSource)
-    std::size_t contentHash = 0;
+    std::uint64_t recordLength = 0;
+    // Set by pairing (ZipkinSpanCollector::pair).
+    bool dropped = false;          // a part merged into an earlier span, or an exact repeat
+    bool sharedServerHalf = false; // the server half of an id that has a client half too
 };
 
 } // namespace Spanwise

@@ -33,9 +33,20 @@ struct TraceSpanIdHash {
     }
 };
 
-bool sameId(const ZipkinSpan& a, const ZipkinSpan& b)
+// By span: whether another span has the same (trace, id).
+std::vector<bool> sharedIds(const std::vector<ZipkinSpan*>& spans)
 {
-    return a.traceId == b.traceId && a.id == b.id;
+    FlatIdMap<TraceSpanId, TraceSpanIdHash> firstWithId;
+    firstWithId.reset(spans.size());
+    std::vector<bool> shared(spans.size(), false);
+    constexpr std::size_t ahead = 16;
+    for (std::uint32_t i = 0; i < spans.size(); ++i) {
+        if (i + ahead < spans.size())
+            firstWithId.prefetch({spans[i + ahead]->traceId, spans[i + ahead]->id});
+        if (const std::uint32_t* earlier = firstWithId.insert({spans[i]->traceId, spans[i]->id}, i))
+            shared[i] = shared[*earlier] = true;
+    }
+    return shared;
 }
 
 } // namespace
@@ -46,21 +57,198 @@ std::size_t ZipkinSpanCollector::EndpointHash::operator()(const ZipkinEndpoint& 
         mixedBits(static_cast<std::uint64_t>(e.port)));
 }
 
-void ZipkinSpanCollector::absorb(ZipkinSpanCollector&& later, const std::vector<StringId>& strings)
+ZipkinSpanCollector::ZipkinSpanCollector(ImportContext& context)
+    : m_context(context)
+    , m_shares(1)
 {
-    assert(later.m_resources.empty() && "collectors are joined before finish()");
+    TraceSetBuilder& builder = context.builder();
+    m_names = {builder.intern("service.name"), builder.intern("ipv4"), builder.intern("ipv6"), builder.intern("port"),
+        builder.intern("remoteEndpoint.serviceName"), builder.intern("remoteEndpoint.ipv4"),
+        builder.intern("remoteEndpoint.ipv6"), builder.intern("remoteEndpoint.port"), builder.intern("zipkin.debug"),
+        builder.intern("true")};
+    builder.intern(TraceSetBuilder::unknownService); // what service("") pools for a span without one
+}
+
+std::string_view ZipkinSpanCollector::recordText(const ZipkinSpan& span) const
+{
+    return m_context.bytes().substr(span.recordOffset, span.recordLength);
+}
+
+bool ZipkinSpanCollector::pair(std::span<ZipkinSpanCollector* const> collectors)
+{
+    assert(!collectors.empty());
+    // Every span, shares in order, and the collector that read it.
+    std::vector<ZipkinSpan*> spans;
+    std::vector<std::uint32_t> owners;
+    for (std::uint32_t c = 0; c < collectors.size(); ++c)
+        for (std::vector<ZipkinSpan>& share : collectors[c]->m_shares)
+            for (ZipkinSpan& span : share) {
+                spans.push_back(&span);
+                owners.push_back(c);
+            }
+    // Most ids occur once: only spans sharing (trace, id) with another need grouping.
+    const std::vector<bool> shared = sharedIds(spans);
+
+    // Group those by (trace, id, service, side), keeping file order within a group. Services
+    // compare by text: each collector pools its own. Keys are made once, not per comparison.
+    struct Keyed {
+        TraceId trace;
+        std::uint64_t id;
+        std::string_view service;
+        int side;
+        std::uint32_t span;
+        auto group() const { return std::tie(trace, id, service, side); }
+        bool operator<(const Keyed& other) const
+        {
+            return std::tie(trace, id, service, side, span) <
+                std::tie(other.trace, other.id, other.service, other.side, other.span);
+        }
+    };
+    std::vector<Keyed> order;
+    for (std::uint32_t i = 0; i < spans.size(); ++i) {
+        if (!shared[i])
+            continue;
+        const ZipkinSpan& s = *spans[i];
+        const StringId service = s.local.serviceName;
+        order.push_back({s.traceId, s.id,
+            service.isValid() ? collectors[owners[i]]->m_context.builder().text(service) : std::string_view {},
+            sideOf(s.kind), i});
+    }
+    std::sort(order.begin(), order.end());
+
+    // What to do, decided before anything changes: a merge across shares stops it all.
+    struct Merge {
+        std::uint32_t into, part;
+    };
+    std::vector<Merge> merges;
+    std::vector<std::uint32_t> repeats;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        const std::uint32_t into = order[i].span;
+        const ZipkinSpan& first = *spans[into];
+        const std::string_view firstText = collectors[owners[into]]->recordText(first);
+        for (; j < order.size() && spans[order[j].span]->validIds && first.validIds &&
+             order[j].group() == order[i].group();
+             ++j) {
+            const std::uint32_t part = order[j].span;
+            if (collectors[owners[part]]->recordText(*spans[part]) == firstText) {
+                repeats.push_back(part);
+            } else {
+                if (owners[part] != owners[into])
+                    return false;
+                merges.push_back({into, part});
+            }
+        }
+        i = j;
+    }
+
+    for (const std::uint32_t repeat : repeats)
+        spans[repeat]->dropped = true;
+    for (const auto& [into, part] : merges) {
+        collectors[owners[into]]->merge(*spans[into], *spans[part]);
+        spans[part]->dropped = true;
+    }
+    // Said once, at the earliest in the file.
+    std::vector<HeldMessage>& messages = collectors.front()->m_pairingMessages;
+    if (!repeats.empty()) {
+        const std::uint32_t first = *std::min_element(repeats.begin(), repeats.end());
+        messages.push_back({spans[first]->recordOffset,
+            std::to_string(repeats.size()) + " span record(s) repeat an earlier one exactly; each loaded once"});
+    }
+    // Merging keeps the earliest start and longest duration: say so, since other timings go.
+    if (!merges.empty()) {
+        const auto first = std::min_element(
+            merges.begin(), merges.end(), [](const Merge& a, const Merge& b) { return a.part < b.part; });
+        messages.push_back({spans[first->part]->recordOffset,
+            std::to_string(merges.size()) +
+                " span record(s) were parts of an earlier span (same trace, id, side and service) "
+                "and were merged into it"});
+    }
+
+    // A shared span: the server half of an id that also has a client half. The spans of one
+    // (trace, id) are next to each other in `order`.
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        int sides = 0;
+        for (; j < order.size() && order[j].trace == order[i].trace && order[j].id == order[i].id; ++j)
+            if (!spans[order[j].span]->dropped)
+                sides |= 1 << order[j].side;
+        if (sides == 3)
+            for (std::size_t k = i; k < j; ++k)
+                spans[order[k].span]->sharedServerHalf = order[k].side == 1;
+        i = j;
+    }
+    for (ZipkinSpanCollector* collector : collectors)
+        collector->m_paired = true;
+    return true;
+}
+
+void ZipkinSpanCollector::write()
+{
+    assert(m_paired && !m_written);
+    // In file order, so the model keeps the order the file had.
+    for (const std::vector<ZipkinSpan>& share : m_shares)
+        for (const ZipkinSpan& span : share)
+            if (!span.dropped) {
+                write(span);
+                ++m_writtenSpans;
+            }
+    m_written = true;
+    m_shares.clear(); // on the share's own thread
+}
+
+TraceSetBuilder::AlreadyHere ZipkinSpanCollector::alreadyHere(const ZipkinSpanCollector& later) const
+{
+    TraceSetBuilder::AlreadyHere result;
+    const TraceSetBuilder& builder = m_context.builder();
+    // The later endpoint in this builder's texts, if it has them all.
+    const auto translate = [&](StringId& id) {
+        if (id.isValid())
+            id = builder.findText(later.m_context.builder().text(id));
+        return id.isValid();
+    };
+    for (const auto& [endpoint, resource] : later.m_resources) {
+        ZipkinEndpoint here = endpoint;
+        const bool texts = (!here.serviceName.isValid() || translate(here.serviceName)) &&
+            (!here.ipv4.isValid() || translate(here.ipv4)) && (!here.ipv6.isValid() || translate(here.ipv6)) &&
+            (!here.portText.isValid() || translate(here.portText));
+        if (!texts)
+            continue;
+        if (const auto found = m_resources.find(here); found != m_resources.end())
+            result.resources.push_back({resource, found->second});
+    }
+    return result;
+}
+
+void ZipkinSpanCollector::absorb(ZipkinSpanCollector&& later, const TraceSetBuilder::Absorbed& absorbed)
+{
+    assert(m_written == later.m_written && "shares are joined all written or none");
     const auto rename = [&](StringId& id) {
         if (id.isValid())
-            id = strings[id.value];
+            id = absorbed.strings[id.value];
     };
+    const auto renameEndpoint = [&](ZipkinEndpoint& endpoint) {
+        rename(endpoint.serviceName);
+        rename(endpoint.ipv4);
+        rename(endpoint.ipv6);
+        rename(endpoint.portText);
+    };
+    if (later.m_written) {
+        m_writtenSpans += later.m_writtenSpans;
+        for (HeldMessage& message : later.m_writingMessages)
+            m_writingMessages.push_back(std::move(message));
+        for (const auto& [endpoint, resource] : later.m_resources) {
+            ZipkinEndpoint here = endpoint;
+            renameEndpoint(here);
+            m_resources.emplace(here, absorbed.resources[resource.value]);
+        }
+        return;
+    }
     for (std::vector<ZipkinSpan>& share : later.m_shares)
         for (ZipkinSpan& span : share) {
             rename(span.name);
-            for (ZipkinEndpoint* endpoint : {&span.local, &span.remote}) {
-                rename(endpoint->serviceName);
-                rename(endpoint->ipv4);
-                rename(endpoint->ipv6);
-            }
+            renameEndpoint(span.local);
+            renameEndpoint(span.remote);
             for (auto& [key, value] : span.tags) {
                 rename(key);
                 rename(value);
@@ -73,95 +261,22 @@ void ZipkinSpanCollector::absorb(ZipkinSpanCollector&& later, const std::vector<
     later.m_shares.clear();
 }
 
-std::vector<bool> ZipkinSpanCollector::sharedIds() const
-{
-    FlatIdMap<TraceSpanId, TraceSpanIdHash> firstWithId;
-    firstWithId.reset(m_spans.size());
-    std::vector<bool> shared(m_spans.size(), false);
-    for (std::uint32_t i = 0; i < m_spans.size(); ++i)
-        if (const std::uint32_t* earlier = firstWithId.insert({m_spans[i]->traceId, m_spans[i]->id}, i))
-            shared[i] = shared[*earlier] = true;
-    return shared;
-}
-
 std::size_t ZipkinSpanCollector::finish()
 {
-    for (std::vector<ZipkinSpan>& share : m_shares)
-        for (ZipkinSpan& span : share)
-            m_spans.push_back(&span);
-    // Most ids occur once: only spans sharing (trace, id) with another need grouping.
-    const std::vector<bool> shared = sharedIds();
-
-    // Group those by (trace, id, service, side), keeping file order within a group.
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t i = 0; i < m_spans.size(); ++i)
-        if (shared[i])
-            order.push_back(i);
-    const auto key = [this](std::uint32_t i) {
-        const ZipkinSpan& s = *m_spans[i];
-        return std::tuple(s.traceId, s.id, s.local.serviceName, sideOf(s.kind));
-    };
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
-
-    std::vector<bool> dropped(m_spans.size(), false);
-    std::size_t exactRepeats = 0, mergedParts = 0;
-    std::uint32_t firstRepeat = UINT32_MAX, firstMerged = UINT32_MAX; // the earliest in the file
-    for (std::size_t i = 0; i < order.size();) {
-        std::size_t j = i + 1;
-        ZipkinSpan& first = *m_spans[order[i]];
-        while (j < order.size() && m_spans[order[j]]->validIds && first.validIds && key(order[j]) == key(order[i])) {
-            ZipkinSpan& part = *m_spans[order[j]];
-            if (part.contentHash == first.contentHash) {
-                ++exactRepeats;
-                firstRepeat = std::min(firstRepeat, order[j]);
-            } else {
-                merge(first, part);
-                ++mergedParts;
-                firstMerged = std::min(firstMerged, order[j]);
-            }
-            dropped[order[j]] = true;
-            ++j;
-        }
-        i = j;
+    if (!m_paired) {
+        ZipkinSpanCollector* self = this;
+        [[maybe_unused]] const bool paired = pair(std::span(&self, 1));
+        assert(paired && "one collector's texts are all in one pool");
     }
-    if (exactRepeats > 0) {
-        const ZipkinSpan& repeat = *m_spans[firstRepeat];
-        m_context.warn(repeat.recordOffset, {},
-            std::to_string(exactRepeats) + " span record(s) repeat an earlier one exactly; each loaded once");
-    }
-
-    // Merging keeps the earliest start and longest duration: say so, since other timings go.
-    if (mergedParts > 0) {
-        const ZipkinSpan& part = *m_spans[firstMerged];
-        m_context.warn(part.recordOffset, {},
-            std::to_string(mergedParts) +
-                " span record(s) were parts of an earlier span (same trace, id, side and service) "
-                "and were merged into it");
-    }
-
-    // A shared span: the server half of an id that also has a client half. The spans of one
-    // (trace, id) are next to each other in `order`.
-    std::vector<bool> serverHalf(m_spans.size(), false);
-    for (std::size_t i = 0; i < order.size();) {
-        std::size_t j = i;
-        int sides = 0;
-        for (; j < order.size() && sameId(*m_spans[order[j]], *m_spans[order[i]]); ++j)
-            if (!dropped[order[j]])
-                sides |= 1 << sideOf(m_spans[order[j]]->kind);
-        if (sides == 3)
-            for (std::size_t k = i; k < j; ++k)
-                serverHalf[order[k]] = sideOf(m_spans[order[k]]->kind) == 1;
-        i = j;
-    }
-    // In file order, so the model keeps the order the file had.
-    std::size_t written = 0;
-    for (std::size_t i = 0; i < m_spans.size(); ++i) {
-        if (dropped[i])
-            continue;
-        write(*m_spans[i], serverHalf[i]);
-        ++written;
-    }
-    return written;
+    if (!m_written)
+        write();
+    for (HeldMessage& message : m_pairingMessages)
+        m_context.warn(message.offset, {}, std::move(message.text));
+    for (HeldMessage& message : m_writingMessages)
+        m_context.warn(message.offset, {}, std::move(message.text));
+    m_pairingMessages.clear();
+    m_writingMessages.clear();
+    return m_writtenSpans;
 }
 
 void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
@@ -195,125 +310,6 @@ void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
     std::sort(into.annotations.begin(), into.annotations.end());
     into.shared = into.shared || part.shared;
     into.debug = into.debug || part.debug;
-}
-
-ResourceIndex ZipkinSpanCollector::resourceFor(const ZipkinEndpoint& local)
-{
-    if (const auto known = m_resources.find(local); known != m_resources.end())
-        return known->second;
-    TraceSetBuilder& builder = m_context.builder();
-    std::vector<Attribute> attributes;
-    const auto addText = [&](std::string_view name, StringId value) {
-        if (!value.isValid())
-            return;
-        Attribute a;
-        a.setKey(builder.intern(name));
-        a.setType(AttributeType::String);
-        a.text = value;
-        attributes.push_back(a);
-    };
-    addText("service.name", local.serviceName);
-    addText("ipv4", local.ipv4);
-    addText("ipv6", local.ipv6);
-    if (local.port != 0) {
-        Attribute a;
-        a.setKey(builder.intern("port"));
-        a.setType(AttributeType::Int);
-        a.integer = local.port;
-        attributes.push_back(a);
-    }
-    const std::string_view service = local.serviceName.isValid() ? builder.text(local.serviceName) : "";
-    const ResourceIndex index = builder.addResource(builder.service(service), builder.addAttributes(attributes));
-    m_resources.emplace(local, index);
-    return index;
-}
-
-void ZipkinSpanCollector::write(const ZipkinSpan& zipkin, bool sharedServerHalf)
-{
-    TraceSetBuilder& builder = m_context.builder();
-    Span span;
-    span.traceId = zipkin.traceId;
-    span.spanId = zipkin.id;
-    if (!zipkin.validIds)
-        span.flags |= SpanMissingId;
-    if (zipkin.parentId && *zipkin.parentId != 0) {
-        span.parentSpanId = *zipkin.parentId;
-        span.flags |= SpanHasParentId;
-    }
-    if (sharedServerHalf)
-        span.flags |= SpanSharedServerHalf;
-    span.operation = zipkin.name; // unset: the builder makes it the empty name
-    span.kind = zipkin.kind;
-    span.resource = resourceFor(zipkin.local);
-    span.service = builder.resourceService(span.resource);
-    // As Zipkin does: without a timestamp, the annotations' extent is the span's time (marked
-    // derived); with neither, the trace index derives it from children or parent, or leaves it
-    // without a place on the time axis.
-    std::int64_t start = 0, duration = 0;
-    if (zipkin.timestampNs) {
-        start = *zipkin.timestampNs;
-    } else {
-        span.flags |= SpanMissingStart;
-        if (!zipkin.annotations.empty()) {
-            start = zipkin.annotations.front().first;
-            span.flags |= SpanTimeDerived;
-        }
-    }
-    if (zipkin.durationNs) {
-        duration = *zipkin.durationNs;
-    } else {
-        span.flags |= SpanMissingDuration;
-        if (zipkin.annotations.size() > 1)
-            duration = saturatingSub(zipkin.annotations.back().first, start); // hostile times overflow
-    }
-    if (const TimeRepairs repairs = setStartAndDuration(span, start, duration); repairs.any())
-        m_context.warn(zipkin.recordOffset, {}, repairs.describe());
-
-    std::vector<Attribute> attributes;
-    const auto addPooled = [&](StringId key, StringId value) {
-        Attribute a;
-        a.setKey(key);
-        a.setType(AttributeType::String);
-        a.text = value;
-        attributes.push_back(a);
-    };
-    const auto addText = [&](std::string_view key, std::string_view value) {
-        addPooled(builder.intern(key), builder.intern(value));
-    };
-    for (const auto& [keyId, valueId] : zipkin.tags) {
-        addPooled(keyId, valueId);
-        const std::string_view key = builder.text(keyId);
-        const std::string_view value = builder.text(valueId);
-        if (key == "error") {
-            span.status = StatusCode::Error;
-            if (!value.empty() && value != "true")
-                span.statusMessage = valueId;
-        } else if (key == "otel.status_code") {
-            if (value == "ERROR")
-                span.status = StatusCode::Error;
-            else if (value == "OK" && span.status != StatusCode::Error)
-                span.status = StatusCode::Ok;
-        } else if (key == "otel.status_description" && !span.statusMessage.isValid()) {
-            span.statusMessage = valueId;
-        }
-    }
-    if (zipkin.remote.serviceName.isValid())
-        addPooled(builder.intern("remoteEndpoint.serviceName"), zipkin.remote.serviceName);
-    if (zipkin.remote.ipv4.isValid())
-        addPooled(builder.intern("remoteEndpoint.ipv4"), zipkin.remote.ipv4);
-    if (zipkin.remote.ipv6.isValid())
-        addPooled(builder.intern("remoteEndpoint.ipv6"), zipkin.remote.ipv6);
-    if (zipkin.remote.port != 0)
-        addText("remoteEndpoint.port", std::to_string(zipkin.remote.port));
-    if (zipkin.debug)
-        addText("zipkin.debug", "true");
-    span.attributes = builder.addAttributes(attributes);
-
-    std::vector<Event> events;
-    for (const auto& [time, value] : zipkin.annotations)
-        events.push_back({clampTime(time), value, {}, 0});
-    span.events = builder.addEvents(events);
-    builder.setSpanSource(builder.addSpan(span), zipkin.recordOffset, zipkin.recordLength);
 }
 
 } // namespace Spanwise

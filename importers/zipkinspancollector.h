@@ -1,7 +1,10 @@
 #pragma once
 
+#include "tracesetbuilder.h"
 #include "zipkinspan.h"
 
+#include <span>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -16,37 +19,67 @@ class ImportContext;
 //   the trace index makes it the client half's child;
 // - endpoints become resources (local) and attributes (remote), tags typed strings,
 //   annotations events; the `error` tag or otel.status_code=ERROR make an error span.
+//
+// A file read in shares has one collector per share (parallelread.h). Pairing looks at all of
+// them at once; then each writes its own spans into its share's builder, on the share's
+// thread, and the collectors are joined with their builders. The model comes out as one
+// collector would have made it.
 class ZipkinSpanCollector
 {
 public:
-    explicit ZipkinSpanCollector(ImportContext& context)
-        : m_context(context)
-        , m_shares(1)
-    { }
+    explicit ZipkinSpanCollector(ImportContext& context);
 
     void add(ZipkinSpan span) { m_shares.front().push_back(std::move(span)); }
-    // Appends the spans another collector gathered from a later share of the same file
-    // (parallelread.h), their texts renamed to this builder's ids (`strings`, by the other's).
-    void absorb(ZipkinSpanCollector&& later, const std::vector<StringId>& strings);
-    // Returns how many model spans were written.
+
+    // Pairs the spans of one file's collectors (shares in order) as one collector would. Returns
+    // false, changing nothing, when parts to merge were read by different shares: their texts
+    // are in different pools, so the collectors are joined first and finish() pairs them.
+    static bool pair(std::span<ZipkinSpanCollector* const> collectors);
+    // Writes the spans pairing kept into this collector's builder. What is said about them
+    // waits for finish(), so messages keep the file's order whatever the shares.
+    void write();
+
+    // Resources the later collector made that this one has (same local endpoint).
+    TraceSetBuilder::AlreadyHere alreadyHere(const ZipkinSpanCollector& later) const;
+    // Takes over a later share's collector once its builder was absorbed into this one's
+    // (`absorbed`): its spans, or what writing them made.
+    void absorb(ZipkinSpanCollector&& later, const TraceSetBuilder::Absorbed& absorbed);
+    // Pairs and writes what is not yet, and says what pairing and writing found. Returns how
+    // many model spans were written.
     std::size_t finish();
 
 private:
-    // By span: whether another span has the same (trace, id).
-    std::vector<bool> sharedIds() const;
+    struct HeldMessage {
+        std::uint64_t offset;
+        std::string text;
+    };
+    // The names writing gives attributes, pooled before any span is read so that every share
+    // pools them at the same place.
+    struct Names {
+        StringId serviceName, ipv4, ipv6, port;
+        StringId remoteServiceName, remoteIpv4, remoteIpv6, remotePort;
+        StringId debug, trueText;
+    };
+
+    std::string_view recordText(const ZipkinSpan& span) const;
     void merge(ZipkinSpan& into, ZipkinSpan& part);
     ResourceIndex resourceFor(const ZipkinEndpoint& local);
-    void write(const ZipkinSpan& span, bool sharedServerHalf);
+    void write(const ZipkinSpan& span);
 
-    ImportContext& m_context;
-    // The spans of each share in file order: a later share's are kept where its reader put
-    // them (moving them into one array cost a tenth of the load).
-    std::vector<std::vector<ZipkinSpan>> m_shares;
-    // Every span, shares in order; made by finish().
-    std::vector<ZipkinSpan*> m_spans;
     struct EndpointHash {
         std::size_t operator()(const ZipkinEndpoint& endpoint) const;
     };
+
+    ImportContext& m_context;
+    Names m_names;
+    // The spans of each share in file order: a later share's are kept where its reader put
+    // them (moving them into one array cost a tenth of the load).
+    std::vector<std::vector<ZipkinSpan>> m_shares;
+    bool m_paired = false;
+    bool m_written = false;
+    std::size_t m_writtenSpans = 0;
+    std::vector<HeldMessage> m_pairingMessages;                                  // said first
+    std::vector<HeldMessage> m_writingMessages;                                  // in file order
     std::unordered_map<ZipkinEndpoint, ResourceIndex, EndpointHash> m_resources; // by local endpoint
 };
 

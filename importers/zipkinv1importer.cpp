@@ -37,7 +37,6 @@ public:
     {
         const JsonFields fields(record, zipkinFieldNames());
         readZipkinCommonFields(fields, path, offset, context, m_base);
-        m_base.contentHash = std::hash<std::string_view> {}(text);
         m_base.recordLength = text.size();
         readAnnotations(fields[ZipkinField::Annotations]);
         readBinaryAnnotations(fields[ZipkinField::BinaryAnnotations]);

@@ -77,8 +77,6 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
             ++index;
         }
     }
-    // Exact repeats are byte-for-byte repeats of the record: hash its text, not a re-serialisation.
-    span.contentHash = std::hash<std::string_view> {}(text);
     return span;
 }
 

@@ -33,6 +33,8 @@ public:
     void expectSpansInBytes(std::uint64_t bytes) { expectSpans(static_cast<std::size_t>(bytes / 200)); }
     StringId intern(std::string_view text) { return m_set->m_strings.intern(text); }
     std::string_view text(StringId id) const { return m_set->m_strings.view(id); }
+    // The id of text if this builder has it, else an invalid id; never adds.
+    StringId findText(std::string_view text) const { return m_set->m_strings.find(text); }
     ServiceId resourceService(ResourceIndex resource) const { return m_set->m_resources[resource.value].service; }
     // An empty name is the unknown service.
     ServiceId service(std::string_view name);
