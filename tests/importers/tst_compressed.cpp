@@ -1,3 +1,4 @@
+#include "compressing.h"
 #include "corpus.h"
 #include "decompress.h"
 #include "fixtures.h"
@@ -14,7 +15,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <zstd.h>
 
 using namespace Spanwise;
 
@@ -35,18 +35,6 @@ QString compressWith(const QString& program, const QStringList& arguments, const
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return {};
     return output;
-}
-
-// `bytes` as one zstd frame (its size stated in the header), or empty if zstd fails.
-QByteArray zstdFrame(const QByteArray& bytes)
-{
-    QByteArray packed(qsizetype(ZSTD_compressBound(std::size_t(bytes.size()))), Qt::Uninitialized);
-    const std::size_t size =
-        ZSTD_compress(packed.data(), std::size_t(packed.size()), bytes.constData(), std::size_t(bytes.size()), 3);
-    if (ZSTD_isError(size))
-        return {};
-    packed.resize(qsizetype(size));
-    return packed;
 }
 
 LoadResult loadPath(const QString& path)
@@ -106,7 +94,7 @@ private slots:
         for (qsizetype pos = 0; pos + 4 <= plain.size(); ++frames) {
             const auto length = qFromBigEndian<quint32>(plain.constData() + pos);
             const QByteArray payload = plain.mid(pos + 4, length);
-            const QByteArray packed = zstdFrame(payload);
+            const QByteArray packed = Test::zstdFrame(payload);
             QVERIFY(!packed.isEmpty());
             char prefix[4];
             qToBigEndian<quint32>(quint32(packed.size()), prefix);
@@ -235,7 +223,7 @@ private slots:
         QFile gzipFile(gzipped);
         QVERIFY(gzipFile.open(QIODevice::ReadOnly));
         const QByteArray gzip = gzipFile.readAll();
-        const QByteArray zstd = zstdFrame(bytes);
+        const QByteArray zstd = Test::zstdFrame(bytes);
         QVERIFY(!zstd.isEmpty());
         for (const QByteArray& packed : {gzip, zstd}) {
             const std::string_view view(packed.constData(), std::size_t(packed.size()));
