@@ -5,6 +5,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cstdlib>
 #include <limits>
@@ -17,30 +18,94 @@ constexpr std::size_t chunkSize = 256 * 1024;
 // after the last byte, which must find room (if none, the buffer would grow for nothing).
 constexpr std::size_t endRoom = 64 * 1024;
 
-// Output goes straight into the padded buffer, one chunk at a time, up to the cap.
+// Output goes straight into the padded buffer, one chunk at a time, up to the cap. With
+// segments, once the buffer holds a segment's worth, its whole lines are handed over and the
+// rest starts the next segment.
 class Sink
 {
 public:
-    Sink(DecompressResult& result, std::uint64_t cap)
+    // wholeHint: the room to take should the file be inflated whole after all.
+    Sink(DecompressResult& result, std::uint64_t cap, const SegmentOptions* segments, std::uint64_t wholeHint)
         : m_result(result)
         , m_cap(cap)
+        , m_segments(segments)
+        , m_wholeHint(wholeHint)
     { }
 
-    // Room for the next chunk, or nullptr once the cap is reached. The room already taken is
-    // filled before the buffer grows: with a right size hint (inflatedSizeHint) it never moves.
+    // Room for the next chunk, or nullptr once the cap is reached or reading stopped. The room
+    // already taken is filled before the buffer grows: with a right size hint
+    // (inflatedSizeHint) it never moves.
     char* next(std::size_t& room)
     {
-        const std::uint64_t left = m_cap - std::min<std::uint64_t>(m_cap, m_result.bytes.size());
+        PaddedBuffer& bytes = m_result.bytes;
+        if (m_segments && bytes.size() >= m_segments->bytes && !handOver())
+            return nullptr;
+        const std::uint64_t done = m_offset + bytes.size();
+        const std::uint64_t left = m_cap - std::min(m_cap, done);
         room = static_cast<std::size_t>(std::min<std::uint64_t>(chunkSize, left));
-        if (const std::size_t spare = m_result.bytes.capacity() - m_result.bytes.size(); spare > 0)
+        if (const std::size_t spare = bytes.capacity() - bytes.size(); spare > 0)
             room = std::min(room, spare);
-        return room == 0 ? nullptr : m_result.bytes.grow(room);
+        return room == 0 ? nullptr : bytes.grow(room);
     }
-    void wrote(std::size_t count) { m_result.bytes.commit(count); }
+    void wrote(std::size_t count, std::uint64_t compressedAt)
+    {
+        m_result.bytes.commit(count);
+        m_compressedAt = compressedAt;
+    }
+    bool stopped() const { return m_stopped; }
+    // After the last byte: the rest goes as the last segment, if the text went in segments.
+    void finish()
+    {
+        if (!m_result.segmented || m_stopped)
+            return;
+        m_segments->read({PaddedView(m_result.bytes), m_offset, m_compressedAt, true, &m_result.error});
+        m_result.bytes = PaddedBuffer();
+    }
 
 private:
+    // Hands the whole lines over; false when the reader stopped.
+    bool handOver()
+    {
+        PaddedBuffer& bytes = m_result.bytes;
+        // Only what came since the last look: a line longer than a segment is not searched again.
+        const std::size_t lineEnd = bytes.view().substr(m_searchedTo).rfind('\n');
+        if (lineEnd == std::string_view::npos) {
+            m_searchedTo = bytes.size();
+            return true; // one line so far: the segment grows until it ends
+        }
+        const std::size_t cut = m_searchedTo + lineEnd + 1;
+        PaddedBuffer rest;
+        rest.reserve(m_segments->bytes + chunkSize);
+        rest.append(bytes.view().substr(cut));
+        bytes.truncate(cut);
+        switch (m_segments->read({PaddedView(bytes), m_offset, m_compressedAt, false, nullptr})) {
+        case SegmentAnswer::Whole:
+            assert(!m_result.segmented && "only the first segment can be turned down");
+            bytes.reserve(static_cast<std::size_t>(m_wholeHint + endRoom));
+            bytes.append(rest.view());
+            m_segments = nullptr;
+            return true;
+        case SegmentAnswer::Stop:
+            m_stopped = true;
+            return false;
+        case SegmentAnswer::Next:
+            break;
+        }
+        m_result.segmented = true;
+        m_offset += cut;
+        bytes = std::move(rest);
+        m_searchedTo = 0;
+        return true;
+    }
+
     DecompressResult& m_result;
     std::uint64_t m_cap;
+    const SegmentOptions* m_segments; // nullptr: inflate whole
+    std::uint64_t m_wholeHint;
+    std::uint64_t m_offset = 0; // where the buffer starts in the inflated text
+    std::uint64_t m_compressedAt = 0;
+    std::size_t m_searchedTo = 0; // the buffer holds no line end before this
+    bool m_stopped = false;
 };
 
 std::string capMessage(std::uint64_t cap, std::size_t compressedAt)
@@ -67,15 +132,17 @@ void gunzip(std::string_view bytes, Sink& sink, DecompressResult& result, std::u
             std::size_t room = 0;
             char* out = sink.next(room);
             if (!out) {
-                result.capped = true;
-                result.error = capMessage(cap, consumed + stream.total_in);
+                if (!sink.stopped()) {
+                    result.capped = true;
+                    result.error = capMessage(cap, consumed + stream.total_in);
+                }
                 inflateEnd(&stream);
                 return;
             }
             stream.next_out = reinterpret_cast<Bytef*>(out);
             stream.avail_out = static_cast<uInt>(room);
             status = inflate(&stream, Z_NO_FLUSH);
-            sink.wrote(room - stream.avail_out);
+            sink.wrote(room - stream.avail_out, consumed + stream.total_in);
             if (status == Z_BUF_ERROR && stream.avail_in == 0)
                 break;
         }
@@ -108,14 +175,16 @@ void unzstd(std::string_view bytes, Sink& sink, DecompressResult& result, std::u
         std::size_t room = 0;
         char* out = sink.next(room);
         if (!out) {
-            result.capped = true;
-            result.error = capMessage(cap, input.pos);
+            if (!sink.stopped()) {
+                result.capped = true;
+                result.error = capMessage(cap, input.pos);
+            }
             break;
         }
         ZSTD_outBuffer output {out, room, 0};
         const std::size_t frameStart = input.pos;
         status = ZSTD_decompressStream(context, &output, &input);
-        sink.wrote(output.pos);
+        sink.wrote(output.pos, input.pos);
         if (ZSTD_isError(status)) {
             result.error = "zstd data is corrupt near compressed byte " + std::to_string(frameStart) + ": " +
                 ZSTD_getErrorName(status) + "; what inflated before it is kept";
@@ -129,6 +198,8 @@ void unzstd(std::string_view bytes, Sink& sink, DecompressResult& result, std::u
     }
     ZSTD_freeDCtx(context);
 }
+
+} // namespace
 
 // What the data says it inflates to, 0 if it does not say. Taking that room at once spares
 // growing the buffer while inflating, which copies it and holds both copies for a moment (a
@@ -155,8 +226,6 @@ std::uint64_t inflatedSizeHint(std::string_view bytes, Compression compression)
     }
     return total;
 }
-
-} // namespace
 
 Compression detectCompression(std::string_view bytes)
 {
@@ -204,10 +273,21 @@ std::uint64_t defaultMaxOutputBytes()
 
 DecompressResult decompress(std::string_view bytes, Compression compression, const DecompressLimits& limits)
 {
+    return decompress(bytes, compression, limits, SegmentOptions {});
+}
+
+DecompressResult decompress(
+    std::string_view bytes, Compression compression, const DecompressLimits& limits, const SegmentOptions& segments)
+{
     DecompressResult result;
     const std::uint64_t cap = limits.maxOutputBytes ? limits.maxOutputBytes : defaultMaxOutputBytes();
-    Sink sink(result, cap);
-    if (const std::uint64_t hint = std::min(inflatedSizeHint(bytes, compression), cap); hint > 0)
+    const bool inSegments = segments.bytes > 0 && segments.read;
+    const std::uint64_t hint = std::min(inflatedSizeHint(bytes, compression), cap);
+    Sink sink(result, cap, inSegments ? &segments : nullptr, hint);
+    // In segments, room for one (a file turned down after it grows from there).
+    if (inSegments)
+        result.bytes.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(hint, segments.bytes) + chunkSize));
+    else if (hint > 0)
         result.bytes.reserve(static_cast<std::size_t>(hint + endRoom));
     switch (compression) {
     case Compression::Gzip:
@@ -220,6 +300,7 @@ DecompressResult decompress(std::string_view bytes, Compression compression, con
         result.bytes.append(bytes);
         break;
     }
+    sink.finish();
     return result;
 }
 

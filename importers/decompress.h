@@ -3,6 +3,7 @@
 #include "paddedbuffer.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,11 +33,38 @@ struct DecompressResult {
     PaddedBuffer bytes;               // everything inflated before any damage or the cap
     std::optional<std::string> error; // what broke, and at which compressed byte
     bool capped = false;              // stopped at the cap
+    bool segmented = false;           // handed over in segments (below): `bytes` is empty
+};
+
+// A large file need not be held inflated whole: its text can be handed over a segment at a
+// time, each cut just after a line's end, and freed once read.
+struct InflatedSegment {
+    PaddedView text;                          // whole lines (the last segment: what is left)
+    std::uint64_t offset = 0;                 // where the text starts in the inflated file
+    std::uint64_t compressedEnd = 0;          // compressed bytes used up to make it
+    bool last = false;                        // nothing follows
+    const std::optional<std::string>* damage; // the last segment: what stopped inflating, if anything
+};
+enum class SegmentAnswer {
+    Next,  // read: hand over the next segment
+    Whole, // (the first segment only) not to be read in segments: inflate the file whole
+    Stop,  // cancelled: inflate no further
+};
+struct SegmentOptions {
+    std::size_t bytes = 0; // a segment's size at least (a line longer makes it longer)
+    std::function<SegmentAnswer(const InflatedSegment&)> read;
 };
 
 // Inflates every gzip member or zstd frame in `bytes`, one after another (files made of
 // concatenated members or per-message frames come out whole). On damage or at the cap, what
 // was inflated before it is kept, so a cut .gz loads as far as a cut plain file does.
 DecompressResult decompress(std::string_view bytes, Compression compression, const DecompressLimits& limits);
+// The same, handing the text over in segments while it inflates. A file that fits in one
+// segment, or whose first segment is answered Whole, comes back in `bytes` as above.
+DecompressResult decompress(
+    std::string_view bytes, Compression compression, const DecompressLimits& limits, const SegmentOptions& segments);
+// What a file states it inflates to (0 if nothing): a hint that may be wrong, never trusted
+// for more than room.
+std::uint64_t inflatedSizeHint(std::string_view bytes, Compression compression);
 
 } // namespace Spanwise

@@ -61,9 +61,11 @@ void ImportContext::add(Severity severity, std::uint64_t offset, std::string jso
 {
     if (!m_report.roomForMessage())
         return;
-    ImportMessage message {severity, offset, 0, 0, std::move(jsonPath), std::move(text)};
-    if (m_textual)
+    ImportMessage message {severity, m_originOffset + offset, 0, 0, std::move(jsonPath), std::move(text)};
+    if (m_textual) {
         locate(offset, message.line, message.column);
+        message.line += m_originLine - 1;
+    }
     m_report.messages.push_back(std::move(message));
 }
 

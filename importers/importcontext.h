@@ -117,6 +117,18 @@ public:
         m_readers = std::max(1u, readers);
         m_minShareBytes = std::max<std::size_t>(1, minShareBytes);
     }
+    // Where these bytes start in the file's text, when they are a segment of it (decompress.h):
+    // messages give the file's offsets and lines. A segment starts at a line's start.
+    void setOrigin(std::uint64_t offset, std::uint32_t line)
+    {
+        m_originOffset = offset;
+        m_originLine = line;
+    }
+    std::uint64_t originOffset() const { return m_originOffset; }
+    std::uint32_t originLine() const { return m_originLine; }
+    // More of the file follows these bytes (a segment but the last): their end is not the file's.
+    void setMoreFollows(bool more) { m_moreFollows = more; }
+    bool moreFollows() const { return m_moreFollows; }
     // The most that compressed parts inside the file (zstd frames) may inflate to, in all;
     // the loader sets the resolved cap (never 0).
     void setMaxDecompressedBytes(std::uint64_t bytes) { m_maxDecompressedBytes = bytes; }
@@ -144,6 +156,9 @@ private:
     unsigned m_readers = 1;
     std::size_t m_minShareBytes = SIZE_MAX;
     std::uint64_t m_maxDecompressedBytes = 0;
+    std::uint64_t m_originOffset = 0;
+    std::uint32_t m_originLine = 1;
+    bool m_moreFollows = false;
     // Line counting resumes from the last offset asked, since messages mostly come in order.
     std::uint64_t m_lineScanOffset = 0;
     std::uint32_t m_lineScanLine = 1;

@@ -29,6 +29,8 @@ struct ImportReport {
     std::size_t messagesDropped = 0; // beyond the cap, counted but not kept
     std::vector<ImportMessage> messages;
     bool failed = false; // nothing could be loaded from this file
+    // Segments of inflated text the file was read in as it inflated (0: read whole).
+    std::size_t segments = 0;
 
     // Messages kept per file; a hostile file could otherwise fill memory with them.
     static constexpr std::size_t maxKeptMessages = 500;

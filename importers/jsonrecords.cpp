@@ -50,7 +50,9 @@ void JsonRecords::forEachTopLevelValue(const std::function<std::expected<std::si
         const std::size_t resume = nextRecordLine(pos, std::max<std::uint64_t>(end.error().offset, m_context.walked()));
         const bool resumes = resume < bytes.size();
         // Once per place: a reader that streamed into the broken value may have said it already.
-        reportBreak(end.error(), {}, resumes ? "the record is skipped" : "the rest of the file is skipped");
+        // A segment's end is not the file's: reading goes on in the next one.
+        reportBreak(end.error(), {},
+            resumes || m_context.moreFollows() ? "the record is skipped" : "the rest of the file is skipped");
         if (!resumes)
             return m_context.setTopLevelExit(bytes.size());
         m_context.warn(resume, {}, "reading resumes here, after the broken record");

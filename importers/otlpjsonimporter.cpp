@@ -4,6 +4,7 @@
 #include "jsonrecords.h"
 #include "otlpjsonspanreader.h"
 #include "parallelread.h"
+#include "segmentedread.h"
 #include "tracesetbuilder.h"
 
 namespace Spanwise {
@@ -287,6 +288,11 @@ int OtlpJsonImporter::sniff(std::string_view head) const
 void OtlpJsonImporter::read(ImportContext& context) const
 {
     readInShares<OtlpDocumentReader>(context);
+}
+
+std::unique_ptr<SegmentedRead> OtlpJsonImporter::readInSegments(ImportContext& file) const
+{
+    return std::make_unique<SegmentedReader<OtlpDocumentReader>>(file);
 }
 
 } // namespace Spanwise

@@ -15,6 +15,7 @@ public:
     std::string_view formatName() const override { return "otlp-json"; }
     int sniff(std::string_view head) const override;
     void read(ImportContext& context) const override;
+    std::unique_ptr<SegmentedRead> readInSegments(ImportContext& file) const override;
 };
 
 } // namespace Spanwise

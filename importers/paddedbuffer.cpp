@@ -101,6 +101,14 @@ void PaddedBuffer::commit(std::size_t written)
     clearPadding();
 }
 
+void PaddedBuffer::truncate(std::size_t count)
+{
+    if (count >= m_size)
+        return;
+    m_size = count;
+    clearPadding();
+}
+
 void PaddedBuffer::append(std::string_view bytes)
 {
     if (bytes.empty())

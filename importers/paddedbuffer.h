@@ -39,6 +39,8 @@ public:
     // decompressor's output); commit() says how many were written.
     char* grow(std::size_t count);
     void commit(std::size_t written);
+    // Keeps the first `count` bytes (at most size()); the room stays.
+    void truncate(std::size_t count);
 
 private:
     // Frees what allocate() gave: a mapping or the heap.

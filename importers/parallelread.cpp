@@ -11,11 +11,9 @@
 #include <thread>
 
 namespace Spanwise {
-namespace {
-
-// Whether the file looks like JSON Lines: its first line holds one whole value. Then a later
-// share may start at its first line instead of walking every line before it. A wrong guess
-// costs time only: the start is checked after the read (ShareReaders::startHolds).
+// A JSON Lines file lets a later share start at its first line instead of walking every line
+// before it. A wrong guess costs time only: the start is checked after the read
+// (ShareReaders::startHolds).
 bool firstLineHoldsOneValue(std::string_view text)
 {
     const JsonScanner whole(text);
@@ -31,6 +29,8 @@ bool firstLineHoldsOneValue(std::string_view text)
     const auto end = line.valueEnd(0);
     return end && line.skipWhitespace(*end) == lineEnd;
 }
+
+namespace {
 
 // The first line at or after `from` that starts with a value, or the file's size.
 std::uint64_t firstValueLineFrom(std::string_view text, std::uint64_t from)
@@ -99,6 +99,8 @@ std::unique_ptr<ShareReaders::Part> ShareReaders::makePart(
     context.setRelease(m_main.releaseFn());
     context.setTextual(m_main.textual());
     context.setMaxDecompressedBytes(m_main.maxDecompressedBytes());
+    context.setOrigin(m_main.originOffset(), m_main.originLine());
+    context.setMoreFollows(m_main.moreFollows());
     context.setShare(m_shares[share]);
     context.setTopLevelStart(topLevelStart);
     part->builder.addFile(m_main.report().path);

@@ -10,6 +10,9 @@
 
 namespace Spanwise {
 
+// Whether the text looks like JSON Lines: its first line holds one whole value.
+bool firstLineHoldsOneValue(std::string_view text);
+
 // Reads one file on several threads. The file's bytes are cut into equal shares; each thread
 // walks the whole structure but reads only the records that start in its share, into its own
 // builder and report. The later shares are then appended to the first in order, so the model
@@ -55,14 +58,15 @@ private:
     std::size_t m_readAgain = 0;
 };
 
-// Reads the context's file with a Reader per share. A Reader has:
+// readInShares reads the context's file with a Reader per share; readAndJoin does the same
+// but leaves the joined reader to the caller, unconcluded. A Reader has:
 //   Reader(ImportContext&); void run();            — reads the records its share owns
 //   optional: static void beforeJoin(std::span<const std::unique_ptr<Reader>>, ShareReaders&);
 //                                                  — work on all shares once all are read
 //   TraceSetBuilder::AlreadyHere alreadyHere(const Reader& later) const; — what both read
 //   void absorb(Reader&& later, const TraceSetBuilder::Absorbed&); — carries its tables over
 //   void conclude();                               — what is said about the whole file
-template <typename Reader> void readInShares(ImportContext& context)
+template <typename Reader> std::unique_ptr<Reader> readAndJoin(ImportContext& context)
 {
     ShareReaders shares(context);
     std::vector<std::unique_ptr<Reader>> readers(shares.count());
@@ -77,9 +81,15 @@ template <typename Reader> void readInShares(ImportContext& context)
         const auto absorbed = shares.absorb(i, readers[0]->alreadyHere(*readers[i]));
         readers[0]->absorb(std::move(*readers[i]), absorbed);
     }
+    return std::move(readers[0]);
+}
+
+template <typename Reader> void readInShares(ImportContext& context)
+{
+    const std::unique_ptr<Reader> reader = readAndJoin<Reader>(context);
     // What is said of the whole file may be about any share's place in it.
     context.setShare({});
-    readers[0]->conclude();
+    reader->conclude();
 }
 
 } // namespace Spanwise

@@ -5,6 +5,8 @@
 #include "importer.h"
 #include "importerregistry.h"
 #include "mappedfile.h"
+#include "parallelread.h"
+#include "segmentedread.h"
 #include "tracesetbuilder.h"
 
 #include <algorithm>
@@ -73,27 +75,39 @@ std::uint64_t inflateCap(const LoadOptions& options)
     return options.maxDecompressedBytes ? options.maxDecompressedBytes : defaultMaxOutputBytes();
 }
 
-// `raw` is padded (simdjson may read a little past what it parses); an inflated file gets a
-// padded buffer of its own. When `raw` is a mapped file, the pages read are given back as the
-// importer moves on.
-void importBytes(std::string_view name, PaddedView raw, MappedFile* mapping, TraceSetBuilder& builder,
-    ImportReport& report, const LoadOptions& options, ProgressMeter& meter)
+// Says so when nothing could be read and something was said about it.
+void failWhenNothingRead(ImportContext& context, ImportReport& report)
 {
-    DecompressResult inflated;
-    const PaddedBuffer* inflatedBytes = nullptr;
-    if (const Compression compression = detectCompression(raw.view()); compression != Compression::None) {
-        inflated = decompress(raw.view(), compression, DecompressLimits {inflateCap(options)});
-        if (mapping)
-            mapping->release(0, raw.size());
-        if (inflated.error && inflated.bytes.empty())
-            return fail(report, *inflated.error);
-        inflatedBytes = &inflated.bytes;
+    if (report.spans == 0 && report.logRecords == 0 && (report.warningCount > 0 || report.errorCount > 0) &&
+        !context.cancelled()) {
+        context.error(0, {}, "no span or log record could be read from this file");
+        report.failed = true;
     }
-    const PaddedView bytes = inflatedBytes ? PaddedView(*inflatedBytes) : raw;
+}
+
+void setReaders(ImportContext& context, const LoadOptions& options)
+{
+    context.setReaders(options.readers ? options.readers : std::clamp(std::thread::hardware_concurrency(), 1u, 4u),
+        options.minShareBytes);
+    context.setMaxDecompressedBytes(inflateCap(options));
+}
+
+const Importer* importerFor(std::string_view text, const LoadOptions& options)
+{
+    return options.format.empty() ? ImporterRegistry::builtIn().detect(text)
+                                  : ImporterRegistry::builtIn().find(options.format);
+}
+
+// Reads a whole text: a file as it is (`raw`, padded: simdjson may read a little past what it
+// parses) or inflated. When `raw` is a mapped file, the pages read are given back as the
+// importer moves on.
+void importText(std::string_view name, PaddedView bytes, std::uint64_t rawSize, MappedFile* readingMapping,
+    const std::optional<std::string>& inflateError, TraceSetBuilder& builder, ImportReport& report,
+    const LoadOptions& options, ProgressMeter& meter)
+{
     if (bytes.empty())
         return fail(report, "the file is empty");
-    const Importer* importer = options.format.empty() ? ImporterRegistry::builtIn().detect(bytes.view())
-                                                      : ImporterRegistry::builtIn().find(options.format);
+    const Importer* importer = importerFor(bytes.view(), options);
     if (!importer && !options.format.empty())
         return fail(report, "no importer for the format " + options.format);
     if (!importer)
@@ -101,28 +115,97 @@ void importBytes(std::string_view name, PaddedView raw, MappedFile* mapping, Tra
     report.format = importer->formatName();
     builder.addFile(std::string(name));
     builder.expectSpansInBytes(bytes.size());
-    MappedFile* readingMapping = inflatedBytes ? nullptr : mapping;
     ImportContext context(bytes, builder, report, options.cancel, [&](std::uint64_t bytesDone) {
         // Inflated bytes: scale them onto the file's share of the work.
-        meter.report(bytesDone * raw.size() / bytes.size());
+        meter.report(bytesDone * rawSize / bytes.size());
     });
     if (readingMapping)
         context.setRelease(
             [readingMapping](std::uint64_t from, std::uint64_t to) { readingMapping->release(from, to); });
-    context.setReaders(options.readers ? options.readers : std::clamp(std::thread::hardware_concurrency(), 1u, 4u),
-        options.minShareBytes);
-    context.setMaxDecompressedBytes(inflateCap(options));
+    setReaders(context, options);
     // Damage in the compressed stream is reported where the inflated text ends.
-    if (inflated.error)
-        context.warn(bytes.size(), {}, *inflated.error);
+    if (inflateError)
+        context.warn(bytes.size(), {}, *inflateError);
     importer->read(context);
-    if (mapping && mapping->wasCutShort())
-        context.error(raw.size(), {}, "the file was cut short while it was read: what it lost read as zero bytes");
-    if (report.spans == 0 && report.logRecords == 0 && (report.warningCount > 0 || report.errorCount > 0) &&
-        !context.cancelled()) {
-        context.error(0, {}, "no span or log record could be read from this file");
-        report.failed = true;
+    if (readingMapping && readingMapping->wasCutShort())
+        context.error(rawSize, {}, "the file was cut short while it was read: what it lost read as zero bytes");
+    failWhenNothingRead(context, report);
+}
+
+// How many line ends the text holds. memchr, not std::count: the compiler leaves a plain
+// loop byte by byte, which was a tenth of reading a compressed file in segments.
+std::uint32_t lineEnds(std::string_view text)
+{
+    std::uint32_t count = 0;
+    for (const char* at = text.data(); const void* found = std::memchr(at, '\n', text.data() + text.size() - at);) {
+        ++count;
+        at = static_cast<const char*>(found) + 1;
     }
+    return count;
+}
+
+// A compressed file. JSON Lines in a format that reads them a segment at a time are read as
+// they inflate, each segment freed once read; anything else is inflated whole first.
+void importCompressed(std::string_view name, PaddedView raw, Compression compression, MappedFile* mapping,
+    TraceSetBuilder& builder, ImportReport& report, const LoadOptions& options, ProgressMeter& meter)
+{
+    const PaddedBuffer noBytes;
+    std::optional<ImportContext> fileContext; // the file's, once it is read in segments
+    std::unique_ptr<SegmentedRead> segmented;
+    std::uint32_t line = 1;             // the next segment's first line
+    std::uint64_t compressedBefore = 0; // compressed bytes behind the segments read
+    const auto readSegment = [&](const InflatedSegment& segment) -> SegmentAnswer {
+        if (options.cancel && options.cancel->load())
+            return SegmentAnswer::Stop;
+        if (!segmented) {
+            const Importer* importer = importerFor(segment.text.view(), options);
+            if (!importer || !firstLineHoldsOneValue(segment.text.view()))
+                return SegmentAnswer::Whole;
+            fileContext.emplace(PaddedView(noBytes), builder, report, options.cancel);
+            setReaders(*fileContext, options);
+            segmented = importer->readInSegments(*fileContext);
+            if (!segmented)
+                return SegmentAnswer::Whole;
+            report.format = importer->formatName();
+            builder.addFile(std::string(name));
+            builder.expectSpansInBytes(std::min(inflatedSizeHint(raw.view(), compression), inflateCap(options)));
+        }
+        const std::uint64_t compressed = segment.compressedEnd - compressedBefore;
+        const auto progress = [&](std::uint64_t done) {
+            meter.report(compressedBefore + compressed * done / std::max<std::size_t>(1, segment.text.size()));
+        };
+        segmented->read(segment.text, segment.offset, line, segment.last, progress);
+        if (segment.last && segment.damage && *segment.damage) {
+            // Where the inflated text ends, as for a file inflated whole.
+            ImportContext end(segment.text, builder, report);
+            end.setOrigin(segment.offset, line);
+            end.warn(segment.text.size(), {}, **segment.damage);
+        }
+        line += lineEnds(segment.text.view());
+        compressedBefore = segment.compressedEnd;
+        meter.report(compressedBefore);
+        return SegmentAnswer::Next;
+    };
+    const DecompressResult inflated = decompress(raw.view(), compression, DecompressLimits {inflateCap(options)},
+        SegmentOptions {options.inflateSegmentBytes, readSegment});
+    if (mapping)
+        mapping->release(0, raw.size());
+    if (inflated.segmented) {
+        segmented->conclude();
+        failWhenNothingRead(*fileContext, report);
+        return;
+    }
+    if (inflated.error && inflated.bytes.empty())
+        return fail(report, *inflated.error);
+    importText(name, inflated.bytes, raw.size(), nullptr, inflated.error, builder, report, options, meter);
+}
+
+void importBytes(std::string_view name, PaddedView raw, MappedFile* mapping, TraceSetBuilder& builder,
+    ImportReport& report, const LoadOptions& options, ProgressMeter& meter)
+{
+    if (const Compression compression = detectCompression(raw.view()); compression != Compression::None)
+        return importCompressed(name, raw, compression, mapping, builder, report, options, meter);
+    importText(name, raw, raw.size(), mapping, std::nullopt, builder, report, options, meter);
 }
 
 template <typename Source, typename Read>

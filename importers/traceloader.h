@@ -33,6 +33,9 @@ struct LoadOptions {
     unsigned readers = 0;
     // The fewest bytes worth a reader of their own: below, a thread costs more than it saves.
     std::size_t minShareBytes = 4u << 20;
+    // A compressed file of JSON Lines is read a segment of this many inflated bytes at a time,
+    // freed once read, so its whole text is never held (importers/segmentedread.h).
+    std::size_t inflateSegmentBytes = 64u << 20;
     // A format name (Importer::formatName) to read every file as; empty: detect from content.
     std::string format;
 };

@@ -150,6 +150,15 @@ void TraceSetBuilder::setSpanSource(SpanIndex span, std::uint64_t offset, std::u
     sources[span.value] = {offset, static_cast<std::uint32_t>(length), protoSpan};
 }
 
+void TraceSetBuilder::shiftSourceOffsets(std::uint64_t by)
+{
+    for (SpanSource& source : m_set->m_spanSources)
+        if (source.known())
+            source.offset += by;
+    for (LogRecord& log : m_set->m_logs)
+        log.offset += by;
+}
+
 void TraceSetBuilder::addSpanWarning(SpanIndex span, std::string_view text)
 {
     m_set->m_spanWarnings.push_back({span, intern(text)});

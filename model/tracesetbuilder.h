@@ -61,6 +61,9 @@ public:
     void setSpanSource(
         SpanIndex span, std::uint64_t offset, std::uint64_t length, std::uint32_t protoSpan = SpanSource::noProtoSpan);
     void addTraceWarning(TraceId trace, std::string_view text);
+    // Moves every span source and log record this builder holds `by` bytes later in its file:
+    // a segment of a file was read as a text of its own (importers/segmentedread.h).
+    void shiftSourceOffsets(std::uint64_t by);
     // A log record of the current file; attached to its span and trace by finish().
     void addLog(LogRecord log);
     std::size_t logCount() const { return m_set->m_logs.size(); }
