@@ -94,7 +94,8 @@ std::vector<SpanRecord> readSpanRecords(const TraceSet& set, std::span<const Spa
             }
             continue;
         }
-        // Compressed: inflate once, as far as the last record asked for, then drop it all.
+        // Compressed: inflated once, as far as the last record asked for, a segment at a time;
+        // each record is taken from the segment holding it, so the text is never held whole.
         std::uint64_t needed = 0;
         for (const std::size_t i : asked) {
             const SpanSource source = set.spanSource(spans[i]);
@@ -104,15 +105,33 @@ std::vector<SpanRecord> readSpanRecords(const TraceSet& set, std::span<const Spa
         std::string compressed(static_cast<std::size_t>(stream.tellg()), '\0');
         stream.seekg(0);
         stream.read(compressed.data(), static_cast<std::streamsize>(compressed.size()));
-        const DecompressResult inflated = decompress(compressed, compression, DecompressLimits {needed});
-        compressed = {};
-        const std::string_view text = inflated.bytes.view();
-        for (const std::size_t i : asked) {
-            const SpanSource source = set.spanSource(spans[i]);
-            records[i] = source.offset + source.length <= text.size()
-                ? recordFrom(text.substr(source.offset, source.length), source, set.span(spans[i]))
-                : SpanRecord {{}, false, changed};
+        std::vector<bool> found(spans.size(), false);
+        const auto take = [&](std::string_view text, std::uint64_t offset) {
+            for (const std::size_t i : asked) {
+                const SpanSource source = set.spanSource(spans[i]);
+                if (!found[i] && source.offset >= offset && source.offset + source.length <= offset + text.size()) {
+                    records[i] =
+                        recordFrom(text.substr(source.offset - offset, source.length), source, set.span(spans[i]));
+                    found[i] = true;
+                }
+            }
+        };
+        constexpr std::size_t segmentBytes = 1u << 20;
+        const SegmentOptions segments {segmentBytes, [&](const InflatedSegment& segment) {
+                                           take(segment.text.view(), segment.offset);
+                                           return segment.offset + segment.text.size() >= needed ? SegmentAnswer::Stop
+                                                                                                 : SegmentAnswer::Next;
+                                       }};
+        const DecompressResult inflated = decompress(compressed, compression, DecompressLimits {needed}, segments);
+        take(inflated.bytes.view(), 0); // the text came whole (it fit in one segment)
+        // A record across two segments (a multi-line record at a cut): inflated whole up to it.
+        if (std::ranges::any_of(asked, [&](std::size_t i) { return !found[i]; })) {
+            const DecompressResult whole = decompress(compressed, compression, DecompressLimits {needed});
+            take(whole.bytes.view(), 0);
         }
+        for (const std::size_t i : asked)
+            if (!found[i])
+                records[i] = SpanRecord {{}, false, changed};
     }
     return records;
 }
