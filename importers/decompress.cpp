@@ -70,6 +70,13 @@ private:
         // Only what came since the last look: a line longer than a segment is not searched again.
         const std::size_t lineEnd = bytes.view().substr(m_searchedTo).rfind('\n');
         if (lineEnd == std::string_view::npos) {
+            // No line ends in a whole first segment: no JSON Lines, so the file goes whole, in
+            // the room it states (growing into it would copy it).
+            if (!m_result.segmented) {
+                m_segments = nullptr;
+                bytes.reserve(static_cast<std::size_t>(m_wholeHint + endRoom));
+                return true;
+            }
             m_searchedTo = bytes.size();
             return true; // one line so far: the segment grows until it ends
         }

@@ -164,8 +164,10 @@ void importCompressed(std::string_view name, PaddedView raw, Compression compres
             fileContext.emplace(PaddedView(noBytes), builder, report, options.cancel);
             setReaders(*fileContext, options);
             segmented = importer->readInSegments(*fileContext);
-            if (!segmented)
+            if (!segmented) {
+                fileContext.reset();
                 return SegmentAnswer::Whole;
+            }
             report.format = importer->formatName();
             builder.addFile(std::string(name));
             builder.expectSpansInBytes(std::min(inflatedSizeHint(raw.view(), compression), inflateCap(options)));

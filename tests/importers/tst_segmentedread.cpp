@@ -136,6 +136,17 @@ private slots:
         QCOMPARE(result.bytes.view(), view(text));
     }
 
+    // No line end in a whole first segment: no JSON Lines, so nothing is handed over.
+    void aFirstSegmentWithoutLineEndsComesWhole()
+    {
+        const QByteArray text = QByteArray(600000, 'x') + '\n' + lines();
+        DecompressResult result;
+        const auto handed = segmentsOf(Test::gzipMember(text), Compression::Gzip, 100, result);
+        QVERIFY(handed.empty());
+        QVERIFY(!result.segmented);
+        QCOMPARE(result.bytes.view(), view(text));
+    }
+
     void stoppingEndsInflating()
     {
         DecompressResult result;
