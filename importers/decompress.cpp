@@ -63,6 +63,13 @@ public:
     }
 
 private:
+    // No segments after all: the rest inflates into this buffer, in the room the file states.
+    void goWhole()
+    {
+        m_segments = nullptr;
+        m_result.bytes.reserve(static_cast<std::size_t>(m_wholeHint + endRoom));
+    }
+
     // Hands the whole lines over; false when the reader stopped.
     bool handOver()
     {
@@ -73,8 +80,7 @@ private:
             // No line ends in a whole first segment: no JSON Lines, so the file goes whole, in
             // the room it states (growing into it would copy it).
             if (!m_result.segmented) {
-                m_segments = nullptr;
-                bytes.reserve(static_cast<std::size_t>(m_wholeHint + endRoom));
+                goWhole();
                 return true;
             }
             m_searchedTo = bytes.size();
@@ -88,9 +94,8 @@ private:
         switch (m_segments->read({PaddedView(bytes), m_offset, m_compressedAt, false, nullptr})) {
         case SegmentAnswer::Whole:
             assert(!m_result.segmented && "only the first segment can be turned down");
-            bytes.reserve(static_cast<std::size_t>(m_wholeHint + endRoom));
+            goWhole();
             bytes.append(rest.view());
-            m_segments = nullptr;
             return true;
         case SegmentAnswer::Stop:
             m_stopped = true;

@@ -36,6 +36,18 @@ void ImportContext::progress(std::uint64_t offset)
     m_releasedTo = offset - behind;
 }
 
+void ImportContext::takeSettingsOf(const ImportContext& other)
+{
+    m_release = other.m_release;
+    m_textual = other.m_textual;
+    m_readers = other.m_readers;
+    m_minShareBytes = other.m_minShareBytes;
+    m_maxDecompressedBytes = other.m_maxDecompressedBytes;
+    m_originOffset = other.m_originOffset;
+    m_originLine = other.m_originLine;
+    m_moreFollows = other.m_moreFollows;
+}
+
 void ImportContext::warn(std::uint64_t offset, std::string jsonPath, std::string text)
 {
     if (!mine(offset))

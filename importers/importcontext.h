@@ -103,10 +103,8 @@ public:
     void progress(std::uint64_t offset);
     void setRelease(ReleaseFn release) { m_release = std::move(release); }
     void setTextual(bool textual) { m_textual = textual; }
-    bool textual() const { return m_textual; }
     const ProgressFn& progressFn() const { return m_progress; }
     void setProgress(ProgressFn progress) { m_progress = std::move(progress); }
-    const ReleaseFn& releaseFn() const { return m_release; }
     const std::atomic<bool>* cancelFlag() const { return m_cancel; }
     // How many threads may read this file (parallelread.h); 1 unless the loader says more.
     unsigned readers() const { return m_readers; }
@@ -124,11 +122,12 @@ public:
         m_originOffset = offset;
         m_originLine = line;
     }
-    std::uint64_t originOffset() const { return m_originOffset; }
-    std::uint32_t originLine() const { return m_originLine; }
     // More of the file follows these bytes (a segment but the last): their end is not the file's.
     void setMoreFollows(bool more) { m_moreFollows = more; }
     bool moreFollows() const { return m_moreFollows; }
+    // Reads like `other` (a share of its file, a segment of it): releases, readers, textual,
+    // the inflation cap, origin and what follows. Not its share, progress or place in the walk.
+    void takeSettingsOf(const ImportContext& other);
     // The most that compressed parts inside the file (zstd frames) may inflate to, in all;
     // the loader sets the resolved cap (never 0).
     void setMaxDecompressedBytes(std::uint64_t bytes) { m_maxDecompressedBytes = bytes; }

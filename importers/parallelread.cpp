@@ -96,11 +96,7 @@ std::unique_ptr<ShareReaders::Part> ShareReaders::makePart(
     part->context = std::make_unique<ImportContext>(
         PaddedView::trusted(m_main.bytes()), part->builder, part->report, m_main.cancelFlag(), std::move(progress));
     ImportContext& context = *part->context;
-    context.setRelease(m_main.releaseFn());
-    context.setTextual(m_main.textual());
-    context.setMaxDecompressedBytes(m_main.maxDecompressedBytes());
-    context.setOrigin(m_main.originOffset(), m_main.originLine());
-    context.setMoreFollows(m_main.moreFollows());
+    context.takeSettingsOf(m_main);
     context.setShare(m_shares[share]);
     context.setTopLevelStart(topLevelStart);
     part->builder.addFile(m_main.report().path);

@@ -47,9 +47,7 @@ public:
         builder.addFile(report.path);
         builder.expectSpansInBytes(text.size());
         ImportContext context(text, builder, report, m_file.cancelFlag(), progress);
-        context.setReaders(m_file.readers(), m_file.minShareBytes());
-        context.setTextual(m_file.textual());
-        context.setMaxDecompressedBytes(m_file.maxDecompressedBytes());
+        context.takeSettingsOf(m_file);
         context.setOrigin(origin, originLine);
         context.setMoreFollows(!last);
         const std::unique_ptr<Reader> reader = readAndJoin<Reader>(context);

@@ -1,7 +1,5 @@
 #include "zipkinspancollector.h"
 
-#include "spantimes.h"
-
 #include "flatidmap.h"
 #include "importcontext.h"
 #include "tracesetbuilder.h"
@@ -201,17 +199,17 @@ TraceSetBuilder::AlreadyHere ZipkinSpanCollector::alreadyHere(const ZipkinSpanCo
 {
     TraceSetBuilder::AlreadyHere result;
     const TraceSetBuilder& builder = m_context.builder();
-    // The later endpoint in this builder's texts, if it has them all.
+    // A later text as this builder's id; false when this builder has no such text.
     const auto translate = [&](StringId& id) {
-        if (id.isValid())
-            id = builder.findText(later.m_context.builder().text(id));
+        if (!id.isValid())
+            return true; // no text: none to find
+        id = builder.findText(later.m_context.builder().text(id));
         return id.isValid();
     };
     for (const auto& [endpoint, resource] : later.m_resources) {
         ZipkinEndpoint here = endpoint;
-        const bool texts = (!here.serviceName.isValid() || translate(here.serviceName)) &&
-            (!here.ipv4.isValid() || translate(here.ipv4)) && (!here.ipv6.isValid() || translate(here.ipv6)) &&
-            (!here.portText.isValid() || translate(here.portText));
+        const bool texts =
+            translate(here.serviceName) && translate(here.ipv4) && translate(here.ipv6) && translate(here.portText);
         if (!texts)
             continue;
         if (const auto found = m_resources.find(here); found != m_resources.end())
