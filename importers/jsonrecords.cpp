@@ -173,9 +173,8 @@ std::optional<simdjson::dom::element> JsonRecords::parse(JsonRange range, const 
 
 void JsonRecords::reportBreak(const ScanError& error, const JsonPath& path, std::string_view consequence)
 {
-    if (std::find(m_reportedBreaks.begin(), m_reportedBreaks.end(), error.offset) != m_reportedBreaks.end())
+    if (!m_reportedBreaks.insert(error.offset).second)
         return;
-    m_reportedBreaks.push_back(error.offset);
     m_context.warn(error.offset, path.toString(), error.message + "; " + std::string(consequence));
 }
 

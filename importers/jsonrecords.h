@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace Spanwise {
@@ -92,7 +93,7 @@ private:
     ImportContext& m_context;
     JsonScanner m_scanner;
     simdjson::dom::parser m_parser;
-    std::vector<std::size_t> m_reportedBreaks;
+    std::unordered_set<std::size_t> m_reportedBreaks; // a file can break at every line
 };
 
 } // namespace Spanwise

@@ -1,5 +1,6 @@
 #include "jsonscanner.h"
 
+#include "jsonbrokenwalk.h"
 #include "jsonbytemasks.h"
 
 #include <cassert>
@@ -99,20 +100,26 @@ template <JsonByteMasks (*OfBlock)(const char*)>
 }
 
 // The end of the object or array at pos, its brackets matched as a byte-by-byte walk meets
-// them, or what breaks it. Inlined into one variant per way of computing a block's masks.
+// them, or what breaks it; a break is `learned` for the values inside. Inlined into one variant
+// per way of computing a block's masks.
 template <JsonByteMasks (*OfBlock)(const char*)>
 [[gnu::always_inline]] inline std::expected<std::size_t, ScanError> bracketedValueEnd(
-    std::string_view text, std::size_t pos)
+    std::string_view text, std::size_t pos, std::optional<JsonBrokenWalk>& learned)
 {
     if (const auto end = wellFormedValueEnd<OfBlock>(text, pos))
         return *end;
     // Damaged or deep: walked again, exactly, to say where and how.
-    const char first = text[pos];
     // Open brackets as a string: short-string storage keeps ordinary nesting allocation-free.
     std::string closers;
     bool escapeCarry = false, inString = false;
     std::size_t lastStringStart = pos;
+    JsonBrokenWalkRecorder recorder(pos);
+    const auto broke = [&](std::size_t stop, ScanError error, bool toldAtValueStart = false) {
+        learned = recorder.finish(stop, error, toldAtValueStart);
+        return std::unexpected(std::move(error));
+    };
     for (std::size_t at = pos; at < text.size(); at += JsonByteMasks::blockSize) {
+        recorder.block(at, closers.size(), inString, escapeCarry);
         const JsonByteMasks masks = JsonByteMasks::of<OfBlock>(text.data(), text.size(), at);
         const std::uint64_t quotes = masks.quotes & ~escapedBytes(masks.backslashes, escapeCarry);
         const std::uint64_t interiors = stringInteriors(quotes, inString);
@@ -131,26 +138,28 @@ template <JsonByteMasks (*OfBlock)(const char*)>
             }
             assert(!closers.empty() && "the value's own opening bracket is the first one met");
             if (c != closers.back())
-                return std::unexpected(ScanError {i,
-                    "found '" + std::string(1, c) + "' where '" + std::string(1, closers.back()) + "' was expected"});
+                return broke(i,
+                    ScanError {i,
+                        "found '" + std::string(1, c) + "' where '" + std::string(1, closers.back()) +
+                            "' was expected"});
             closers.pop_back();
             if (closers.empty())
                 return i + 1;
+            recorder.closed(closers.size());
         }
         if (broken < 64)
-            return std::unexpected(unclosedStringOnLine(at + broken));
+            return broke(at + broken, unclosedStringOnLine(at + broken));
     }
     if (inString)
-        return std::unexpected(ScanError {lastStringStart, "the file ends inside a string that starts here"});
-    return std::unexpected(
-        ScanError {pos, "the file ends before the '" + std::string(1, first) + "' opened here is closed"});
+        return broke(text.size(), ScanError {lastStringStart, "the file ends inside a string that starts here"});
+    return broke(text.size(), unclosedValue(text, pos), true);
 }
 
 #if SPANWISE_JSON_AVX2
 [[gnu::target("avx2")]] std::expected<std::size_t, ScanError> bracketedValueEndAvx2(
-    std::string_view text, std::size_t pos)
+    std::string_view text, std::size_t pos, std::optional<JsonBrokenWalk>& learned)
 {
-    return bracketedValueEnd<JsonByteMasks::ofBlockAvx2>(text, pos);
+    return bracketedValueEnd<JsonByteMasks::ofBlockAvx2>(text, pos, learned);
 }
 #endif
 
@@ -169,12 +178,30 @@ std::expected<std::size_t, ScanError> JsonScanner::valueEnd(std::size_t pos) con
             ++end;
         return end;
     }
+    if (m_brokenWalk)
+        if (std::optional<ScanError> known = m_brokenWalk->breakOf(m_text, pos))
+            return std::unexpected(std::move(*known));
+    std::optional<JsonBrokenWalk> learned;
+    std::expected<std::size_t, ScanError> end;
 #if SPANWISE_JSON_AVX2
     // Records are found this way, so this is a tenth of reading a file: worth AVX2 where it is.
     if (JsonByteMasks::hasAvx2())
-        return bracketedValueEndAvx2(m_text, pos);
+        end = bracketedValueEndAvx2(m_text, pos, learned);
+    else
 #endif
-    return bracketedValueEnd<JsonByteMasks::ofBlock>(m_text, pos);
+        end = bracketedValueEnd<JsonByteMasks::ofBlock>(m_text, pos, learned);
+    if (!learned)
+        return end;
+    m_brokenWalkBytes += learned->walkedBytes();
+    // The values a reader looks at next lie inside this one: keep what its break taught.
+    if (!(m_brokenWalk && m_brokenWalk->covers(pos)))
+        m_brokenWalk = std::make_shared<const JsonBrokenWalk>(std::move(*learned));
+    return end;
+}
+
+ScanError unclosedValue(std::string_view text, std::size_t pos)
+{
+    return {pos, "the file ends before the '" + std::string(1, text[pos]) + "' opened here is closed"};
 }
 
 } // namespace Spanwise

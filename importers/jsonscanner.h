@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <expected>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@ struct ScanError {
     std::size_t brokenElementBegin = std::string_view::npos;
     std::size_t brokenElementIndex = 0;
 };
+
+// The break of the bracket at pos that the file ends before closing.
+ScanError unclosedValue(std::string_view text, std::size_t pos);
+
+class JsonBrokenWalk;
 
 // Finds the extent of JSON values without building them, so that an importer can hand each
 // record to the full parser on its own: one bad record is skipped and the rest still loads,
@@ -50,11 +56,19 @@ public:
     // where it broke), so a visitor can stream through a large member and stop at a cut.
     template <typename Visit> std::expected<std::size_t, ScanError> forEachMember(std::size_t pos, Visit&& visit) const;
 
+    // Bytes walked by walks that broke, in all: at most a few times the text however it breaks,
+    // since a value inside a break is answered from what the break's walk learned.
+    std::size_t brokenWalkBytes() const { return m_brokenWalkBytes; }
+
 private:
     std::expected<std::size_t, ScanError> stringEnd(std::size_t pos) const;
     ScanError expected(std::size_t pos, std::string_view what) const;
 
     std::string_view m_text;
+    // What the last walk that broke learned (jsonbrokenwalk.h): the values inside it are
+    // answered without walking to the break again. Shared, never changed, by a scanner's copies.
+    mutable std::shared_ptr<const JsonBrokenWalk> m_brokenWalk;
+    mutable std::size_t m_brokenWalkBytes = 0;
 };
 
 template <typename Visit>

@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "fixtures.h"
 #include "loadchecks.h"
 #include "spantimes.h"
 #include "traceloader.h"
@@ -118,6 +119,37 @@ private slots:
             QVERIFY(span.startNs >= -maxTimeNs && span.startNs <= maxTimeNs);
             QVERIFY(span.durationNs >= 0 && span.endNs() <= maxTimeNs);
         }
+    }
+
+    // Blocks of three lines: two `{"resourceSpans":[` never closed, then a whole record. The
+    // first line's reader walks into the second (an element of its array), which breaks at the
+    // end of the file: one warning; reading resumes at the whole record: a second one; the
+    // record loads. Each value used to walk to the end of the file again: quadratic, an hour
+    // for a few megabytes. jsonbrokenwalk.h says why it is linear now.
+    void unclosedLinesAmongWholeRecords()
+    {
+        constexpr int blocks = 3000;
+        std::string text;
+        for (int block = 0; block < blocks; ++block) {
+            char spanId[17];
+            std::snprintf(spanId, sizeof spanId, "%016x", block + 1);
+            text += "{\"resourceSpans\":[\n{\"resourceSpans\":[\n";
+            text +=
+                "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0102030405060708090a0b0c0d0e0f10\","
+                "\"spanId\":\"" +
+                std::string(spanId) +
+                "\",\"name\":\"n\",\"startTimeUnixNano\":\"10\","
+                "\"endTimeUnixNano\":\"20\"}]}]}]}\n";
+        }
+        const LoadResult result = Test::loadText(text, "unclosed.jsonl");
+        SPANWISE_VERIFY_LOADED(result);
+        QCOMPARE(int(result.traces->spans().size()), blocks);
+        QCOMPARE(int(result.reports.at(0).warningCount), 2 * blocks);
+        QCOMPARE(int(result.reports.at(0).errorCount), 0);
+        const QStringList said = Test::loadMessages(result);
+        QVERIFY2(said.size() > 1 && said[0].contains(QStringLiteral("line 2, column 18 (byte 36)")) &&
+                said[1].contains(QStringLiteral("line 3, column 1 (byte 38): reading resumes here")),
+            qPrintable(said.mid(0, 2).join(QLatin1Char('\n'))));
     }
 
     // The clamped times are the nearest limits; the negative duration becomes zero.

@@ -235,4 +235,69 @@ void TestJsonScanner::blockMasksAgreeWithEachByte()
     QVERIFY(compared >= 5000);
 }
 
+void TestJsonScanner::aBreakIsWalkedOnce_data()
+{
+    QTest::addColumn<QByteArray>("end"); // what follows the lines: how the walks break
+    QTest::newRow("at the end of the file") << QByteArray();
+    QTest::newRow("at a wrong closer") << QByteArray("}");
+    QTest::newRow("in a string the file ends in") << QByteArray("\"never closed");
+    QTest::newRow("at a line break in a string") << QByteArray("\"broken\n");
+}
+
+void TestJsonScanner::aBreakIsWalkedOnce()
+{
+    // Lines of `{"resourceSpans":[` never close: every value in them breaks where the first
+    // breaks, and a reader resuming at each line asks for each. Walked anew each time, that was
+    // quadratic and hung the reader on a few megabytes.
+    QFETCH(QByteArray, end);
+    std::string text;
+    for (int line = 0; line < 5000; ++line)
+        text += "{\"resourceSpans\":[\n";
+    text += end.toStdString();
+    const JsonScanner scanner(text);
+    int values = 0;
+    for (std::size_t q = 0; (q = text.find_first_of("{[", q)) != std::string::npos; ++q, ++values) {
+        const auto found = scanner.valueEnd(q);
+        const auto expected = walkedValueEnd(text, q);
+        QVERIFY(!found && !expected);
+        QCOMPARE(found.error().offset, expected.error());
+    }
+    QCOMPARE(values, 10000);
+    // The first value's walk, and no other (walked anew: about 475 MB).
+    QVERIFY2(scanner.brokenWalkBytes() <= text.size(), std::to_string(scanner.brokenWalkBytes()).c_str());
+}
+
+void TestJsonScanner::valuesInsideABreakAgreeWithTheWalk()
+{
+    // Values inside a walk that broke are answered from what it learned (jsonbrokenwalk.h), a
+    // few hundred bytes read instead of a walk: each answer must be what a walk would say.
+    // Texts of random pieces, mostly unbalanced, some without line breaks so that walks run to
+    // the end of the file; every bracket asked for in file order, as readers go.
+    static constexpr std::string_view pieces[] = {"{", "}", "[", "]", "{", "[", "\"", "\\", "\\\"", ",", ":", "a", " ",
+        "\"key\":", "\"a long string value that crosses a block boundary of the scanner\"", "\n"};
+    QRandomGenerator random(1202);
+    int ended = 0, broken = 0;
+    for (int round = 0; round < 200; ++round) {
+        const quint32 kinds = static_cast<quint32>(std::size(pieces)) - (round % 2); // odd rounds: no '\n'
+        std::string text;
+        while (text.size() < 3000)
+            text += pieces[random.bounded(kinds)];
+        const JsonScanner scanner(text);
+        for (std::size_t q = 0; (q = text.find_first_of("{[", q)) != std::string::npos; ++q) {
+            const auto found = scanner.valueEnd(q);
+            const auto expected = walkedValueEnd(text, q);
+            ++(expected ? ended : broken);
+            QCOMPARE(found.has_value(), expected.has_value());
+            if (expected) {
+                QCOMPARE(*found, *expected);
+                continue;
+            }
+            QCOMPARE(found.error().offset, expected.error());
+            QCOMPARE(found.error().message, JsonScanner(text).valueEnd(q).error().message);
+        }
+    }
+    QVERIFY(ended > 3000);
+    QVERIFY(broken > 15000);
+}
+
 QTEST_GUILESS_MAIN(TestJsonScanner)

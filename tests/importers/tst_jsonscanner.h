@@ -15,4 +15,7 @@ private slots:
     void agreesWithAByteByByteWalk();
     void deepValuesAgreeToo();
     void blockMasksAgreeWithEachByte();
+    void aBreakIsWalkedOnce_data();
+    void aBreakIsWalkedOnce();
+    void valuesInsideABreakAgreeWithTheWalk();
 };
