@@ -1,5 +1,6 @@
 #include "decompress.h"
 
+#include <cerrno>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -25,11 +26,15 @@ class Sink
 {
 public:
     // wholeHint: the room to take should the file be inflated whole after all.
-    Sink(DecompressResult& result, std::uint64_t cap, const SegmentOptions* segments, std::uint64_t wholeHint)
+    // wholeFile: where the text goes should it go whole (-1: memory).
+    Sink(DecompressResult& result, std::uint64_t cap, const SegmentOptions* segments, std::uint64_t wholeHint,
+        int wholeFile)
         : m_result(result)
         , m_cap(cap)
         , m_segments(segments)
         , m_wholeHint(wholeHint)
+        , m_wholeFile(wholeFile)
+        , m_toFile(!segments && wholeFile >= 0)
     { }
 
     // Room for the next chunk, or nullptr once the cap is reached or reading stopped. The room
@@ -37,10 +42,12 @@ public:
     // (inflatedSizeHint) it never moves.
     char* next(std::size_t& room)
     {
+        if (m_stopped)
+            return nullptr;
         PaddedBuffer& bytes = m_result.bytes;
         if (m_segments && bytes.size() >= m_segments->bytes && !handOver())
             return nullptr;
-        const std::uint64_t done = m_offset + bytes.size();
+        const std::uint64_t done = m_offset + m_written + bytes.size();
         const std::uint64_t left = m_cap - std::min(m_cap, done);
         room = static_cast<std::size_t>(std::min<std::uint64_t>(chunkSize, left));
         if (const std::size_t spare = bytes.capacity() - bytes.size(); spare > 0)
@@ -51,11 +58,19 @@ public:
     {
         m_result.bytes.commit(count);
         m_compressedAt = compressedAt;
+        if (m_toFile)
+            writeOut();
     }
     bool stopped() const { return m_stopped; }
     // After the last byte: the rest goes as the last segment, if the text went in segments.
     void finish()
     {
+        if (m_toFile) {
+            writeOut();
+            m_result.inFile = m_toFile;
+            m_result.fileBytes = m_written;
+            return;
+        }
         if (!m_result.segmented || m_stopped)
             return;
         m_segments->read({PaddedView(m_result.bytes), m_offset, m_compressedAt, true, &m_result.error});
@@ -63,11 +78,63 @@ public:
     }
 
 private:
-    // No segments after all: the rest inflates into this buffer, in the room the file states.
+    // No segments after all: the rest inflates into the file, or else into this buffer, in
+    // the room the file states.
     void goWhole()
     {
         m_segments = nullptr;
-        m_result.bytes.reserve(static_cast<std::size_t>(m_wholeHint + endRoom));
+        m_toFile = m_wholeFile >= 0;
+        if (m_toFile) {
+            writeOut();
+            // The segment's room is given back: from here a chunk's is enough.
+            m_result.bytes = PaddedBuffer();
+            m_result.bytes.reserve(chunkSize + endRoom);
+        } else
+            m_result.bytes.reserve(static_cast<std::size_t>(m_wholeHint + endRoom));
+    }
+
+    // The buffer's bytes go to the file, and it stages the next chunk; if the file takes them
+    // not, what it holds comes back and the rest inflates into memory.
+    void writeOut()
+    {
+        PaddedBuffer& bytes = m_result.bytes;
+        for (std::string_view left = bytes.view(); !left.empty();) {
+            const ssize_t count = ::write(m_wholeFile, left.data(), left.size());
+            if (count < 0 && errno == EINTR)
+                continue;
+            if (count <= 0)
+                return backToMemory(left);
+            left.remove_prefix(static_cast<std::size_t>(count));
+            m_written += static_cast<std::uint64_t>(count);
+        }
+        bytes.truncate(0);
+    }
+
+    // unwritten: the staged bytes the file did not take.
+    void backToMemory(std::string_view unwritten)
+    {
+        m_toFile = false;
+        PaddedBuffer whole;
+        whole.reserve(static_cast<std::size_t>(std::max(m_wholeHint, m_written + unwritten.size()) + endRoom));
+        for (std::uint64_t at = 0; at < m_written;) {
+            const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunkSize, m_written - at));
+            const ssize_t count = ::pread(m_wholeFile, whole.grow(want), want, static_cast<off_t>(at));
+            if (count < 0 && errno == EINTR)
+                continue;
+            if (count <= 0) {
+                // Nothing to go on with: what stayed in memory is all there is.
+                m_result.error = "cannot read back the text inflated into a temporary file";
+                m_stopped = true;
+                whole.truncate(0);
+                break;
+            }
+            whole.commit(static_cast<std::size_t>(count));
+            at += static_cast<std::uint64_t>(count);
+        }
+        if (!m_stopped)
+            whole.append(unwritten);
+        m_result.bytes = std::move(whole);
+        m_written = 0;
     }
 
     // Hands the whole lines over; false when the reader stopped.
@@ -114,7 +181,10 @@ private:
     std::uint64_t m_cap;
     const SegmentOptions* m_segments; // nullptr: inflate whole
     std::uint64_t m_wholeHint;
-    std::uint64_t m_offset = 0; // where the buffer starts in the inflated text
+    int m_wholeFile;
+    bool m_toFile;               // the buffer stages the text for m_wholeFile
+    std::uint64_t m_written = 0; // bytes in m_wholeFile
+    std::uint64_t m_offset = 0;  // where the buffer starts in the inflated text
     std::uint64_t m_compressedAt = 0;
     std::size_t m_searchedTo = 0; // the buffer holds no line end before this
     bool m_stopped = false;
@@ -295,10 +365,13 @@ DecompressResult decompress(
     const std::uint64_t cap = limits.maxOutputBytes ? limits.maxOutputBytes : defaultMaxOutputBytes();
     const bool inSegments = segments.bytes > 0 && segments.read;
     const std::uint64_t hint = std::min(inflatedSizeHint(bytes, compression), cap);
-    Sink sink(result, cap, inSegments ? &segments : nullptr, hint);
-    // In segments, room for one (a file turned down after it grows from there).
+    Sink sink(result, cap, inSegments ? &segments : nullptr, hint, segments.wholeToFile);
+    // In segments, room for one (a file turned down after it grows from there); into a file,
+    // room for a chunk.
     if (inSegments)
         result.bytes.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(hint, segments.bytes) + chunkSize));
+    else if (segments.wholeToFile >= 0)
+        result.bytes.reserve(chunkSize + endRoom);
     else if (hint > 0)
         result.bytes.reserve(static_cast<std::size_t>(hint + endRoom));
     switch (compression) {

@@ -34,6 +34,8 @@ struct DecompressResult {
     std::optional<std::string> error; // what broke, and at which compressed byte
     bool capped = false;              // stopped at the cap
     bool segmented = false;           // handed over in segments (below): `bytes` is empty
+    bool inFile = false;              // written to SegmentOptions::wholeToFile: `bytes` is empty
+    std::uint64_t fileBytes = 0;      // how many, then
 };
 
 // A large file need not be held inflated whole: its text can be handed over a segment at a
@@ -53,6 +55,9 @@ enum class SegmentAnswer {
 struct SegmentOptions {
     std::size_t bytes = 0; // a segment's size at least (a line longer makes it longer)
     std::function<SegmentAnswer(const InflatedSegment&)> read;
+    // A file open for writing (inflationfile.h), or -1: text that goes whole is written there
+    // instead of into memory. Should writing fail, it is read back and inflates into memory.
+    int wholeToFile = -1;
 };
 
 // Inflates every gzip member or zstd frame in `bytes`, one after another (files made of

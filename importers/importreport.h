@@ -31,6 +31,8 @@ struct ImportReport {
     bool failed = false; // nothing could be loaded from this file
     // Segments of inflated text the file was read in as it inflated (0: read whole).
     std::size_t segments = 0;
+    // A compressed file inflated whole into a temporary file and mapped (inflationfile.h).
+    bool inflatedIntoFile = false;
 
     // Messages kept per file; a hostile file could otherwise fill memory with them.
     static constexpr std::size_t maxKeptMessages = 500;

@@ -1,5 +1,7 @@
 #include "traceloader.h"
 
+#include "inflationfile.h"
+
 #include "decompress.h"
 #include "importcontext.h"
 #include "importer.h"
@@ -188,8 +190,12 @@ void importCompressed(std::string_view name, PaddedView raw, Compression compres
         meter.report(compressedBefore);
         return SegmentAnswer::Next;
     };
+    std::optional<InflationFile> file;
+    if (options.inflateIntoFile)
+        file.emplace(options.inflationDirectory,
+            std::min(std::max(inflatedSizeHint(raw.view(), compression), raw.size() * 4), inflateCap(options)));
     const DecompressResult inflated = decompress(raw.view(), compression, DecompressLimits {inflateCap(options)},
-        SegmentOptions {options.inflateSegmentBytes, readSegment});
+        SegmentOptions {options.inflateSegmentBytes, readSegment, file && file->valid() ? file->fd() : -1});
     if (mapping)
         mapping->release(0, raw.size());
     if (inflated.segmented) {
@@ -197,8 +203,16 @@ void importCompressed(std::string_view name, PaddedView raw, Compression compres
         failWhenNothingRead(*fileContext, report);
         return;
     }
-    if (inflated.error && inflated.bytes.empty())
+    if (inflated.error && inflated.bytes.empty() && inflated.fileBytes == 0)
         return fail(report, *inflated.error);
+    if (inflated.fileBytes > 0) {
+        // Read as a plain file is: mapped, its pages given back behind the reader.
+        std::expected<MappedFile, std::string> text = MappedFile::open(file->path());
+        if (!text)
+            return fail(report, "cannot map the text inflated into a temporary file: " + text.error());
+        report.inflatedIntoFile = true;
+        return importText(name, text->padded(), raw.size(), &*text, inflated.error, builder, report, options, meter);
+    }
     importText(name, inflated.bytes, raw.size(), nullptr, inflated.error, builder, report, options, meter);
 }
 

@@ -36,6 +36,11 @@ struct LoadOptions {
     // A compressed file of JSON Lines is read a segment of this many inflated bytes at a time,
     // freed once read, so its whole text is never held (importers/segmentedread.h).
     std::size_t inflateSegmentBytes = 64u << 20;
+    // Any other compressed file is inflated whole into a temporary file in this folder ("":
+    // $TMPDIR, else /var/tmp) and mapped, when it lies on a disk with room (inflationfile.h);
+    // else, or when false, into memory.
+    bool inflateIntoFile = true;
+    std::string inflationDirectory;
     // A format name (Importer::formatName) to read every file as; empty: detect from content.
     std::string format;
 };
