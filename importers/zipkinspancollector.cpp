@@ -192,7 +192,10 @@ void ZipkinSpanCollector::write()
                 ++m_writtenSpans;
             }
     m_written = true;
-    m_shares.clear(); // on the share's own thread
+    // On the share's own thread.
+    m_shares.clear();
+    m_tags = {};
+    m_annotations = {};
 }
 
 TraceSetBuilder::AlreadyHere ZipkinSpanCollector::alreadyHere(const ZipkinSpanCollector& later) const
@@ -242,21 +245,30 @@ void ZipkinSpanCollector::absorb(ZipkinSpanCollector&& later, const TraceSetBuil
         }
         return;
     }
+    // The later arrays follow this one's: their spans' ranges move by as much.
+    const std::uint64_t tagsBefore = m_tags.size(), annotationsBefore = m_annotations.size();
     for (std::vector<ZipkinSpan>& share : later.m_shares)
         for (ZipkinSpan& span : share) {
             rename(span.name);
             renameEndpoint(span.local);
             renameEndpoint(span.remote);
-            for (auto& [key, value] : span.tags) {
-                rename(key);
-                rename(value);
-            }
-            for (auto& annotation : span.annotations)
-                rename(annotation.second);
+            span.tags.begin += tagsBefore;
+            span.annotations.begin += annotationsBefore;
         }
+    for (auto& [key, value] : later.m_tags) {
+        rename(key);
+        rename(value);
+        m_tags.emplace_back(key, value);
+    }
+    for (auto& [time, value] : later.m_annotations) {
+        rename(value);
+        m_annotations.emplace_back(time, value);
+    }
     for (std::vector<ZipkinSpan>& share : later.m_shares)
         m_shares.push_back(std::move(share));
     later.m_shares.clear();
+    later.m_tags = {};
+    later.m_annotations = {};
 }
 
 std::size_t ZipkinSpanCollector::finish()
@@ -297,15 +309,30 @@ void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
         into.local = part.local;
     if (into.remote.empty())
         into.remote = part.remote;
-    for (auto& tag : part.tags) {
-        const auto same = [&](const auto& t) { return t.first == tag.first; };
-        if (std::none_of(into.tags.begin(), into.tags.end(), same))
-            into.tags.push_back(std::move(tag));
+    // The merged lists are written anew after the arrays' ends (merges are rare): the span's
+    // own, then the part's it lacks.
+    const ZipkinRange ownTags = into.tags, partTags = part.tags;
+    into.tags = {};
+    for (std::uint64_t i = 0; i < ownTags.count; ++i)
+        addTag(into, ZipkinTag(m_tags[ownTags.begin + i]));
+    for (std::uint64_t i = 0; i < partTags.count; ++i) {
+        const ZipkinTag tag = m_tags[partTags.begin + i];
+        const std::span<const ZipkinTag> have = tagsOf(into);
+        if (std::none_of(have.begin(), have.end(), [&](const ZipkinTag& t) { return t.first == tag.first; }))
+            addTag(into, tag);
     }
-    for (auto& annotation : part.annotations)
-        if (std::find(into.annotations.begin(), into.annotations.end(), annotation) == into.annotations.end())
-            into.annotations.push_back(std::move(annotation));
-    std::sort(into.annotations.begin(), into.annotations.end());
+    const ZipkinRange ownAnnotations = into.annotations, partAnnotations = part.annotations;
+    into.annotations = {};
+    for (std::uint64_t i = 0; i < ownAnnotations.count; ++i)
+        addAnnotation(into, ZipkinAnnotation(m_annotations[ownAnnotations.begin + i]));
+    for (std::uint64_t i = 0; i < partAnnotations.count; ++i) {
+        const ZipkinAnnotation annotation = m_annotations[partAnnotations.begin + i];
+        const std::span<const ZipkinAnnotation> have = annotationsOf(into);
+        if (std::find(have.begin(), have.end(), annotation) == have.end())
+            addAnnotation(into, annotation);
+    }
+    const auto merged = m_annotations.begin() + static_cast<std::ptrdiff_t>(into.annotations.begin);
+    std::sort(merged, merged + static_cast<std::ptrdiff_t>(into.annotations.count));
     into.shared = into.shared || part.shared;
     into.debug = into.debug || part.debug;
 }

@@ -3,6 +3,7 @@
 #include "tracesetbuilder.h"
 #include "zipkinspan.h"
 
+#include <cassert>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -29,7 +30,22 @@ class ZipkinSpanCollector
 public:
     explicit ZipkinSpanCollector(ImportContext& context);
 
+    // A span read, once its tags and annotations were added (below).
     void add(ZipkinSpan span) { m_shares.front().push_back(std::move(span)); }
+    // Kept in this collector's arrays: a span's own, one after another, before it is added.
+    void addTag(ZipkinSpan& span, ZipkinTag tag) { append(span.tags, m_tags, tag); }
+    void addAnnotation(ZipkinSpan& span, ZipkinAnnotation annotation)
+    {
+        append(span.annotations, m_annotations, annotation);
+    }
+    std::span<const ZipkinTag> tagsOf(const ZipkinSpan& span) const
+    {
+        return std::span(m_tags).subspan(span.tags.begin, span.tags.count);
+    }
+    std::span<const ZipkinAnnotation> annotationsOf(const ZipkinSpan& span) const
+    {
+        return std::span(m_annotations).subspan(span.annotations.begin, span.annotations.count);
+    }
 
     // Pairs the spans of one file's collectors (shares in order) as one collector would. Returns
     // false, changing nothing, when parts to merge were read by different shares: their texts
@@ -61,6 +77,14 @@ private:
         StringId debug, trueText;
     };
 
+    template <typename T> static void append(ZipkinRange& range, std::vector<T>& into, const T& element)
+    {
+        if (range.count == 0)
+            range.begin = into.size();
+        assert(range.begin + range.count == into.size() && "a span's elements are added together");
+        into.push_back(element);
+        ++range.count;
+    }
     std::string_view recordText(const ZipkinSpan& span) const;
     void merge(ZipkinSpan& into, ZipkinSpan& part);
     ResourceIndex resourceFor(const ZipkinEndpoint& local);
@@ -75,6 +99,11 @@ private:
     // The spans of each share in file order: a later share's are kept where its reader put
     // them (moving them into one array cost a tenth of the load).
     std::vector<std::vector<ZipkinSpan>> m_shares;
+    std::vector<ZipkinTag> m_tags;               // every span's, of every share
+    std::vector<ZipkinAnnotation> m_annotations; // likewise
+    // Reused by each span written, so writing allocates nothing per span.
+    std::vector<Attribute> m_attributes;
+    std::vector<Event> m_events;
     bool m_paired = false;
     bool m_written = false;
     std::size_t m_writtenSpans = 0;

@@ -64,8 +64,8 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin)
         start = *zipkin.timestampNs;
     } else {
         span.flags |= SpanMissingStart;
-        if (!zipkin.annotations.empty()) {
-            start = zipkin.annotations.front().first;
+        if (zipkin.annotations.count > 0) {
+            start = annotationsOf(zipkin).front().first;
             span.flags |= SpanTimeDerived;
         }
     }
@@ -73,13 +73,14 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin)
         duration = *zipkin.durationNs;
     } else {
         span.flags |= SpanMissingDuration;
-        if (zipkin.annotations.size() > 1)
-            duration = saturatingSub(zipkin.annotations.back().first, start); // hostile times overflow
+        if (zipkin.annotations.count > 1)
+            duration = saturatingSub(annotationsOf(zipkin).back().first, start); // hostile times overflow
     }
     if (const TimeRepairs repairs = setStartAndDuration(span, start, duration); repairs.any())
         m_writingMessages.push_back({zipkin.recordOffset, repairs.describe()});
 
-    std::vector<Attribute> attributes;
+    std::vector<Attribute>& attributes = m_attributes;
+    attributes.clear();
     const auto addPooled = [&](StringId key, StringId value) {
         Attribute a;
         a.setKey(key);
@@ -87,7 +88,7 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin)
         a.text = value;
         attributes.push_back(a);
     };
-    for (const auto& [keyId, valueId] : zipkin.tags) {
+    for (const auto& [keyId, valueId] : tagsOf(zipkin)) {
         addPooled(keyId, valueId);
         const std::string_view key = builder.text(keyId);
         const std::string_view value = builder.text(valueId);
@@ -117,8 +118,9 @@ void ZipkinSpanCollector::write(const ZipkinSpan& zipkin)
         addPooled(m_names.debug, m_names.trueText);
     span.attributes = builder.addAttributes(attributes);
 
-    std::vector<Event> events;
-    for (const auto& [time, value] : zipkin.annotations)
+    std::vector<Event>& events = m_events;
+    events.clear();
+    for (const auto& [time, value] : annotationsOf(zipkin))
         events.push_back({clampTime(time), value, {}, 0});
     span.events = builder.addEvents(events);
     builder.setSpanSource(builder.addSpan(span), zipkin.recordOffset, zipkin.recordLength);

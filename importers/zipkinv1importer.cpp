@@ -42,7 +42,8 @@ public:
         readBinaryAnnotations(fields[ZipkinField::BinaryAnnotations]);
     }
 
-    std::vector<ZipkinSpan> convert()
+    // Adds the record's spans to `into`, with their tags and annotations.
+    void convert(ZipkinSpanCollector& into)
     {
         const V1Annotation* cs = find("cs");
         const V1Annotation* cr = find("cr");
@@ -71,22 +72,28 @@ public:
         if (m_base.durationNs)
             spans.front().durationNs = m_base.durationNs;
 
-        for (const V1Annotation& annotation : m_annotations)
-            if (!isCore(annotation.value))
-                owner(spans, annotation.endpoint)
-                    .annotations.emplace_back(annotation.timeNs, m_context.builder().intern(annotation.value));
-        for (const V1BinaryAnnotation& binary : m_binaryAnnotations) {
-            if (binary.key == "ca" || binary.key == "sa" || binary.key == "ma") {
+        for (const V1BinaryAnnotation& binary : m_binaryAnnotations)
+            if (isAddress(binary))
                 applyAddress(spans, binary);
-                continue;
-            }
-            owner(spans, binary.endpoint)
-                .tags.emplace_back(m_context.builder().intern(binary.key), m_context.builder().intern(binary.value));
+        // A span's tags and annotations go into the collector together, span after span.
+        for (ZipkinSpan& span : spans) {
+            for (const V1Annotation& annotation : m_annotations)
+                if (!isCore(annotation.value) && &owner(spans, annotation.endpoint) == &span)
+                    into.addAnnotation(span, {annotation.timeNs, m_context.builder().intern(annotation.value)});
+            for (const V1BinaryAnnotation& binary : m_binaryAnnotations)
+                if (!isAddress(binary) && &owner(spans, binary.endpoint) == &span)
+                    into.addTag(
+                        span, {m_context.builder().intern(binary.key), m_context.builder().intern(binary.value)});
+            into.add(span); // a copy: owner() still looks at every span's service
         }
-        return spans;
     }
 
 private:
+    static bool isAddress(const V1BinaryAnnotation& binary)
+    {
+        return binary.key == "ca" || binary.key == "sa" || binary.key == "ma";
+    }
+
     static bool isCore(std::string_view value)
     {
         static constexpr std::array<std::string_view, 6> core = {"cs", "sr", "ss", "cr", "ms", "mr"};
@@ -236,8 +243,7 @@ private:
 void convertV1Record(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
     ImportContext& context, ZipkinSpanCollector& into)
 {
-    for (ZipkinSpan& span : V1Converter(record, path, offset, text, context).convert())
-        into.add(std::move(span));
+    V1Converter(record, path, offset, text, context).convert(into);
 }
 
 } // namespace

@@ -24,7 +24,7 @@ SpanKind kindOf(std::string_view kind)
 }
 
 ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
-    ImportContext& context)
+    ImportContext& context, ZipkinSpanCollector& into)
 {
     ZipkinSpan span;
     const JsonFields fields(record, zipkinFieldNames());
@@ -48,10 +48,9 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
         for (const auto [key, value] : tags) {
             // Tags are strings in Zipkin v2; some libraries write numbers or booleans anyway.
             if (const auto text = jsonString(value))
-                span.tags.emplace_back(context.builder().intern(key), context.builder().intern(*text));
+                into.addTag(span, {context.builder().intern(key), context.builder().intern(*text)});
             else
-                span.tags.emplace_back(
-                    context.builder().intern(key), context.builder().intern(simdjson::minify(value)));
+                into.addTag(span, {context.builder().intern(key), context.builder().intern(simdjson::minify(value))});
         }
     }
     simdjson::dom::array annotations;
@@ -72,7 +71,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
                 context.warn(offset, annotationsPath.element(index).toString(),
                     "annotation needs a timestamp and a string value; skipped");
             } else {
-                span.annotations.emplace_back(*nanos, context.builder().intern(*text));
+                into.addAnnotation(span, {*nanos, context.builder().intern(*text)});
             }
             ++index;
         }
@@ -83,7 +82,7 @@ ZipkinSpan readSpan(simdjson::dom::object record, const JsonPath& path, std::siz
 void convertV2Record(simdjson::dom::object record, const JsonPath& path, std::size_t offset, std::string_view text,
     ImportContext& context, ZipkinSpanCollector& into)
 {
-    into.add(readSpan(record, path, offset, text, context));
+    into.add(readSpan(record, path, offset, text, context, into));
 }
 
 } // namespace
