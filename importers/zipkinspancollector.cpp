@@ -309,28 +309,8 @@ void ZipkinSpanCollector::merge(ZipkinSpan& into, ZipkinSpan& part)
         into.local = part.local;
     if (into.remote.empty())
         into.remote = part.remote;
-    // The merged lists are written anew after the arrays' ends (merges are rare): the span's
-    // own, then the part's it lacks.
-    const ZipkinRange ownTags = into.tags, partTags = part.tags;
-    into.tags = {};
-    for (std::uint64_t i = 0; i < ownTags.count; ++i)
-        addTag(into, ZipkinTag(m_tags[ownTags.begin + i]));
-    for (std::uint64_t i = 0; i < partTags.count; ++i) {
-        const ZipkinTag tag = m_tags[partTags.begin + i];
-        const std::span<const ZipkinTag> have = tagsOf(into);
-        if (std::none_of(have.begin(), have.end(), [&](const ZipkinTag& t) { return t.first == tag.first; }))
-            addTag(into, tag);
-    }
-    const ZipkinRange ownAnnotations = into.annotations, partAnnotations = part.annotations;
-    into.annotations = {};
-    for (std::uint64_t i = 0; i < ownAnnotations.count; ++i)
-        addAnnotation(into, ZipkinAnnotation(m_annotations[ownAnnotations.begin + i]));
-    for (std::uint64_t i = 0; i < partAnnotations.count; ++i) {
-        const ZipkinAnnotation annotation = m_annotations[partAnnotations.begin + i];
-        const std::span<const ZipkinAnnotation> have = annotationsOf(into);
-        if (std::find(have.begin(), have.end(), annotation) == have.end())
-            addAnnotation(into, annotation);
-    }
+    mergeLists(into.tags, part.tags, m_tags, [](const ZipkinTag& a, const ZipkinTag& b) { return a.first == b.first; });
+    mergeLists(into.annotations, part.annotations, m_annotations, std::equal_to<ZipkinAnnotation>());
     const auto merged = m_annotations.begin() + static_cast<std::ptrdiff_t>(into.annotations.begin);
     std::sort(merged, merged + static_cast<std::ptrdiff_t>(into.annotations.count));
     into.shared = into.shared || part.shared;

@@ -3,7 +3,9 @@
 #include "tracesetbuilder.h"
 #include "zipkinspan.h"
 
+#include <algorithm>
 #include <cassert>
+#include <functional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -84,6 +86,23 @@ private:
         assert(range.begin + range.count == into.size() && "a span's elements are added together");
         into.push_back(element);
         ++range.count;
+    }
+    // The merged list is written anew after the array's end (merges are rare): `into`'s own
+    // elements, then those of `part` that no element of it is `same` as.
+    template <typename T, typename Same>
+    static void mergeLists(ZipkinRange& into, ZipkinRange part, std::vector<T>& array, Same same)
+    {
+        const ZipkinRange own = into;
+        into = {};
+        for (std::uint64_t i = 0; i < own.count; ++i)
+            append(into, array, T(array[own.begin + i]));
+        for (std::uint64_t i = 0; i < part.count; ++i) {
+            const T element = array[part.begin + i];
+            const auto have = array.begin() + static_cast<std::ptrdiff_t>(into.begin);
+            if (std::none_of(have, have + static_cast<std::ptrdiff_t>(into.count),
+                    [&](const T& mine) { return same(mine, element); }))
+                append(into, array, element);
+        }
     }
     std::string_view recordText(const ZipkinSpan& span) const;
     void merge(ZipkinSpan& into, ZipkinSpan& part);
